@@ -1,0 +1,79 @@
+"""corroborate sources | documents | search: look at what is stored."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from corroborate.cli._app import DbOption, FormatOption, app, fail_usage, out, store_from
+
+
+def _emit(rows: list[dict[str, object]], columns: list[str], fmt: str, title: str) -> None:
+    if fmt == "json":
+        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        return
+    if fmt != "table":
+        fail_usage(f"--format must be table or json, not {fmt!r}")
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+    out.print(table)
+
+
+@app.command("sources")
+def sources_cli(db: DbOption = None, fmt: FormatOption = "table") -> None:
+    """List the sources in the fact base."""
+    with store_from(db) as store:
+        rows = store.sources()
+    _emit(rows, ["slug", "title", "publisher", "kind", "documents"], fmt, "sources")
+
+
+@app.command("documents")
+def documents_cli(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Only this source's documents.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the stored documents."""
+    with store_from(db) as store:
+        rows = store.documents(source)
+    _emit(rows, ["id", "source", "location", "media_type", "chars", "segment_count", "claim_count"],
+          fmt, "documents")
+
+
+@app.command("search")
+def search_cli(
+    query: Annotated[str, typer.Argument(help='Words to find, e.g. "Lachin corridor".')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    raw: Annotated[bool, typer.Option("--raw", help="Use SQLite FTS5 query syntax.")] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """Full-text search over stored sentences, with highlighted snippets."""
+    with store_from(db) as store:
+        hits = store.search(query, limit=limit, raw=raw)
+    if fmt == "json":
+        out.print(json.dumps(hits, ensure_ascii=False, indent=2), markup=False)
+        return
+    if not hits:
+        out.print(f"no match for {query!r}", markup=False)
+        return
+    for hit in hits:
+        snippet = Text(f"{hit['source']} [{hit['start']}:{hit['end']}]  ", style="dim")
+        snippet.append_text(_highlight(str(hit["snippet"])))
+        out.print(snippet)
+
+
+def _highlight(snippet: str) -> Text:
+    text = Text()
+    bold = False
+    for part in snippet.replace("]", "[").split("["):
+        text.append(part, style="bold yellow" if bold else None)
+        bold = not bold
+    return text

@@ -1,0 +1,82 @@
+"""corroborate ingest: read documents into the fact base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from corroborate.cli._app import DbOption, app, err, out, store_from
+from corroborate.model import Source
+from corroborate.pipeline import Outcome, ingest_one, plan
+from corroborate.settings import load_settings
+
+
+@app.command("ingest")
+def ingest_cli(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.",
+                                                show_default=False)],
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Source slug, when no sources.toml names it.")] = None,
+    title: Annotated[str | None, typer.Option(help="Source title (with --source).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Source publisher (with --source).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Source kind: encyclopedia, government, ...")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Decode text with this encoding.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Refuse documents larger than this.")] = None,
+    no_extract: Annotated[bool, typer.Option("--no-extract", help="Store text only.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+) -> None:
+    """Read documents (.txt .md .html .pdf, folders, URLs) and store their text and claims.
+
+    Source metadata comes from a sources.toml beside the documents, else from --source/--title/
+    --publisher/--kind, else from the file name. Exit status 1 if any document failed.
+    """
+    settings = load_settings()
+    override = None
+    if source or title or publisher or kind:
+        from corroborate.documents import slugify
+        slug = slugify(source or title or "document")
+        override = Source(slug=slug, title=title or slug, publisher=publisher, kind=kind)
+    refs, notes = plan(inputs, override)
+    outcomes: list[Outcome] = []
+    with store_from(db) as store:
+        show_bar = len(refs) >= settings.progress_threshold and not quiet
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=err, disable=not show_bar, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(refs))
+            for ref in refs:
+                progress.update(task, description=f"ingesting {ref.location[-40:]}")
+                outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
+                                     encoding=encoding, extract=not no_extract,
+                                     timeout=settings.url_timeout)
+                outcomes.append(outcome)
+                if outcome.error:
+                    progress.console.print(outcome.error, markup=False, style="red")
+                for warning in outcome.warnings:
+                    progress.console.print(f"Warning: {warning}", markup=False, style="yellow")
+                progress.advance(task)
+        for note in notes:
+            if not quiet:
+                err.print(f"Note: {note}", markup=False)
+        _summary(outcomes, store.path, quiet)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _summary(outcomes: list[Outcome], db: str, quiet: bool) -> None:
+    if not quiet and outcomes:
+        table = Table(title=f"ingested into {db}", title_justify="left")
+        for column in ("document", "source", "status", "claims"):
+            table.add_column(column)
+        for o in outcomes:
+            status = "[red]failed[/red]" if o.status == "failed" else o.status
+            table.add_row(o.location, o.source or "-", status,
+                          "-" if o.claims is None else str(o.claims))
+        out.print(table)
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    parts = [f"{counts[k]} {k}" for k in ("added", "replaced", "unchanged", "failed") if k in counts]
+    out.print(f"{len(outcomes)} documents: " + (", ".join(parts) or "none"), markup=False)

@@ -1,0 +1,87 @@
+"""sources.toml: source metadata for the documents beside it."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from corroborate.errors import E, CorroborateError
+from corroborate.model import Source
+
+__all__ = ["MANIFEST_NAME", "derive_source", "load_manifest", "slugify"]
+
+MANIFEST_NAME = "sources.toml"
+
+
+class _SourceEntry(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    license: str | None = None
+    note: str | None = None
+    file: str | None = None  # a document name that differs from the slug
+
+
+def slugify(name: str) -> str:
+    """A source slug from a file name or title.
+
+    >>> slugify("Occupation in Figures (2011).html")
+    'occupation-in-figures-2011-html'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "document"
+
+
+def load_manifest(path: Path) -> dict[str, Source]:
+    """Read a sources.toml into {document stem or file name: Source}; errors name file and line."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CorroborateError(E.E201, str(path), reason=f"not UTF-8 ({exc.reason})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise CorroborateError(E.E201, str(path), reason=str(exc)) from exc
+    except OSError as exc:
+        raise CorroborateError(E.E201, str(path), reason=exc.strerror or str(exc)) from exc
+    sources: dict[str, Source] = {}
+    for slug, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise CorroborateError(
+                E.E201, str(path), reason=f"'{slug}' should be a table [{slug}] with a title"
+            )
+        if slugify(slug) != slug:
+            raise CorroborateError(
+                E.E201, str(path),
+                reason=f"'{slug}' is not a slug (use lower-case letters, digits and '-')",
+            )
+        try:
+            parsed = _SourceEntry.model_validate(entry)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise CorroborateError(
+                E.E201, str(path), reason=f"[{slug}] {field}: {first['msg'].lower()}"
+            ) from exc
+        source = _to_source(slug, parsed)
+        sources[parsed.file or slug] = source
+    return sources
+
+
+def _to_source(slug: str, entry: _SourceEntry) -> Source:
+    extra: dict[str, Any] = dict(entry.model_extra or {})
+    return Source(slug=slug, title=entry.title, publisher=entry.publisher, url=entry.url,
+                  kind=entry.kind, license=entry.license, note=entry.note, extra=extra)
+
+
+def derive_source(location: str) -> Source:
+    """Metadata from a file name or URL when nothing else gives it."""
+    name = location.rstrip("/").rsplit("/", 1)[-1] or location
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return Source(slug=slugify(stem), title=stem.replace("-", " ").replace("_", " "),
+                  url=location if "://" in location else None)

@@ -1,0 +1,32 @@
+"""PDF: text of every page by pypdf, pages separated by a blank line."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError, PyPdfError
+
+from corroborate.errors import E, CorroborateError
+
+__all__ = ["read_pdf"]
+
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+
+
+def read_pdf(data: bytes, where: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    warnings: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise CorroborateError(E.E107, where, reason="encrypted; decrypt it first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except CorroborateError:
+        raise
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, OSError, RecursionError) as exc:
+        raise CorroborateError(E.E107, where, reason=f"{type(exc).__name__}: {exc}"[:200]) from exc
+    if not any(page.strip() for page in pages):
+        raise CorroborateError(E.E107, where, reason="no text layer (a scanned PDF needs OCR first)")
+    return "\n\n".join(page.strip("\n") for page in pages), warnings

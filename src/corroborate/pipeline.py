@@ -1,0 +1,88 @@
+"""The main job: read documents, cut them into segments, extract claims, store them.
+
+Each document is read, segmented, extracted and stored on its own, in one store transaction: one
+bad document costs one error line and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from corroborate.documents import DocumentRef, discover, read_document
+from corroborate.errors import CorroborateError
+from corroborate.extract import EXTRACTOR_NAME, extract_claims
+from corroborate.model import Source
+from corroborate.store import SQLiteStore
+from corroborate.text import segment
+
+__all__ = ["IngestReport", "Outcome", "extract_stored", "ingest", "plan"]
+
+
+@dataclass
+class Outcome:
+    location: str
+    source: str | None
+    status: str  # added | replaced | unchanged | failed
+    error: str | None = None
+    claims: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def plan(inputs: list[str], override: Source | None = None) -> tuple[list[DocumentRef], list[str]]:
+    """What a batch will read, before reading it."""
+    return discover(inputs, override)
+
+
+def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
+               encoding: str | None = None, extract: bool = True,
+               timeout: float = 20.0) -> Outcome:
+    """Read, segment, extract and store one document; expected problems become ``failed``."""
+    try:
+        document = read_document(ref, max_bytes=max_bytes, encoding=encoding, timeout=timeout)
+        if store.is_stored(document.location, document.content_hash):
+            return Outcome(ref.location, document.source.slug, "unchanged",
+                           warnings=list(document.warnings))
+        text = segment(document)
+        claims = extract_claims(text) if extract else None
+        status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
+        return Outcome(ref.location, document.source.slug, status,
+                       claims=None if claims is None else len(claims),
+                       warnings=list(document.warnings))
+    except CorroborateError as exc:
+        slug = ref.source.slug if ref.source else None
+        return Outcome(ref.location, slug, "failed", error=exc.line())
+
+
+def ingest(inputs: list[str], store: SQLiteStore, *, override: Source | None = None,
+           max_bytes: int, encoding: str | None = None, extract: bool = True,
+           timeout: float = 20.0,
+           on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Ingest every document the inputs name; the report lists each outcome."""
+    refs, notes = plan(inputs, override)
+    report = IngestReport(notes=notes)
+    for ref in refs:
+        outcome = ingest_one(ref, store, max_bytes=max_bytes, encoding=encoding,
+                             extract=extract, timeout=timeout)
+        report.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return report
+
+
+def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tuple[str, int]]:
+    """Re-extract the claims of stored documents; yields (location, claim count) per document."""
+    for document_id, text in list(store.texts(source)):
+        claims = extract_claims(text)
+        store.replace_claims(document_id, claims, EXTRACTOR_NAME)
+        yield text.document.location, len(claims)

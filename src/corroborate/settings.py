@@ -1,0 +1,37 @@
+"""Settings: defaults.toml, overridden by CORROBORATE_* environment variables, then by CLI flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ValidationError
+
+from corroborate.errors import E, CorroborateError
+
+__all__ = ["Settings", "load_settings"]
+
+
+class Settings(BaseModel, extra="forbid"):
+    db: str
+    max_bytes: int
+    url_timeout: float
+    progress_threshold: int
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> Settings:
+    """Defaults from the packaged defaults.toml, with CORROBORATE_<NAME> environment overrides."""
+    raw = tomllib.loads(resources.files("corroborate").joinpath("defaults.toml").read_text("utf-8"))
+    for name in Settings.model_fields:
+        env = os.environ.get(f"CORROBORATE_{name.upper()}")
+        if env is not None:
+            raw[name] = env
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise CorroborateError(E.E202, "settings", reason=f"{where}: {first['msg']}") from exc

@@ -1,0 +1,61 @@
+"""Stage 2, text: a Document's text normalized and cut into headings, sentences and table cells.
+
+Public surface: ``segment(document) -> Text``, ``normalize_text``, ``split_sentences``.
+Each line of the normalized text is a paragraph, a heading, or a table cell; sentences never cross a
+line, so a table laid out one cell per line is never glued into one sentence.
+"""
+
+from __future__ import annotations
+
+from corroborate.langdata import load_sentence_rules
+from corroborate.model import Document, Segment, Text
+from corroborate.text.normalize import normalize_text
+from corroborate.text.sentences import split_sentences
+from corroborate.text.tables import Line, find_tables, is_cell_line
+
+__all__ = ["segment", "normalize_text", "split_lines", "split_sentences"]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of the text with its offsets (blank lines included, as empty lines)."""
+    lines: list[Line] = []
+    start = 0
+    for raw in text.split("\n"):
+        lines.append(Line(start, start + len(raw), raw))
+        start += len(raw) + 1
+    return lines
+
+
+def _trimmed(line: Line) -> tuple[int, int]:
+    start, end = line.start, line.end
+    while start < end and line.text[start - line.start].isspace():
+        start += 1
+    while end > start and line.text[end - 1 - line.start].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(document: Document, lang: str = "en") -> Text:
+    """Normalize the document's text and cut it into segments, in text order."""
+    text = normalize_text(document.text)
+    abbreviations = load_sentence_rules(lang)
+    lines = split_lines(text)
+    segments: list[Segment] = []
+    in_table: dict[int, tuple[int, int, int]] = {}
+    for number, layout in enumerate(find_tables(lines)):
+        for index in range(layout.first, layout.last):
+            row, column = divmod(index - layout.first, layout.columns)
+            in_table[index] = (number, row, column)
+    for index, line in enumerate(lines):
+        start, end = _trimmed(line)
+        if start == end:
+            continue
+        if index in in_table:
+            table, row, column = in_table[index]
+            segments.append(Segment(start, end, "cell", table=table, row=row, column=column))
+        elif is_cell_line(line.text) and len(line.text.split()) <= 12:
+            segments.append(Segment(start, end, "heading"))
+        else:
+            for s_start, s_end in split_sentences(text[start:end], start, abbreviations):
+                segments.append(Segment(s_start, s_end, "sentence"))
+    return Text(document=document, text=text, segments=tuple(segments))
