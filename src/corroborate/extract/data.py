@@ -1,0 +1,238 @@
+"""Language and gazetteer data for the extractor: loaded, merged (base < language), validated, compiled.
+
+Every word the extractor knows comes from here; the other modules hold grammar, not vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from corroborate.langdata import data_path, load_toml, validated
+
+__all__ = ["Lang", "Gazetteer", "alternation", "load_gazetteer", "load_lang"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Unit(_Strict):
+    canonical: str | None = None
+    factor: float | None = None
+    before: list[str] = []
+    after: list[str] = []
+
+
+class _Units(_Strict):
+    units: dict[str, _Unit]
+
+
+class _Symbols(_Strict):
+    range_dashes: list[str]
+    plus_signs: list[str]
+    thousands_separators: list[str]
+    decimal_marks: list[str]
+
+
+class _Numbers(_Strict):
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    scales: dict[str, float]
+    joiners: list[str]
+    vague: dict[str, tuple[float, float, str]]
+    indefinite_articles: list[str]
+
+
+class _BoundWords(_Strict):
+    at_least: list[str] = []
+    at_most: list[str] = []
+    about: list[str] = []
+
+
+class _RangeWords(_Strict):
+    openers: list[str]
+    joiners: list[str]
+
+
+class _Bounds(_Strict):
+    before: _BoundWords
+    after: _BoundWords
+    range: _RangeWords
+
+
+class _Measure(_Strict):
+    unit: str
+    nouns: list[str]
+    triggers: list[str] = Field(min_length=1)
+    requires_trigger: bool = False
+    any_figure_with_unit: bool = False
+
+
+class _Measures(_Strict):
+    measures: dict[str, _Measure]
+    groups: dict[str, list[str]]
+    people_nouns: list[str]
+    clause_breaks: list[str] = Field(min_length=1)
+    not_counts_after: list[str]
+    possessives: list[str] = []
+
+
+class _Exclusions(_Strict):
+    patterns: list[str]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from exc
+        return value
+
+
+class _Dates(_Strict):
+    months: dict[str, list[str]]
+    seasons: dict[str, tuple[int, int]]
+    year_parts: dict[str, tuple[int, int]]
+    range_openers: list[str]
+    range_joiners: list[str]
+    range_joiners_after_opener: list[str]
+    list_joiners: list[str]
+    respectively: list[str]
+    fillers: list[str]
+
+
+class _EventType(_Strict):
+    triggers: list[str] = Field(min_length=1)
+    heading_triggers: list[str] = []
+
+
+class _Events(_Strict):
+    events: dict[str, _EventType]
+
+
+class _Place(_Strict):
+    kind: str
+    aliases: list[str]
+    within: str | None = None
+    as_region: list[str] = []
+    lonlat: tuple[float, float] | None = None
+
+
+class _Places(_Strict):
+    places: dict[str, _Place]
+
+
+class _Actor(_Strict):
+    names: list[str]
+    adjectives: list[str] = []
+    people: list[str] = []
+
+
+class _Actors(_Strict):
+    actors: dict[str, _Actor]
+
+    @field_validator("actors")
+    @classmethod
+    def _nonempty(cls, value: dict[str, _Actor]) -> dict[str, _Actor]:
+        if not value:
+            raise ValueError("no actors")
+        return value
+
+
+def _merge(base: dict[str, object], over: dict[str, object]) -> dict[str, object]:
+    """Language data overrides the base by key; tables merge, lists of words extend."""
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [v for v in value if v not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load(name: str, lang: str) -> dict[str, object]:
+    return _merge(load_toml("lang", "base", name), load_toml("lang", lang, name))
+
+
+def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
+    """A regex alternation of phrases, longest first so the longest match wins.
+
+    An empty list is an error, never a silent match-anything.
+    """
+    if not phrases:
+        raise ValueError("empty alternation")
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    body = "|".join(re.escape(p) for p in ordered)
+    if not words:
+        return f"(?:{body})"
+    return rf"(?<![\w-])(?:{body})(?![\w])"
+
+
+@dataclass(frozen=True)
+class Lang:
+    """One language's compiled data."""
+
+    code: str
+    units: dict[str, _Unit]
+    symbols: _Symbols
+    numbers: _Numbers
+    bounds: _Bounds
+    measures: _Measures
+    dates: _Dates
+    events: _Events
+    exclusions: _Exclusions
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, _Place]
+    actors: dict[str, _Actor]
+
+
+@lru_cache(maxsize=8)
+def load_lang(code: str = "en") -> Lang:
+    """The language's data, validated; a broken file is one E202 line naming file, key, reason."""
+    def check(model: type[BaseModel], name: str) -> BaseModel:
+        return validated(model, _load(name, code), data_path("lang", code, name))
+
+    units = check(_Units, "units.toml")
+    assert isinstance(units, _Units)
+    for name, unit in units.units.items():
+        if unit.canonical is None or unit.factor is None:
+            raise_e202(f"units.{name}: canonical and factor are required", "units.toml", code)
+    symbols = check(_Symbols, "symbols.toml")
+    numbers = check(_Numbers, "numbers.toml")
+    bounds = check(_Bounds, "bounds.toml")
+    measures = check(_Measures, "measures.toml")
+    dates = check(_Dates, "dates.toml")
+    events = check(_Events, "events.toml")
+    exclusions = check(_Exclusions, "exclusions.toml")
+    assert isinstance(symbols, _Symbols) and isinstance(numbers, _Numbers)
+    assert isinstance(bounds, _Bounds) and isinstance(measures, _Measures)
+    assert isinstance(dates, _Dates) and isinstance(events, _Events)
+    assert isinstance(exclusions, _Exclusions)
+    return Lang(code, units.units, symbols, numbers, bounds, measures, dates, events, exclusions)
+
+
+def raise_e202(reason: str, name: str, code: str) -> None:
+    from corroborate.errors import E, CorroborateError
+
+    raise CorroborateError(E.E202, data_path("lang", code, name), reason=reason)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    places = validated(_Places, load_toml("gazetteers", "places.toml"),
+                       data_path("gazetteers", "places.toml"))
+    actors = validated(_Actors, load_toml("gazetteers", "actors.toml"),
+                       data_path("gazetteers", "actors.toml"))
+    return Gazetteer(places.places, actors.actors)

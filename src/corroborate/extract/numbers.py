@@ -1,0 +1,263 @@
+"""Figures in text: digits, number words, vague amounts, ranges, bounds, scales and units -> values.
+
+The grammar is here; every word it knows (number words, scale words, bound words, units) comes from
+the language data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborate.extract.data import Lang, alternation, load_lang
+
+__all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: ``start``/``end`` cover its words (bound, currency, unit); value in ``unit``."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    bound: str
+    unit: str | None  # canonical unit; None for a plain count
+    vague: bool = False
+    spelled: bool = False  # written in words ("three", "a dozen")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    high: float
+    bound: str
+    scaled: bool
+    kind: str  # digits | words | vague
+
+
+class _Grammar:
+    def __init__(self, lang: Lang) -> None:
+        numbers = lang.numbers
+        self.words = {k.lower(): v for k, v in numbers.words.items()}
+        self.multipliers = {k.lower(): v for k, v in numbers.multipliers.items()}
+        self.scales = {k.lower(): v for k, v in numbers.scales.items()}
+        self.vague = {k.lower(): v for k, v in numbers.vague.items()}
+        word = alternation([*self.words, *self.multipliers], words=False)
+        mult = list(self.multipliers)
+        and_after_multiplier = "(?:" + "|".join(f"(?<={re.escape(m)})" for m in mult) + ")"
+        joiners = alternation(numbers.joiners, words=False)
+        scales = alternation(list(self.scales), words=False)
+        self.atom = re.compile(
+            rf"(?P<vague>{alternation(list(self.vague))})"
+            rf"|(?<![\w/.,§])(?<![A-Za-z]-)(?P<dig>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+            rf"(?:\s?(?P<scale>{scales}))?(?![\w/]|[.,]\d)"
+            rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word})*)"
+            rf"(?![\w-])",
+            re.IGNORECASE,
+        )
+        dashes = "".join(re.escape(d) for d in lang.symbols.range_dashes)
+        range_joiners = alternation(lang.bounds.range.joiners, words=False)
+        self.dash_gap = re.compile(rf"\s*[{dashes}]\s*$")
+        self.word_gap = re.compile(rf"\s+(?P<j>{range_joiners})\s+$", re.IGNORECASE)
+        self.opener_before = re.compile(
+            rf"(?:^|\s|\()(?P<o>{alternation(lang.bounds.range.openers, words=False)})\s+$",
+            re.IGNORECASE)
+        self.needs_opener = {j.lower() for j in lang.bounds.range.joiners} - {"to"}
+        unit_before: dict[str, tuple[str, float]] = {}
+        unit_after: dict[str, tuple[str, float]] = {}
+        for unit in lang.units.values():
+            assert unit.canonical is not None and unit.factor is not None
+            for form in unit.before:
+                unit_before[form] = (unit.canonical, unit.factor)
+            for form in unit.after:
+                unit_after[form.lower()] = (unit.canonical, unit.factor)
+        self.unit_before = unit_before
+        self.unit_after = unit_after
+        self.currency_before = re.compile(rf"(?P<u>{alternation(list(unit_before), words=False)})"
+                                          r"\s?$")
+        symbol_units = [u for u in unit_after if not u[0].isalpha()]
+        word_units = [u for u in unit_after if u[0].isalpha()]
+        self.unit_after_re = re.compile(
+            rf"(?:\s?(?P<sym>{alternation(symbol_units, words=False)})"
+            rf"|\s(?P<word>{alternation(word_units, words=False)})(?![\w]))",
+            re.IGNORECASE)
+        plus = "".join(re.escape(p) for p in lang.symbols.plus_signs)
+        self.plus_after = re.compile(rf"[{plus}](?![\w])")
+        bounds_before = [(p, kind) for kind in ("at_least", "at_most", "about")
+                         for p in getattr(lang.bounds.before, kind)]
+        self.bound_kind = {p.lower(): kind for p, kind in bounds_before}
+        self.bound_before = re.compile(
+            rf"(?:^|(?<=[\s(\"“]))(?P<b>{alternation([p for p, _ in bounds_before], words=False)})"
+            r"\s+$", re.IGNORECASE)
+        bounds_after = [(p, kind) for kind in ("at_least", "at_most", "about")
+                        for p in getattr(lang.bounds.after, kind)]
+        self.bound_after_kind = {p.lower(): kind for p, kind in bounds_after}
+        self.bound_after = re.compile(
+            rf"\s+(?P<b>{alternation([p for p, _ in bounds_after], words=False)})(?![\w])",
+            re.IGNORECASE)
+        self.parenthesis = re.compile(r"\s*\(([^()\n]{1,40})\)")
+
+
+@lru_cache(maxsize=8)
+def _grammar(code: str) -> _Grammar:
+    return _Grammar(load_lang(code))
+
+
+def parse_number_words(words: str, lang: str = "en") -> float:
+    """The value of a spelled-out number.
+
+    >>> parse_number_words("two hundred and fifty-three")
+    253.0
+    """
+    grammar = _grammar(lang)
+    total = 0.0
+    current = 0.0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in grammar.words:
+            current += grammar.words[token]
+        elif token in grammar.multipliers:
+            factor = grammar.multipliers[token]
+            if factor == 100:
+                current = max(current, 1) * factor
+            else:
+                total += max(current, 1) * factor
+                current = 0
+    return total + current
+
+
+def round_like(value: float, written: str) -> float:
+    """Round a converted value to the significant digits of the figure as written.
+
+    >>> round_like(41.439808, "16")
+    41.0
+    """
+    digits = sum(ch.isdigit() for ch in written.split(".")[0].lstrip("0")) or 1
+    if value == 0:
+        return 0.0
+    magnitude = math.floor(math.log10(abs(value)))
+    return round(value, max(digits - 1 - magnitude, 0) if digits else 0) * 1.0
+
+
+def _atoms(text: str, start: int, end: int, grammar: _Grammar,
+           excluded: list[tuple[int, int]]) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for match in grammar.atom.finditer(text, start, end):
+        a, b = match.span()
+        if any(a < e and s < b for s, e in excluded):
+            continue
+        if match.group("vague"):
+            low, high, bound = grammar.vague[match.group("vague").lower()]
+            atoms.append(_Atom(a, b, low, high, bound, False, "vague"))
+        elif match.group("dig"):
+            value = float(match.group("dig").replace(",", ""))
+            scale = match.group("scale")
+            if scale:
+                value *= grammar.scales[scale.lower()]
+            atoms.append(_Atom(a, b, value, value, "exact", bool(scale), "digits"))
+        else:
+            value = parse_number_words(match.group("words"))
+            atoms.append(_Atom(a, b, value, value, "exact", False, "words"))
+    return atoms
+
+
+def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
+                line_start: int) -> bool:
+    """Whether ``first`` and ``second`` are the two ends of one range."""
+    if "vague" in (first.kind, second.kind):
+        return False
+    gap = text[first.end:second.start]
+    currency = grammar.currency_before.search(gap)
+    if currency:
+        gap = gap[:currency.start()]
+    if grammar.dash_gap.fullmatch(gap):
+        return "\n" not in gap
+    joined = grammar.word_gap.fullmatch(gap)
+    if not joined:
+        return False
+    if joined.group("j").lower() in grammar.needs_opener:
+        return bool(grammar.opener_before.search(text[max(line_start, first.start - 12):first.start]))
+    return True
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None, lang: str = "en",
+                 excluded: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in order, skipping ``excluded`` spans.
+
+    >>> [(f.low, f.high, f.bound) for f in find_figures("between 5,856 and 6,000 soldiers")]
+    [(5856.0, 6000.0, 'range')]
+    """
+    grammar = _grammar(lang)
+    end = len(text) if end is None else end
+    atoms = _atoms(text, start, end, grammar, excluded or [])
+    figures: list[Figure] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        low, high, bound, last = atom.value, atom.high, atom.bound, atom
+        if i + 1 < len(atoms) and _range_with(text, atom, atoms[i + 1], grammar, start):
+            second = atoms[i + 1]
+            first_value = atom.value
+            if second.scaled and not atom.scaled and first_value < second.value:
+                first_value *= second.value / float(
+                    text[second.start:second.end].split()[0].replace(",", "").rstrip(
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") or 1)
+            if first_value <= second.value:
+                low, high, bound, last = first_value, second.value, "range", second
+                i += 1
+        figures.append(_finish(text, atom.start, last.end, low, high, bound, start, end,
+                               grammar, vague=atom.kind == "vague",
+                               spelled=atom.kind != "digits"))
+        i += 1
+    return _drop_conversions(figures)
+
+
+def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: int, hi: int,
+            grammar: _Grammar, *, vague: bool, spelled: bool) -> Figure:
+    """Attach currency, unit, plus sign and bound words around the number words a..b."""
+    unit: str | None = None
+    written = text[a:b]
+    before = text[max(lo, a - 30):a]
+    currency = grammar.currency_before.search(before)
+    if currency:
+        unit, factor = grammar.unit_before[currency.group("u")]
+        a -= len(before) - currency.start()
+        before = text[max(lo, a - 30):a]
+    plus = grammar.plus_after.match(text, b, hi)
+    if plus and bound == "exact":
+        bound, b = "at_least", plus.end()
+    after = grammar.unit_after_re.match(text, b, hi)
+    factor = 1.0
+    if after and unit is None:
+        form = (after.group("sym") or after.group("word")).lower()
+        unit, factor = grammar.unit_after[form]
+        b = after.end()
+    if factor != 1.0:
+        low, high = round_like(low * factor, written), round_like(high * factor, written)
+    bound_after = grammar.bound_after.match(text, b, hi)
+    if bound_after and bound == "exact":
+        bound = grammar.bound_after_kind[bound_after.group("b").lower()]
+        b = bound_after.end()
+    bound_before = grammar.bound_before.search(before)
+    if bound_before and bound in ("exact", "about"):
+        kind = grammar.bound_kind[bound_before.group("b").lower()]
+        bound = kind if not vague else bound
+        a -= len(before) - bound_before.start("b")
+    return Figure(a, b, low, high, bound, unit, vague=vague, spelled=spelled)
+
+
+def _drop_conversions(figures: list[Figure]) -> list[Figure]:
+    """'41 square kilometres (16 sq mi)': the bracketed figure restates the first; keep one."""
+    kept: list[Figure] = []
+    for figure in figures:
+        previous = kept[-1] if kept else None
+        if (previous is not None and previous.unit is not None and figure.unit == previous.unit
+                and 0 < figure.start - previous.end <= 3):
+            continue
+        kept.append(figure)
+    return kept
