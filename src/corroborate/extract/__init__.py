@@ -1,17 +1,199 @@
 """Stage 3, extract: claims from segmented text, driven by language and gazetteer data files.
 
 Public surface: ``extract_claims(text, lang) -> list[Claim]`` and ``EXTRACTOR_NAME``.
+The engine holds grammar only; every word it knows is in ``lang/<code>/`` and ``gazetteers/``.
 """
 
 from __future__ import annotations
 
-from corroborate.model import Claim, Text
+import hashlib
+from dataclasses import dataclass, field
+
+from corroborate.extract.dates import DateMention, find_dates
+from corroborate.extract.events import EventReading, read_events, read_list_entries
+from corroborate.extract.numbers import find_figures
+from corroborate.extract.quantities import Reading, Scope, read_figures
+from corroborate.extract.resolve import Mention, find_actors, find_places
+from corroborate.extract.vocab import Vocab, load_vocab
+from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
 
 __all__ = ["EXTRACTOR_NAME", "extract_claims"]
 
 EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
 
 
+@dataclass
+class _Context:
+    """What later segments lean on: the section heading, the paragraph, the table headers."""
+
+    section_time: DateMention | None = None
+    section_measure: str | None = None
+    heading_event: str | None = None
+    paragraph: int = -1
+    paragraph_time: DateMention | None = None
+    paragraph_measure: str | None = None
+    table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
+    row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
+
+
+def _claim_id(*parts: object) -> str:
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"c-{digest[:16]}"
+
+
+def _document_name(text: Text) -> str:
+    location = text.document.location
+    return location.rstrip("/").rsplit("/", 1)[-1] or location
+
+
+def _excluded(vocab: Vocab, text: str, start: int, end: int,
+              dates: list[DateMention]) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in dates]
+    for pattern in vocab.exclusions:
+        spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    return spans
+
+
+def _year_of(mention: DateMention | None) -> int | None:
+    return None if mention is None else int(mention.end_iso[:4])
+
+
 def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
-    """Every quantity and event claim in the text, in text order."""
-    return []
+    """Every quantity and event claim in the text, in text order.
+
+    >>> from corroborate.model import Document, Source
+    >>> from corroborate.text import segment
+    >>> doc = Document(Source("s", "S"), "s.txt", "In 2014, 72 soldiers were killed.", "h",
+    ...                "text/plain", 10)
+    >>> [(c.measure, c.value.low, c.time.start) for c in extract_claims(segment(doc))]
+    [('killed', 72.0, '2014')]
+    """
+    vocab = load_vocab(lang)
+    body = text.text
+    context = _Context()
+    claims: list[Claim] = []
+    for seg in text.segments:
+        if seg.kind == "heading":
+            _enter_heading(vocab, body, seg, context)
+            continue
+        if seg.kind == "cell":
+            claims.extend(_cell_claims(vocab, text, seg, context))
+            continue
+        paragraph = body.rfind("\n", 0, seg.start)
+        if paragraph != context.paragraph:
+            context.paragraph = paragraph
+            context.paragraph_time = None
+            context.paragraph_measure = None
+        claims.extend(_sentence_claims(vocab, text, seg, context))
+    return claims
+
+
+def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> None:
+    dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
+                       not_year_after=vocab.not_year_after)
+    covered = sum(d.end - d.start for d in dates)
+    if dates and covered * 2 >= len(body[seg.start:seg.end].strip()):
+        context.section_time = dates[0]  # a heading that is a period: "1994–2019"
+        return
+    context.section_time = None
+    trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
+    context.section_measure = vocab.triggers[trigger.group(0).lower()] if trigger else None
+    event = vocab.heading_event_pattern.search(body, seg.start, seg.end)
+    context.heading_event = vocab.heading_events[event.group(0).lower()] if event else None
+
+
+def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> list[Claim]:
+    body = text.text
+    context_time = context.paragraph_time or context.section_time
+    dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
+                       context_year=_year_of(context_time), not_year_after=vocab.not_year_after)
+    figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
+                           _excluded(vocab, body, seg.start, seg.end, dates))
+    places = find_places(body, seg.start, seg.end)
+    actors = find_actors(body, seg.start, seg.end)
+    scope = Scope(body, seg.start, seg.end, dates, places, actors, context_time=context_time,
+                  context_measure=context.paragraph_measure)
+    readings = read_figures(vocab, scope, figures)
+    claims = [_quantity_claim(text, seg, r) for r in readings]
+    events = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time)
+    if context.heading_event:
+        events += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
+                                    context.heading_event)
+    claims.extend(_event_claim(text, seg, e) for e in events)
+    given = [d for d in dates if d.year_given]
+    if given:
+        context.paragraph_time = given[-1]
+    if readings:
+        context.paragraph_measure = readings[-1].measure
+    claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
+    return claims
+
+
+def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> list[Claim]:
+    body = text.text
+    assert seg.table is not None and seg.row is not None and seg.column is not None
+    if seg.row == 0:
+        context.table_headers[(seg.table, seg.column)] = find_actors(body, seg.start, seg.end)
+        return []
+    if seg.column == 0:
+        dates = find_dates(body, seg.start, seg.end, vocab.lang.code)
+        context.row_keys[(seg.table, seg.row)] = dates[0] if dates else None
+        return []
+    header = context.table_headers.get((seg.table, seg.column), [])
+    figures = find_figures(body, seg.start, seg.end, vocab.lang.code)
+    scope = Scope(body, seg.start, seg.end, [], [], [],
+                  context_time=context.row_keys.get((seg.table, seg.row)),
+                  context_measure=context.section_measure or context.paragraph_measure,
+                  default_side=header[0] if header else None)
+    return [_quantity_claim(text, seg, r) for r in read_figures(vocab, scope, figures)]
+
+
+def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
+    body = text.text
+    f = r.figure
+    time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso)
+    side = r.side.canonical if r.side else None
+    return Claim(
+        id=_claim_id(text.document.source.slug, _document_name(text), f.start, f.end, r.measure,
+                     side, r.group, f.low, f.high),
+        source=text.document.source.slug,
+        document=_document_name(text),
+        kind="quantity",
+        evidence=Evidence(seg.start, seg.end, body[seg.start:seg.end]),
+        figure=Evidence(f.start, f.end, body[f.start:f.end]),
+        extractor=EXTRACTOR_NAME,
+        measure=r.measure,
+        value=Value(f.low, f.high, f.bound),
+        unit=r.unit,
+        side=side,
+        side_as_written=r.side.written if r.side else None,
+        group=r.group,
+        place=r.place.canonical if r.place else None,
+        place_as_written=r.place.written if r.place else None,
+        time=time,
+    )
+
+
+def _event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
+    body = text.text
+    start = min(e.trigger[0], e.date.start, e.place.start if e.place else e.trigger[0])
+    end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
+    place = e.place.canonical if e.place else None
+    return Claim(
+        id=_claim_id(text.document.source.slug, _document_name(text), e.trigger[0], e.event_type,
+                     e.date.start_iso, place),
+        source=text.document.source.slug,
+        document=_document_name(text),
+        kind="event",
+        evidence=Evidence(seg.start, seg.end, body[seg.start:seg.end]),
+        figure=Evidence(start, end, body[start:end]),
+        extractor=EXTRACTOR_NAME,
+        event_type=e.event_type,
+        event_as_written=body[e.trigger[0]:e.trigger[1]],
+        date=e.date.start_iso,
+        time=TimeSpan(e.date.start_iso, e.date.end_iso) if e.date.is_range else None,
+        place=place,
+        place_as_written=e.place.written if e.place else None,
+        actor=e.actor.canonical if e.actor else None,
+        actor_as_written=e.actor.written if e.actor else None,
+    )

@@ -79,6 +79,10 @@ class _Measures(_Strict):
     clause_breaks: list[str] = Field(min_length=1)
     not_counts_after: list[str]
     possessives: list[str] = []
+    relative_markers: list[str] = []
+    place_prepositions: list[str] = []
+    np_fillers: list[str] = []
+    coordinators: list[str] = []
 
 
 class _Exclusions(_Strict):

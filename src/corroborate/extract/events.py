@@ -1,0 +1,126 @@
+"""Event claims: a trigger word, a date in its clause, the places it names and who did it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.extract.dates import DateMention, has_respectively
+from corroborate.extract.resolve import Mention
+from corroborate.extract.vocab import Vocab
+
+__all__ = ["EventReading", "read_events", "read_list_entries"]
+
+# Event types that are about a place changing hands: they need a place, and each place listed
+# after the trigger is one event.
+_PLACE_EVENTS = {"capture", "return"}
+
+
+@dataclass
+class EventReading:
+    event_type: str
+    trigger: tuple[int, int]
+    date: DateMention
+    place: Mention | None
+    actor: Mention | None
+
+
+def _clause(vocab: Vocab, text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    lower, upper = start, end
+    for match in vocab.clause_break.finditer(text, start, end):
+        if match.end() <= position:
+            lower = match.end()
+        elif match.start() >= position:
+            upper = match.start()
+            break
+    return lower, upper
+
+
+def _place_list(vocab: Vocab, text: str, places: list[Mention], after: int,
+                upper: int) -> list[Mention]:
+    """The places listed right after a trigger: 'over Fuzuli, Jabrayil, Zangilan, and Qubadli'."""
+    listed: list[Mention] = []
+    cursor = after
+    for place in sorted((p for p in places if after <= p.start < upper), key=lambda p: p.start):
+        gap = text[cursor:place.start]
+        if listed and not vocab.coordinator_gap.fullmatch(gap) and \
+                not _is_list_gap(gap):
+            break
+        if not listed and len(gap) > 40:
+            break
+        listed.append(place)
+        cursor = place.end
+    return listed
+
+
+def _is_list_gap(gap: str) -> bool:
+    words = gap.replace(",", " ").split()
+    return len(words) <= 2 and all(w.lower() in {"and", "or", "the", "district", "districts",
+                                                 "city", "town", "region"} for w in words)
+
+
+def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateMention],
+                places: list[Mention], actors: list[Mention],
+                context_year: DateMention | None) -> list[EventReading]:
+    """Events of one sentence."""
+    readings: list[EventReading] = []
+    respectively = has_respectively(text, start, end, vocab.lang.code)
+    for match in vocab.event_pattern.finditer(text, start, end):
+        event_type = vocab.event_triggers[match.group(0).lower()]
+        clause = _clause(vocab, text, start, end, match.start())
+        in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]]
+        date_pool = in_clause or [d for d in dates if d.start >= match.end()][:1] or dates[-1:]
+        if not date_pool:
+            continue
+        if event_type in _PLACE_EVENTS:
+            listed = _place_list(vocab, text, places, match.end(), end)
+            if not listed:
+                before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
+                listed = before[-1:]
+            if not listed:
+                continue
+        else:
+            listed = []
+        actor = _actor(actors, clause, match.start())
+        later_dates = [d for d in dates if d.start >= match.end()]
+        if respectively and len(later_dates) > 1 and len(listed) >= len(later_dates):
+            pairs = list(zip(listed[-len(later_dates):], later_dates, strict=True))
+            readings.extend(EventReading(event_type, match.span(), d, p, actor) for p, d in pairs)
+            continue
+        date = min(date_pool, key=lambda d: abs(d.start - match.end()))
+        for place in listed or [None]:
+            readings.append(EventReading(event_type, match.span(), date, place, actor))
+    return _dedupe(readings)
+
+
+def _actor(actors: list[Mention], clause: tuple[int, int], position: int) -> Mention | None:
+    before = [a for a in actors if clause[0] <= a.start and a.end <= position]
+    return before[-1] if before else None
+
+
+def read_list_entries(vocab: Vocab, text: str, start: int, end: int, dates: list[DateMention],
+                      places: list[Mention], event_type: str) -> list[EventReading]:
+    """'Shusha: may 08, 1992, territory 289 km2; Lachin: ...' under a heading that names the
+    event ('The Occupation in Figures'): one event per 'Place: date' entry."""
+    readings = []
+    for place in places:
+        if not (place.start == start or text[start:place.start].rstrip().endswith(";")
+                or text[max(start, place.start - 2):place.start].strip() in (";", "")):
+            continue
+        if not text[place.end:place.end + 2].startswith(":"):
+            continue
+        date = next((d for d in dates if 0 < d.start - place.end <= 4), None)
+        if date is not None:
+            readings.append(EventReading(event_type, (place.start, place.end + 1), date, place,
+                                         None))
+    return readings
+
+
+def _dedupe(readings: list[EventReading]) -> list[EventReading]:
+    seen: set[tuple[str, str, str | None]] = set()
+    kept = []
+    for r in readings:
+        key = (r.event_type, r.date.start_iso, r.place.canonical if r.place else None)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept

@@ -1,0 +1,282 @@
+"""Quantity claims: what each figure counts, whose, where and when.
+
+For each figure the reader looks at the noun phrase after it ("1,264 Armenian civilians"), then the
+clause around it (trigger words, a subject before it), then the sentence, paragraph, section
+heading or table headers it leans on. All vocabulary comes from the language data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corroborate.extract.dates import DateMention
+from corroborate.extract.numbers import Figure
+from corroborate.extract.resolve import Mention
+from corroborate.extract.vocab import Vocab
+
+__all__ = ["NounPhrase", "Reading", "Scope", "read_figures", "scan_noun_phrase"]
+
+
+@dataclass
+class NounPhrase:
+    end: int
+    side: Mention | None = None
+    group: str | None = None
+    measure: str | None = None
+    head: bool = False
+    possessive: bool = False
+    singular_group: bool = False
+
+
+@dataclass
+class Reading:
+    figure: Figure
+    measure: str
+    unit: str
+    side: Mention | None
+    group: str | None
+    place: Mention | None
+    time: DateMention | None
+
+
+@dataclass
+class Scope:
+    """What a sentence leans on: the text, its segment, and the context around it."""
+
+    text: str
+    start: int
+    end: int
+    dates: list[DateMention]
+    places: list[Mention]
+    actors: list[Mention]
+    context_time: DateMention | None = None
+    context_measure: str | None = None
+    default_side: Mention | None = None
+    default_group: str | None = None
+    clause_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in vocab.clause_break.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return spans
+
+
+def _clause_of(scope: Scope, position: int) -> tuple[int, int]:
+    for a, b in scope.clause_spans:
+        if a <= position <= b:
+            return a, b
+    return scope.start, scope.end
+
+
+def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
+                     actors: list[Mention]) -> NounPhrase:
+    """Read the words after a figure: side, group, measure noun; stop at the first other word."""
+    phrase = NounPhrase(end=position)
+    unknown = 0
+    pos = position
+    while pos < limit:
+        while pos < limit and text[pos] == " ":
+            pos += 1
+        if pos >= limit:
+            break
+        side = next((a for a in actors if a.start == pos and a.role != "name"), None)
+        match = vocab.np_pattern.match(text, pos, limit)
+        if side and (not match or side.end >= match.end()):
+            phrase.side = phrase.side or side
+            pos = phrase.end = side.end
+            continue
+        if match:
+            for category, value in vocab.np_words[match.group(0).lower()]:
+                if category == "measure_noun":
+                    phrase.measure = phrase.measure or value
+                    phrase.head = True
+                elif category == "group":
+                    phrase.group = phrase.group or value
+                    phrase.head = True
+                    phrase.singular_group = not match.group(0).lower().endswith("s")
+                elif category == "people":
+                    phrase.head = True
+                elif category == "possessive":
+                    phrase.possessive = True
+            pos = phrase.end = match.end()
+            continue
+        if phrase.head:
+            break
+        word = vocab.word.match(text, pos, limit)
+        if not word or not word.group(0)[0].isalnum() or unknown >= 1:
+            break
+        unknown += 1
+        pos = word.end()
+    return phrase
+
+
+def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[int, int],
+                     units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
+    best: tuple[float, str] | None = None
+    text = scope.text
+    for match in vocab.trigger_pattern.finditer(text, *clause):
+        measure = vocab.triggers[match.group(0).lower()]
+        if measures_for_unit is not None and measure not in measures_for_unit:
+            continue
+        if measures_for_unit is None and units.get(measure) != "people":
+            continue
+        if figure.start <= match.start() < figure.end:
+            continue
+        if match.start() >= figure.end:
+            distance = float(match.start() - figure.end)
+        else:
+            distance = 1.5 * (figure.start - match.end())
+        if vocab.relative_before.search(text, max(clause[0], match.start() - 20), match.start()):
+            distance += 200  # "who lived": a description, not what is counted
+        if best is None or distance < best[0]:
+            best = (distance, measure)
+    return None if best is None else best[1]
+
+
+def _look_back(vocab: Vocab, scope: Scope, figure: Figure, lower: int) -> NounPhrase:
+    """Side, group and measure words in the clause before the figure ('Armenian military
+    fatalities were between ...'), nearest first."""
+    found = NounPhrase(end=figure.start)
+    text = scope.text
+    for actor in sorted((a for a in scope.actors if lower <= a.start and a.end <= figure.start),
+                        key=lambda a: -a.start):
+        found.side = actor
+        break
+    for match in reversed(list(vocab.np_pattern.finditer(text, lower, figure.start))):
+        for category, value in vocab.np_words[match.group(0).lower()]:
+            if category == "group" and found.group is None and value in ("soldiers", "civilians"):
+                found.group = value
+            elif category == "measure_noun" and found.measure is None:
+                found.measure = value
+            if category in ("group", "people", "measure_noun"):
+                found.head = True
+    return found
+
+
+def _nearest(items: list[Mention] | list[DateMention], figure: Figure,
+             lower: int, upper: int) -> Mention | DateMention | None:
+    best = None
+    for item in items:
+        if item.start < lower or item.end > upper:
+            continue
+        distance = item.start - figure.end if item.start >= figure.end else \
+            1.2 * (figure.start - item.end)
+        if best is None or distance < best[0]:
+            best = (distance, item)
+    return None if best is None else best[1]
+
+
+def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Reading]:
+    """Read every figure of one sentence or cell into claims (figures that count nothing drop)."""
+    text = scope.text
+    lang = vocab.lang
+    units = {name: m.unit for name, m in lang.measures.measures.items()}
+    by_unit: dict[str, set[str]] = {}
+    for name, unit in units.items():
+        by_unit.setdefault(unit, set()).add(name)
+    scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
+    phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80), scope.actors)
+               for f in figures]
+    readings: list[Reading] = []
+    previous: tuple[Figure, NounPhrase] | None = None
+    for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
+        if vocab.not_count_after.match(text, figure.end) and figure.unit is None:
+            continue
+        clause = _clause_of(scope, figure.start)
+        lower = max(clause[0], figures[index - 1].end if index else clause[0])
+        coordinated = index + 1 < len(figures) and not phrase.head and \
+            vocab.coordinator_gap.fullmatch(text, phrase.end, figures[index + 1].start)
+        if coordinated:  # "88 Armenian and 31–92 Azerbaijani soldiers": share the noun
+            shared = phrases[index + 1]
+            phrase.group = phrase.group or shared.group
+            phrase.measure = phrase.measure or shared.measure
+            phrase.head = shared.head
+        back = _look_back(vocab, scope, figure, lower)
+        measure = _measure(vocab, scope, figure, phrase, back, clause, units, by_unit)
+        if measure is None:
+            previous = None
+            continue
+        unit = units[measure]
+        if unit == "people" and not (phrase.head or back.head or figure.vague):
+            if not _trigger_adjacent(vocab, text, figure, clause):
+                continue
+        side = phrase.side
+        if side is None and phrase.possessive:
+            names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
+            side = names[-1] if names else None
+        if side is None and previous is not None and previous[1].side is not None and \
+                vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
+            side = previous[1].side
+        if side is None and unit in ("people", "items"):
+            side = back.side
+        if side is None:
+            side = scope.default_side
+        group = phrase.group or back.group or scope.default_group
+        if unit != "people" and measure != "votes":
+            group = None
+        item = _item_of(vocab, text, scope, figure)
+        place = _place(vocab, scope, figure, item)
+        time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
+                                                                    scope.start, scope.end)
+        readings.append(Reading(figure, measure, unit, side, group, place,
+                                time if isinstance(time, DateMention) else scope.context_time))
+        previous = (figure, phrase)
+    return readings
+
+
+def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
+             clause: tuple[int, int], units: dict[str, str],
+             by_unit: dict[str, set[str]]) -> str | None:
+    lang = vocab.lang
+    if figure.unit is not None:
+        candidates = by_unit.get(figure.unit, set())
+        free = [m for m in candidates if lang.measures.measures[m].any_figure_with_unit]
+        triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
+        if triggered:
+            return triggered
+        return free[0] if free else None
+    if phrase.measure and units.get(phrase.measure) in ("people", "items", "votes"):
+        return phrase.measure
+    trigger = _nearest_trigger(vocab, scope, figure, clause, units, None)
+    if trigger:
+        return trigger
+    if back.measure and units.get(back.measure) == "people":
+        return back.measure
+    if phrase.head and (phrase.group or phrase.side) and scope.context_measure:
+        return scope.context_measure
+    return None
+
+
+def _trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
+    window = text[max(clause[0], figure.start - 25):min(clause[1], figure.end + 25)]
+    return bool(vocab.trigger_pattern.search(window))
+
+
+def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int, int]:
+    start, end = scope.start, scope.end
+    for match in vocab.item_break.finditer(text, scope.start, scope.end):
+        if match.end() <= figure.start:
+            start = match.end()
+        elif match.start() >= figure.end:
+            end = match.start()
+            break
+    return start, end
+
+
+def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int]) -> Mention | None:
+    text = scope.text
+    candidates = []
+    for place in scope.places:
+        if place.start < item[0] or place.end > item[1]:
+            continue
+        leads_item = not text[item[0]:place.start].strip() and \
+            text[place.end:place.end + 2].startswith(":")
+        if leads_item or vocab.place_preposition_before.search(
+                text, max(item[0], place.start - 12), place.start):
+            candidates.append(place)
+    found = _nearest(candidates, figure, *item)
+    return found if isinstance(found, Mention) else None

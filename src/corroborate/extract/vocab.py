@@ -1,0 +1,96 @@
+"""The compiled vocabulary the claim readers share: measure words, groups, clause breaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from corroborate.extract.data import Lang, alternation, load_gazetteer, load_lang
+
+__all__ = ["Vocab", "load_vocab"]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    lang: Lang
+    # phrase (lower case) -> list of (category, value); categories: measure_noun, group,
+    # people, side, possessive, filler
+    np_words: dict[str, list[tuple[str, str]]]
+    np_pattern: re.Pattern[str]
+    triggers: dict[str, str]  # trigger phrase (lower) -> measure
+    trigger_pattern: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    item_break: re.Pattern[str]
+    not_count_after: re.Pattern[str]
+    relative_before: re.Pattern[str]
+    place_preposition_before: re.Pattern[str]
+    coordinator_gap: re.Pattern[str]
+    exclusions: tuple[re.Pattern[str], ...]
+    not_year_after: str
+    event_triggers: dict[str, str]
+    event_pattern: re.Pattern[str]
+    heading_events: dict[str, str]
+    heading_event_pattern: re.Pattern[str]
+    articles: re.Pattern[str]
+    word: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def load_vocab(code: str = "en") -> Vocab:
+    lang = load_lang(code)
+    m = lang.measures
+    np_words: dict[str, list[tuple[str, str]]] = {}
+
+    def add(phrase: str, category: str, value: str) -> None:
+        np_words.setdefault(phrase.lower(), []).append((category, value))
+
+    for name, measure in m.measures.items():
+        for noun in measure.nouns:
+            add(noun, "measure_noun", name)
+    for group, words in m.groups.items():
+        for word in words:
+            add(word, "group", group)
+    for word in m.people_nouns:
+        add(word, "people", "")
+    for actor, data in load_gazetteer().actors.items():
+        for word in (*data.adjectives, *data.people):
+            add(word, "side", actor)
+    for word in m.possessives:
+        add(word, "possessive", "")
+    for word in m.np_fillers:
+        add(word, "filler", "")
+    triggers = {t.lower(): name for name, measure in m.measures.items() for t in measure.triggers}
+    events = {t.lower(): name for name, ev in lang.events.events.items() for t in ev.triggers}
+    heading = {t.lower(): name for name, ev in lang.events.events.items()
+               for t in ev.heading_triggers}
+    unit_words = [form for unit in lang.units.values() for form in unit.after]
+    noun_words = [w for w, cats in np_words.items()
+                  if any(c in ("measure_noun", "group", "people") for c, _ in cats)]
+    not_year_after = alternation(unit_words + noun_words, words=False)
+    return Vocab(
+        lang=lang,
+        np_words=np_words,
+        np_pattern=re.compile(alternation(list(np_words)), re.IGNORECASE),
+        triggers=triggers,
+        trigger_pattern=re.compile(alternation(list(triggers)), re.IGNORECASE),
+        clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),
+        item_break=re.compile(r";|\n"),
+        not_count_after=re.compile(alternation(m.not_counts_after, words=False) + r"(?![a-z])",
+                                   re.IGNORECASE),
+        relative_before=re.compile(rf"{alternation(m.relative_markers)}\s+(?:\w+\s+)?$",
+                                   re.IGNORECASE),
+        place_preposition_before=re.compile(
+            rf"{alternation(m.place_prepositions)}\s+(?:the\s+)?$", re.IGNORECASE),
+        coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
+                                   re.IGNORECASE),
+        exclusions=tuple(re.compile(p, re.MULTILINE) for p in lang.exclusions.patterns),
+        not_year_after=not_year_after,
+        event_triggers=events,
+        event_pattern=re.compile(alternation(list(events)), re.IGNORECASE),
+        heading_events=heading,
+        heading_event_pattern=re.compile(alternation(list(heading)), re.IGNORECASE),
+        articles=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}\s+$",
+                            re.IGNORECASE),
+        word=re.compile(r"[\w'’-]+|[^\w\s]"),
+    )
