@@ -6,16 +6,21 @@ and ``gazetteers/``. A malformed file is reported with its path, key and reason 
 
 from __future__ import annotations
 
+import os
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from corroborate.errors import E, CorroborateError
 
-__all__ = ["data_path", "load_sentence_rules", "load_toml", "validated"]
+__all__ = [
+    "DATA_ENV", "data_dirs", "data_path", "load_sentence_rules", "load_toml", "merge_data",
+    "validated",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,16 +30,51 @@ def data_path(*parts: str) -> str:
     return str(resources.files("corroborate").joinpath("/".join(parts)))
 
 
-@lru_cache(maxsize=64)
+DATA_ENV = "CORROBORATE_DATA"
+
+
+def data_dirs() -> tuple[str, ...]:
+    """User data folders (CORROBORATE_DATA, separated by os.pathsep) laid over the packaged data."""
+    return tuple(p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p)
+
+
 def load_toml(*parts: str) -> dict[str, Any]:
-    """One packaged TOML file, or {} if it does not exist; malformed TOML is E202."""
-    resource = resources.files("corroborate").joinpath("/".join(parts))
-    if not resource.is_file():
-        return {}
+    """One data file: the packaged one, merged with same-named files in the user data folders."""
+    return _load_toml(parts, data_dirs())
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(resource.read_text("utf-8"))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CorroborateError(E.E202, data_path(*parts), reason=str(exc)) from exc
+        raise CorroborateError(E.E202, where, reason=str(exc)) from exc
+
+
+@lru_cache(maxsize=128)
+def _load_toml(parts: tuple[str, ...], user_dirs: tuple[str, ...]) -> dict[str, Any]:
+    resource = resources.files("corroborate").joinpath("/".join(parts))
+    data: dict[str, Any] = {}
+    if resource.is_file():
+        data = _parse(resource.read_text("utf-8"), data_path(*parts))
+    for folder in user_dirs:
+        path = Path(folder).joinpath(*parts)
+        if path.is_file():
+            data = merge_data(data, _parse(path.read_text("utf-8"), str(path)))
+    return data
+
+
+def merge_data(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Later data overrides earlier data by key; tables merge, lists of words extend."""
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = merge_data(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [v for v in value if v not in old]
+        else:
+            merged[key] = value
+    return merged
 
 
 def validated(model: type[M], raw: Any, where: str) -> M:
@@ -52,9 +92,13 @@ class _SentenceRules(BaseModel):
     abbreviations: list[str] = []
 
 
-@lru_cache(maxsize=8)
 def load_sentence_rules(lang: str) -> frozenset[str]:
     """Abbreviations after which a period does not end a sentence."""
+    return _sentence_rules(lang, data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _sentence_rules(lang: str, _dirs: tuple[str, ...]) -> frozenset[str]:
     merged: set[str] = set()
     for folder in ("base", lang):
         raw = load_toml("lang", folder, "sentences.toml")

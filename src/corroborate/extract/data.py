@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from corroborate.langdata import data_path, load_toml, validated
+from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
 __all__ = ["Lang", "Gazetteer", "alternation", "load_gazetteer", "load_lang"]
 
@@ -149,22 +149,8 @@ class _Actors(_Strict):
         return value
 
 
-def _merge(base: dict[str, object], over: dict[str, object]) -> dict[str, object]:
-    """Language data overrides the base by key; tables merge, lists of words extend."""
-    merged = dict(base)
-    for key, value in over.items():
-        old = merged.get(key)
-        if isinstance(old, dict) and isinstance(value, dict):
-            merged[key] = _merge(old, value)
-        elif isinstance(old, list) and isinstance(value, list):
-            merged[key] = old + [v for v in value if v not in old]
-        else:
-            merged[key] = value
-    return merged
-
-
 def _load(name: str, lang: str) -> dict[str, object]:
-    return _merge(load_toml("lang", "base", name), load_toml("lang", lang, name))
+    return merge_data(load_toml("lang", "base", name), load_toml("lang", lang, name))
 
 
 def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
@@ -202,9 +188,13 @@ class Gazetteer:
     actors: dict[str, _Actor]
 
 
-@lru_cache(maxsize=8)
 def load_lang(code: str = "en") -> Lang:
     """The language's data, validated; a broken file is one E202 line naming file, key, reason."""
+    return _load_lang(code, data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _load_lang(code: str, _dirs: tuple[str, ...]) -> Lang:
     def check(model: type[BaseModel], name: str) -> BaseModel:
         return validated(model, _load(name, code), data_path("lang", code, name))
 
@@ -233,8 +223,13 @@ def raise_e202(reason: str, name: str, code: str) -> None:
     raise CorroborateError(E.E202, data_path("lang", code, name), reason=reason)
 
 
-@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """Places and actors, validated."""
+    return _load_gazetteer(data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
     places = validated(_Places, load_toml("gazetteers", "places.toml"),
                        data_path("gazetteers", "places.toml"))
     actors = validated(_Actors, load_toml("gazetteers", "actors.toml"),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.langdata import data_dirs
 
 __all__ = ["DateMention", "find_dates"]
 
@@ -75,8 +76,12 @@ class _Grammar:
         self.respectively = re.compile(alternation(d.respectively), re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
 def _grammar(code: str, not_year_after: str) -> _Grammar:
+    return _cached_grammar(code, not_year_after, data_dirs())
+
+
+@lru_cache(maxsize=16)
+def _cached_grammar(code: str, not_year_after: str, _dirs: tuple[str, ...]) -> _Grammar:
     return _Grammar(load_lang(code), not_year_after)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.langdata import data_dirs
 
 __all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
 
@@ -104,8 +105,12 @@ class _Grammar:
         self.parenthesis = re.compile(r"\s*\(([^()\n]{1,40})\)")
 
 
-@lru_cache(maxsize=8)
 def _grammar(code: str) -> _Grammar:
+    return _cached_grammar(code, data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _cached_grammar(code: str, _dirs: tuple[str, ...]) -> _Grammar:
     return _Grammar(load_lang(code))
 
 

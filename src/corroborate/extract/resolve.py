@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import alternation, load_gazetteer
+from corroborate.langdata import data_dirs
 
 __all__ = ["Mention", "find_actors", "find_places", "place_kind"]
 
@@ -33,8 +34,12 @@ class _Matcher:
         return found
 
 
-@lru_cache(maxsize=1)
 def _places() -> _Matcher:
+    return _cached_places(data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _cached_places(_dirs: tuple[str, ...]) -> _Matcher:
     forms: dict[str, tuple[str, str]] = {}
     for name, place in load_gazetteer().places.items():
         for form in (name, *place.aliases, *place.as_region):
@@ -42,8 +47,12 @@ def _places() -> _Matcher:
     return _Matcher(forms)
 
 
-@lru_cache(maxsize=1)
 def _actors() -> _Matcher:
+    return _cached_actors(data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _cached_actors(_dirs: tuple[str, ...]) -> _Matcher:
     forms: dict[str, tuple[str, str]] = {}
     for name, actor in load_gazetteer().actors.items():
         for role, words in (("name", [name, *actor.names]), ("adjective", actor.adjectives),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_gazetteer, load_lang
+from corroborate.langdata import data_dirs
 
 __all__ = ["Vocab", "load_vocab"]
 
@@ -36,8 +37,13 @@ class Vocab:
     word: re.Pattern[str]
 
 
-@lru_cache(maxsize=8)
 def load_vocab(code: str = "en") -> Vocab:
+    """The compiled vocabulary of a language (cached per language and user data folders)."""
+    return _load_vocab(code, data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     lang = load_lang(code)
     m = lang.measures
     np_words: dict[str, list[tuple[str, str]]] = {}

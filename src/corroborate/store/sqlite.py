@@ -164,7 +164,7 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO claims (id, document_id, source, kind, measure, event_type, "
             "side, place, evidence_start, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(c.id, document_id, c.source, c.kind, c.measure, c.event_type, c.side, c.place,
-              c.evidence.start, json.dumps(claim_to_record(c), ensure_ascii=False))
+              (c.figure or c.evidence).start, json.dumps(claim_to_record(c), ensure_ascii=False))
              for c in claims],
         )
         self.conn.execute("UPDATE documents SET claim_count = ?, extracted_with = ? WHERE id = ?",
