@@ -97,7 +97,7 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
         return
     context.section_time = None
     trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
-    context.section_measure = vocab.triggers[trigger.group(0).lower()] if trigger else None
+    context.section_measure = vocab.triggers[trigger.group(0).lower()][0] if trigger else None
     event = vocab.heading_event_pattern.search(body, seg.start, seg.end)
     context.heading_event = vocab.heading_events[event.group(0).lower()] if event else None
 

@@ -116,10 +116,14 @@ def read_list_entries(vocab: Vocab, text: str, start: int, end: int, dates: list
 
 
 def _dedupe(readings: list[EventReading]) -> list[EventReading]:
+    """One event per type, date and place; 'ceasefire agreement' is one event, not two."""
     seen: set[tuple[str, str, str | None]] = set()
-    kept = []
+    kept: list[EventReading] = []
     for r in readings:
         key = (r.event_type, r.date.start_iso, r.place.canonical if r.place else None)
+        if kept and 0 <= r.trigger[0] - kept[-1].trigger[1] <= 1 and \
+                r.date == kept[-1].date and r.event_type != kept[-1].event_type:
+            continue
         if key not in seen:
             seen.add(key)
             kept.append(r)

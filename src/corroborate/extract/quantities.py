@@ -87,6 +87,7 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
         match = vocab.np_pattern.match(text, pos, limit)
         if side and (not match or side.end >= match.end()):
             phrase.side = phrase.side or side
+            phrase.head = phrase.head or side.role == "people"  # "250 thousand Azerbaijanis"
             pos = phrase.end = side.end
             continue
         if match:
@@ -119,11 +120,12 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
     best: tuple[float, str] | None = None
     text = scope.text
     for match in vocab.trigger_pattern.finditer(text, *clause):
-        measure = vocab.triggers[match.group(0).lower()]
-        if measures_for_unit is not None and measure not in measures_for_unit:
+        allowed = [m for m in vocab.triggers[match.group(0).lower()]
+                   if (m in measures_for_unit if measures_for_unit is not None
+                       else units.get(m) == "people")]
+        if not allowed:
             continue
-        if measures_for_unit is None and units.get(measure) != "people":
-            continue
+        measure = allowed[0]
         if figure.start <= match.start() < figure.end:
             continue
         if match.start() >= figure.end:
@@ -215,6 +217,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             side = back.side
         if side is None:
             side = scope.default_side
+        if unit not in ("people", "items"):
+            side = None  # an area or a sum of money is nobody's side
         group = phrase.group or back.group or scope.default_group
         if unit != "people" and measure != "votes":
             group = None

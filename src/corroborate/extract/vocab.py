@@ -19,7 +19,7 @@ class Vocab:
     # people, side, possessive, filler
     np_words: dict[str, list[tuple[str, str]]]
     np_pattern: re.Pattern[str]
-    triggers: dict[str, str]  # trigger phrase (lower) -> measure
+    triggers: dict[str, list[str]]  # trigger phrase (lower) -> measures it may name
     trigger_pattern: re.Pattern[str]
     clause_break: re.Pattern[str]
     item_break: re.Pattern[str]
@@ -66,7 +66,10 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         add(word, "possessive", "")
     for word in m.np_fillers:
         add(word, "filler", "")
-    triggers = {t.lower(): name for name, measure in m.measures.items() for t in measure.triggers}
+    triggers: dict[str, list[str]] = {}
+    for name, measure in m.measures.items():
+        for t in measure.triggers:
+            triggers.setdefault(t.lower(), []).append(name)
     events = {t.lower(): name for name, ev in lang.events.events.items() for t in ev.triggers}
     heading = {t.lower(): name for name, ev in lang.events.events.items()
                for t in ev.heading_triggers}
