@@ -64,8 +64,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
     """Events of one sentence."""
     readings: list[EventReading] = []
     respectively = has_respectively(text, start, end, vocab.lang.code)
+    paired: set[str] = set()  # types already read as a 'respectively' list in this sentence
     for match in vocab.event_pattern.finditer(text, start, end):
         event_type = vocab.event_triggers[match.group(0).lower()]
+        if event_type in paired:
+            continue
         clause = _clause(vocab, text, start, end, match.start())
         in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]]
         date_pool = in_clause or [d for d in dates if d.start >= match.end()][:1] or dates[-1:]
@@ -85,6 +88,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         if respectively and len(later_dates) > 1 and len(listed) >= len(later_dates):
             pairs = list(zip(listed[-len(later_dates):], later_dates, strict=True))
             readings.extend(EventReading(event_type, match.span(), d, p, actor) for p, d in pairs)
+            paired.add(event_type)
             continue
         date = min(date_pool, key=lambda d: abs(d.start - match.end()))
         for place in listed or [None]:
