@@ -142,11 +142,13 @@ def round_like(value: float, written: str) -> float:
     >>> round_like(41.439808, "16")
     41.0
     """
-    digits = sum(ch.isdigit() for ch in written.split(".")[0].lstrip("0")) or 1
+    whole, _, fraction = written.replace(",", "").partition(".")
+    significant = whole.strip("0") + fraction if fraction else whole.strip("0")
+    digits = max(2, sum(ch.isdigit() for ch in significant))
     if value == 0:
         return 0.0
     magnitude = math.floor(math.log10(abs(value)))
-    return round(value, max(digits - 1 - magnitude, 0) if digits else 0) * 1.0
+    return float(round(value, digits - 1 - magnitude))
 
 
 def _atoms(text: str, start: int, end: int, grammar: _Grammar,
