@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = [
     "DATA_ENV", "data_dirs", "data_path", "load_sentence_rules", "load_toml", "merge_data",

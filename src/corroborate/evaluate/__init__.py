@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 from corroborate.model import Claim
 
 __all__ = ["Score", "load_gold", "load_zones", "matches", "score"]
@@ -142,9 +142,7 @@ def matches(claim: Claim, gold: dict[str, Any]) -> bool:
             return False
         if "high" in value and not _close(claim.value.high, float(value["high"])):
             return False
-        if gold.get("time") and not _time_fits(claim, gold["time"]):
-            return False
-        return True
+        return not gold.get("time") or _time_fits(claim, gold["time"])
     if claim.event_type != gold.get("event_type"):
         return False
     date = gold.get("date")

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = ["EXPORTERS", "FORMATS", "flatten", "write_records"]
 

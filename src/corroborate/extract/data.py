@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
-__all__ = ["Lang", "Gazetteer", "alternation", "load_gazetteer", "load_lang"]
+__all__ = ["Gazetteer", "Lang", "alternation", "load_gazetteer", "load_lang"]
 
 
 class _Strict(BaseModel):
@@ -218,7 +218,7 @@ def _load_lang(code: str, _dirs: tuple[str, ...]) -> Lang:
 
 
 def raise_e202(reason: str, name: str, code: str) -> None:
-    from corroborate.errors import E, CorroborateError
+    from corroborate.errors import CorroborateError, E
 
     raise CorroborateError(E.E202, data_path("lang", code, name), reason=reason)
 

@@ -91,7 +91,8 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             paired.add(event_type)
             continue
         date = min(date_pool, key=lambda d: abs(d.start - match.end()))
-        for place in listed or [None]:
+        targets: list[Mention | None] = list(listed) or [None]
+        for place in targets:
             readings.append(EventReading(event_type, match.span(), date, place, actor))
     return _dedupe(readings)
 

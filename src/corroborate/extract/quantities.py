@@ -203,9 +203,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             previous = None
             continue
         unit = units[measure]
-        if unit == "people" and not (phrase.head or back.head or figure.vague):
-            if not _trigger_adjacent(vocab, text, figure, clause):
-                continue
+        counts_people = phrase.head or back.head or figure.vague
+        if unit == "people" and not counts_people and \
+                not _trigger_adjacent(vocab, text, figure, clause):
+            continue
         side = phrase.side
         if side is None and phrase.possessive:
             names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
