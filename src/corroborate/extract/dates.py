@@ -49,9 +49,11 @@ class _Grammar:
         filler = alternation(d.fillers, words=False)
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         dashes = "".join(re.escape(x) for x in lang.symbols.range_dashes)
+        day_joiners = alternation(d.range_joiners + d.range_joiners_after_opener, words=False)
         self.atom = re.compile(
             rf"(?<![\w/.])(?<![A-Za-z]-)(?:"
-            rf"(?P<ddm>(?P<d0>{day})\s*[{dashes}]\s*(?P<d0b>{day})\s+(?P<m0>{month})\.?"
+            rf"(?P<ddm>(?P<d0>{day})(?:\s*[{dashes}]\s*|\s+{day_joiners}\s+)(?P<d0b>{day})\s+"
+            rf"(?P<m0>{month})\.?"
             rf"(?:,?\s+(?P<y0>{_YEAR}))?)"
             rf"|(?P<dmy>(?P<d1>{day})\s+(?P<m1>{month})\.?(?:,?\s+(?P<y1>{_YEAR}))?)"
             rf"|(?P<mdy>(?P<m2>{month})\.?\s+(?P<d2>{day})(?:,?\s+(?P<y2>{_YEAR}))?)"

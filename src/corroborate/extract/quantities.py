@@ -83,6 +83,12 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
             pos += 1
         if pos >= limit:
             break
+        if text[pos] == "(":  # "91 Armenian (11 non-combat) and 94 ...": read past the aside
+            close = text.find(")", pos, limit)
+            if close == -1:
+                break
+            pos = phrase.end = close + 1
+            continue
         side = next((a for a in actors if a.start == pos and a.role != "name"), None)
         match = vocab.np_pattern.match(text, pos, limit)
         if side and (not match or side.end >= match.end()):
@@ -190,10 +196,12 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             continue
         clause = _clause_of(scope, figure.start)
         lower = max(clause[0], figures[index - 1].end if index else clause[0])
-        coordinated = index + 1 < len(figures) and not phrase.head and \
-            vocab.coordinator_gap.fullmatch(text, phrase.end, figures[index + 1].start)
-        if coordinated:  # "88 Armenian and 31–92 Azerbaijani soldiers": share the noun
-            shared = phrases[index + 1]
+        following = next((j for j in range(index + 1, len(figures))
+                          if figures[j].start >= phrase.end), None)
+        coordinated = following is not None and not phrase.head and \
+            vocab.coordinator_gap.fullmatch(text, phrase.end, figures[following].start)
+        if coordinated and following is not None:  # "88 Armenian and 31–92 Azerbaijani soldiers"
+            shared = phrases[following]
             phrase.group = phrase.group or shared.group
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
