@@ -119,6 +119,7 @@ class Claim:
     actor: str | None = None
     actor_as_written: str | None = None
     figure: Evidence | None = None
+    clause: int | None = None  # which clause of the evidence sentence states it (0 = first)
 
 
 def _span_record(span: Evidence | None) -> dict[str, Any] | None:
@@ -149,6 +150,7 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
         "actor_as_written": claim.actor_as_written,
         "evidence": _span_record(claim.evidence),
         "figure": _span_record(claim.figure),
+        "clause": claim.clause,
         "extractor": claim.extractor,
     }
 
@@ -175,4 +177,5 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         event_type=record.get("event_type"), event_as_written=record.get("event_as_written"),
         date=record.get("date"), actor=record.get("actor"),
         actor_as_written=record.get("actor_as_written"), figure=_span(record.get("figure")),
+        clause=record.get("clause"),
     )

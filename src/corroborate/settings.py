@@ -19,6 +19,8 @@ class Settings(BaseModel, extra="forbid"):
     max_bytes: int
     url_timeout: float
     progress_threshold: int
+    about_tolerance: float
+    event_window_years: int
 
 
 @lru_cache(maxsize=1)

@@ -171,6 +171,7 @@ def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
         place=r.place.canonical if r.place else None,
         place_as_written=r.place.written if r.place else None,
         time=time,
+        clause=r.clause,
     )
 
 

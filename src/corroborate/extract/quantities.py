@@ -37,6 +37,7 @@ class Reading:
     group: str | None
     place: Mention | None
     time: DateMention | None
+    clause: int = 0
 
 
 @dataclass
@@ -236,7 +237,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
         readings.append(Reading(figure, measure, unit, side, group, place,
-                                time if isinstance(time, DateMention) else scope.context_time))
+                                time if isinstance(time, DateMention) else scope.context_time,
+                                scope.clause_spans.index(clause)
+                                if clause in scope.clause_spans else 0))
         previous = (figure, phrase)
     return readings
 

@@ -16,6 +16,8 @@ __all__ = ["split_sentences"]
 
 _CITATION_BOUNDARY = re.compile(r"[.!?][\"”’)]?(?:\[[^\]\n]{1,20}\])+\s+(?=[\"“(]?[^\W\d_])")
 _LAST_WORD = re.compile(r"(\S+)\.$")
+# A piece that is only a list number or an initial ("1.", "A.") starts the next sentence.
+_LONE_MARK = re.compile(r"(?:\d{1,3}|[^\W\d_])\.")
 
 
 def _first_cut(text: str) -> list[tuple[int, int]]:
@@ -32,7 +34,8 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
         if merged:
             previous = text[merged[-1][0]:merged[-1][1]]
             match = _LAST_WORD.search(previous)
-            if match and match.group(1).lstrip("([\"“") in abbreviations:
+            if _LONE_MARK.fullmatch(previous.strip()) or (
+                    match and match.group(1).lstrip("([\"“") in abbreviations):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))

@@ -1,0 +1,333 @@
+"""Stage 4, align: group the claims that speak of the same thing and say whether sources agree.
+
+Public surface: ``align(claims) -> list[Fact]``, ``relation(a, b)``, ``name_variants(mentions)``,
+``framing(claims)``. The stage never picks a winner: it attributes, aligns and shows.
+
+When are two claims about the same fact? (docs/alignment.md)
+* Quantities: same measure and unit, and the same side, group, place and time, each compared as
+  written by the extractor after canonical names: "Armenian" and "Artsakh" forces are different
+  sides; soldiers and civilians are different groups; a district and Nagorno-Karabakh are different
+  places; 2016 and 2020 are different times. A claim whose side, group, place or time is unknown,
+  or whose place lies within the other's, or whose period contains the other's, is about a WIDER
+  fact: it is related (``relation`` says "wider"/"narrower") but never compared for agreement.
+* Events: same event type and place, dates within ``event_window_years`` of each other.
+* Verdicts: ``agree`` when the values every claim allows overlap, ``disagree`` when they do not,
+  ``single_source`` when one source (and one claim) says it. A value allows: exact figures their
+  rounding (half a unit of the last significant digit: "3,000" is 2,500–3,500, "11,557" is
+  11,556.5–11,557.5), "about" figures ``about_tolerance`` more, "at least" everything above,
+  "at most" everything below, ranges their ends with rounding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.model import Claim, claim_to_record
+
+__all__ = ["Fact", "align", "allowed_interval", "framing", "name_variants", "relation"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    kind: str  # quantity | event | name
+    key: dict[str, Any]
+    verdict: str  # agree | disagree | single_source
+    interval: dict[str, float | None] | None
+    claims: tuple[Claim, ...]
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({c.source for c in self.claims})
+
+    def record(self) -> dict[str, Any]:
+        """The fact export contract's JSON object."""
+        return {"id": self.id, "kind": self.kind, "key": self.key, "verdict": self.verdict,
+                "interval": self.interval, "sources": self.sources,
+                "claims": [claim_to_record(c) for c in self.claims]}
+
+
+def _rounding(value: float) -> float:
+    """Half a unit of the last significant digit of a figure as written."""
+    if value == 0:
+        return 0.5
+    if value != int(value):
+        decimals = len(repr(value).split(".")[1])
+        return 0.5 * 10 ** -decimals
+    number = int(abs(value))
+    zeros = len(str(number)) - len(str(number).rstrip("0"))
+    return 0.5 * 10 ** zeros
+
+
+def allowed_interval(claim: Claim, about_tolerance: float = 0.10) -> tuple[float, float]:
+    """The values a claim allows, given its bound and rounding.
+
+    >>> allowed_interval(_example(3000, 3000, "exact"))
+    (2500.0, 3500.0)
+    """
+    assert claim.value is not None
+    value = claim.value
+    low = value.low - _rounding(value.low)
+    high = value.high + _rounding(value.high)
+    if value.bound == "about":
+        low, high = low * (1 - about_tolerance), high * (1 + about_tolerance)
+    elif value.bound == "at_least":
+        high = math.inf
+    elif value.bound == "at_most":
+        low = 0.0
+    return float(low), float(high)
+
+
+def _example(low: float, high: float, bound: str) -> Claim:
+    from corroborate.model import Evidence, Value
+    return Claim("x", "s", "d", "quantity", Evidence(0, 0, ""), "e", value=Value(low, high, bound))
+
+
+def _quantity_key(claim: Claim) -> tuple[Any, ...]:
+    time = claim.time
+    return (claim.measure, claim.unit, claim.side, claim.group, claim.place,
+            time.start if time else None, time.end if time else None)
+
+
+def _fact_id(kind: str, key: dict[str, Any]) -> str:
+    digest = hashlib.sha1(json.dumps([kind, key], sort_keys=True).encode()).hexdigest()
+    return f"f-{digest[:16]}"
+
+
+def _span_of(claim: Claim) -> tuple[str, str, int, int | None]:
+    return (claim.source, claim.document, claim.evidence.start, claim.clause)
+
+
+def _verdict(claims: Sequence[Claim], fits: Callable[[Claim, Claim], bool]) -> str:
+    """Claims are compared across clauses, sentences and sources: the figures of one clause are
+    parts its words did not tell apart ("47 children, 247 women"), never a clause contradicting
+    itself; two clauses of one sentence may ("Azerbaijan stated 11,557, while estimates were ...")."""
+    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
+             if _span_of(a) != _span_of(b)]
+    if not pairs:
+        return "single_source"
+    return "agree" if all(fits(a, b) for a, b in pairs) else "disagree"
+
+
+def _quantity_facts(claims: list[Claim], about_tolerance: float) -> list[Fact]:
+    groups: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[_quantity_key(claim)].append(claim)
+
+    def fits(a: Claim, b: Claim) -> bool:
+        (a_lo, a_hi), (b_lo, b_hi) = (allowed_interval(a, about_tolerance),
+                                      allowed_interval(b, about_tolerance))
+        return max(a_lo, b_lo) <= min(a_hi, b_hi)
+
+    facts = []
+    for key, members in groups.items():
+        measure, unit, side, group, place, start, end = key
+        key_record = {"measure": measure, "unit": unit, "side": side, "group": group,
+                      "place": place, "time": None if start is None and end is None
+                      else {"start": start, "end": end}}
+        for part in _partition(_distinct(members), fits):
+            intervals = [allowed_interval(c, about_tolerance) for c in part]
+            low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
+            interval: dict[str, float | None] = (
+                {"low": low, "high": None if math.isinf(high) else high} if low <= high
+                else {"low": None, "high": None})
+            fact_key = {**key_record, "values": [c.id for c in part]} \
+                if len(part) < len(members) else key_record
+            facts.append(Fact(_fact_id("quantity", fact_key), "quantity", key_record,
+                              _verdict(part, fits), interval, tuple(part)))
+    return facts
+
+
+def _partition(claims: list[Claim], fits: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+    """One fact when every statement gives one figure for the key; when a statement gives
+    several ("47 children, 247 women and 347 elderly" all read as missing civilians), which of
+    them another source's figure speaks to is unknowable, so figures are grouped by agreement
+    and no dispute is declared among them."""
+    by_statement: dict[tuple[str, str, int, int | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_statement[_span_of(claim)].append(claim)
+    if all(len(group) == 1 for group in by_statement.values()):
+        return [claims]
+    parts: list[list[Claim]] = []
+    for claim in claims:
+        home = next((p for p in parts if all(fits(claim, other) for other in p)), None)
+        if home is None:
+            parts.append([claim])
+        else:
+            home.append(claim)
+    return parts
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per source and span: the same words read twice are not two claims."""
+    seen: set[tuple[str, str, int, int]] = set()
+    kept = []
+    for claim in claims:
+        anchor = claim.figure or claim.evidence
+        key = (claim.source, claim.document, anchor.start, anchor.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return kept
+
+
+def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
+    """Events with a place are compared by type and place; without one, a type and a date say
+    too little to know two claims speak of one event, so each (type, date) is its own fact."""
+    groups: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
+    placeless: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.date and claim.place:
+            groups[(claim.event_type, claim.place)].append(claim)
+        elif claim.date:
+            placeless[(claim.event_type, claim.date)].append(claim)
+    facts = [_event_fact(event_type, None, _distinct(members))
+             for (event_type, _date), members in placeless.items()]
+    for (event_type, place), members in groups.items():
+        members.sort(key=lambda c: c.date or "")
+        cluster: list[Claim] = []
+        for claim in [*members, None]:
+            if claim is not None and (not cluster or _year(claim) - _year(cluster[-1])
+                                      <= window_years):
+                cluster.append(claim)
+                continue
+            if cluster:
+                facts.append(_event_fact(event_type, place, _distinct(cluster)))
+            cluster = [claim] if claim is not None else []
+    return facts
+
+
+def _year(claim: Claim) -> int:
+    return int((claim.date or "0")[:4])
+
+
+def _compatible(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter)
+
+
+def _event_fact(event_type: str | None, place: str | None, members: list[Claim]) -> Fact:
+    dates = [c.date or "" for c in members]
+    overlapping = all(_compatible(a, b) for a in dates for b in dates)
+    finest = max(dates, key=len)
+    key = {"event_type": event_type, "place": place,
+           "date": finest if overlapping else None}
+    key_id = {"event_type": event_type, "place": place, "first_date": min(dates)}
+    verdict = _verdict(members, lambda a, b: _compatible(a.date or "", b.date or ""))
+    return Fact(_fact_id("event", key_id), "event", key, verdict, None, tuple(members))
+
+
+def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
+          event_window_years: int = 3) -> list[Fact]:
+    """Facts from claims: quantity facts, then event facts, each sorted by key."""
+    claims = list(claims)
+    quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]
+    events = [c for c in claims if c.kind == "event"]
+    facts = _quantity_facts(quantities, about_tolerance) + _event_facts(events, event_window_years)
+    return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
+
+
+_WITHIN: dict[str, str] = {}
+
+
+def relation(a: Claim, b: Claim, within: dict[str, str] | None = None) -> str:
+    """How claim ``a`` relates to ``b``: "same", "wider", "narrower" or "different".
+
+    ``within`` maps a place to the larger place it lies in (from the gazetteer).
+    """
+    within = within or _WITHIN
+    if (a.kind, a.measure, a.unit, a.event_type) != (b.kind, b.measure, b.unit, b.event_type):
+        return "different"
+    verdicts = [_compare(a.side, b.side), _compare(a.group, b.group),
+                _place_compare(a.place, b.place, within),
+                _time_compare(a.time.start if a.time else None, a.time.end if a.time else None,
+                              b.time.start if b.time else None, b.time.end if b.time else None)]
+    if "different" in verdicts or ("wider" in verdicts and "narrower" in verdicts):
+        return "different"
+    if "wider" in verdicts:
+        return "wider"
+    if "narrower" in verdicts:
+        return "narrower"
+    return "same"
+
+
+def _compare(a: str | None, b: str | None) -> str:
+    if a == b:
+        return "same"
+    if a is None or a == "mixed":
+        return "wider"
+    if b is None or b == "mixed":
+        return "narrower"
+    return "different"
+
+
+def _place_compare(a: str | None, b: str | None, within: dict[str, str]) -> str:
+    if a == b:
+        return "same"
+    if a is None or within.get(b or "") == a:
+        return "wider"
+    if b is None or within.get(a or "") == b:
+        return "narrower"
+    return "different"
+
+
+def _time_compare(a1: str | None, a2: str | None, b1: str | None, b2: str | None) -> str:
+    if (a1, a2) == (b1, b2):
+        return "same"
+    if a1 is None and a2 is None:
+        return "wider"
+    if b1 is None and b2 is None:
+        return "narrower"
+    a_lo, a_hi, b_lo, b_hi = a1 or "", (a2 or "9999"), b1 or "", (b2 or "9999")
+    if a_lo[:len(b_lo)] <= b_lo and b_hi[:len(a_hi)] <= a_hi:
+        return "wider"
+    if b_lo[:len(a_lo)] <= a_lo and a_hi[:len(b_hi)] <= b_hi:
+        return "narrower"
+    return "different"
+
+
+def name_variants(mentions: Iterable[tuple[str, str, str, str]]) -> list[Fact]:
+    """Name facts from (source, kind, canonical, as written) mentions: which names each source uses."""
+    table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for source, _kind, canonical, written in mentions:
+        table[canonical][source][written] += 1
+    facts = []
+    for canonical in sorted(table):
+        by_source = {s: dict(c.most_common()) for s, c in sorted(table[canonical].items())}
+        variants = {w for counts in by_source.values() for w in counts}
+        key = {"entity": canonical}
+        fact = Fact(_fact_id("name", key), "name", key,
+                    "agree" if len(variants) == 1 else "disagree", None, ())
+        facts.append(_with_variants(fact, by_source))
+    return facts
+
+
+@dataclass(frozen=True)
+class NameFact(Fact):
+    variants: dict[str, dict[str, int]] | None = None
+
+    def record(self) -> dict[str, Any]:
+        record = super().record()
+        record["variants"] = self.variants
+        return record
+
+
+def _with_variants(fact: Fact, variants: dict[str, dict[str, int]]) -> NameFact:
+    return NameFact(fact.id, fact.kind, fact.key, fact.verdict, None, (), variants)
+
+
+def framing(claims: Iterable[Claim]) -> dict[str, dict[str, dict[str, int]]]:
+    """The words each source uses for each kind of event: {event_type: {source: {word: n}}}."""
+    table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for claim in claims:
+        if claim.kind == "event" and claim.event_type and claim.event_as_written:
+            word = claim.event_as_written.lower().rstrip(":")
+            table[claim.event_type][claim.source][word] += 1
+    return {t: {s: dict(c.most_common()) for s, c in sorted(by.items())}
+            for t, by in sorted(table.items())}
