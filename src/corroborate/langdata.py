@@ -7,6 +7,7 @@ and ``gazetteers/``. A malformed file is reported with its path, key and reason 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from corroborate.errors import CorroborateError, E
 
 __all__ = [
-    "DATA_ENV", "data_dirs", "data_path", "load_sentence_rules", "load_toml", "merge_data",
+    "DATA_ENV", "SentenceRules", "data_dirs", "data_path", "load_sentence_rules", "load_toml",
+    "merge_data",
     "validated",
 ]
 
@@ -90,18 +92,37 @@ def validated(model: type[M], raw: Any, where: str) -> M:
 class _SentenceRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     abbreviations: list[str] = []
+    reference_lines: list[str] = []
 
 
-def load_sentence_rules(lang: str) -> frozenset[str]:
-    """Abbreviations after which a period does not end a sentence."""
+class SentenceRules(BaseModel):
+    """What the text stage needs of a language: abbreviations and reference-line patterns."""
+
+    model_config = ConfigDict(frozen=True)
+    abbreviations: frozenset[str]
+    reference_line: str | None
+
+
+def load_sentence_rules(lang: str) -> SentenceRules:
+    """Abbreviations after which a period does not end a sentence, and reference lines."""
     return _sentence_rules(lang, data_dirs())
 
 
 @lru_cache(maxsize=8)
-def _sentence_rules(lang: str, _dirs: tuple[str, ...]) -> frozenset[str]:
-    merged: set[str] = set()
+def _sentence_rules(lang: str, _dirs: tuple[str, ...]) -> SentenceRules:
+    abbreviations: set[str] = set()
+    patterns: list[str] = []
     for folder in ("base", lang):
         raw = load_toml("lang", folder, "sentences.toml")
-        rules = validated(_SentenceRules, raw, data_path("lang", folder, "sentences.toml"))
-        merged.update(rules.abbreviations)
-    return frozenset(merged)
+        where = data_path("lang", folder, "sentences.toml")
+        rules = validated(_SentenceRules, raw, where)
+        abbreviations.update(rules.abbreviations)
+        for pattern in rules.reference_lines:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise CorroborateError(E.E202, where,
+                                       reason=f"reference_lines: {pattern!r}: {exc}") from exc
+            patterns.append(pattern)
+    return SentenceRules(abbreviations=frozenset(abbreviations),
+                         reference_line="|".join(f"(?:{p})" for p in patterns) or None)

@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from corroborate.align import Fact, align, name_variants
 from corroborate.documents import DocumentRef, discover, read_document
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, extract_claims
+from corroborate.extract.resolve import find_actors, find_places
 from corroborate.model import Source
+from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
 
-__all__ = ["IngestReport", "Outcome", "extract_stored", "ingest", "plan"]
+__all__ = ["IngestReport", "Outcome", "extract_stored", "facts_of", "ingest", "names_of", "plan"]
 
 
 @dataclass
@@ -86,3 +89,21 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
         claims = extract_claims(text)
         store.replace_claims(document_id, claims, EXTRACTOR_NAME)
         yield text.document.location, len(claims)
+
+
+def facts_of(store: SQLiteStore) -> list[Fact]:
+    """Align every stored claim into facts, with the thresholds of the settings."""
+    settings = load_settings()
+    return align(store.claims(), about_tolerance=settings.about_tolerance,
+                 event_window_years=settings.event_window_years)
+
+
+def names_of(store: SQLiteStore) -> list[Fact]:
+    """Which names each source uses for each canonical place and actor, over its whole text."""
+    mentions: list[tuple[str, str, str, str]] = []
+    for _id, text in store.texts():
+        slug = text.document.source.slug
+        mentions.extend((slug, "place", m.canonical, m.written) for m in find_places(text.text))
+        mentions.extend((slug, "actor", m.canonical, m.written) for m in find_actors(text.text)
+                        if m.role == "name")
+    return name_variants(mentions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from corroborate.cli import browse, claims, ingest  # noqa: F401  (registers the commands)
+from corroborate.cli import browse, claims, facts, ingest  # noqa: F401  (registers the commands)
 from corroborate.cli._app import app, err
 from corroborate.errors import CorroborateError
 

@@ -79,6 +79,8 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
         if seg.kind == "cell":
             claims.extend(_cell_claims(vocab, text, seg, context))
             continue
+        if seg.kind == "reference":
+            continue
         paragraph = body.rfind("\n", 0, seg.start)
         if paragraph != context.paragraph:
             context.paragraph = paragraph

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corroborate.extract.dates import DateMention, has_respectively
-from corroborate.extract.resolve import Mention
+from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
 
 __all__ = ["EventReading", "read_events", "read_list_entries"]
@@ -71,10 +71,12 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             continue
         clause = _clause(vocab, text, start, end, match.start())
         in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]]
-        date_pool = in_clause or [d for d in dates if d.start >= match.end()][:1] or dates[-1:]
+        date_pool = in_clause or [d for d in dates if d.start >= match.end()][:1]
         if not date_pool:
             continue
         if event_type in _PLACE_EVENTS:
+            # a country is not "captured": "the occupied territories of Azerbaijan" names a state
+            places = [p for p in places if place_kind(p.canonical) != "country"]
             listed = _place_list(vocab, text, places, match.end(), end)
             if not listed:
                 before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]

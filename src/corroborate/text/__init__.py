@@ -7,6 +7,8 @@ line, so a table laid out one cell per line is never glued into one sentence.
 
 from __future__ import annotations
 
+import re
+
 from corroborate.langdata import load_sentence_rules
 from corroborate.model import Document, Segment, Text
 from corroborate.text.normalize import normalize_text
@@ -38,7 +40,8 @@ def _trimmed(line: Line) -> tuple[int, int]:
 def segment(document: Document, lang: str = "en") -> Text:
     """Normalize the document's text and cut it into segments, in text order."""
     text = normalize_text(document.text)
-    abbreviations = load_sentence_rules(lang)
+    rules = load_sentence_rules(lang)
+    reference = re.compile(rules.reference_line) if rules.reference_line else None
     lines = split_lines(text)
     segments: list[Segment] = []
     in_table: dict[int, tuple[int, int, int]] = {}
@@ -53,9 +56,11 @@ def segment(document: Document, lang: str = "en") -> Text:
         if index in in_table:
             table, row, column = in_table[index]
             segments.append(Segment(start, end, "cell", table=table, row=row, column=column))
+        elif reference is not None and reference.search(line.text):
+            segments.append(Segment(start, end, "reference"))
         elif is_cell_line(line.text) and len(line.text.split()) <= 12:
             segments.append(Segment(start, end, "heading"))
         else:
-            for s_start, s_end in split_sentences(text[start:end], start, abbreviations):
+            for s_start, s_end in split_sentences(text[start:end], start, rules.abbreviations):
                 segments.append(Segment(s_start, s_end, "sentence"))
     return Text(document=document, text=text, segments=tuple(segments))

@@ -1,0 +1,149 @@
+"""corroborate facts | disputes | report, and export facts|disputes: do the sources agree?"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from corroborate.align import Fact, framing
+from corroborate.cli._app import DbOption, app, err, fail_usage, out, store_from
+from corroborate.cli.claims import export_app
+from corroborate.export import FORMATS, write_records
+from corroborate.export.report import build_report, render_html, render_markdown
+from corroborate.pipeline import facts_of, names_of
+
+MeasureOption = Annotated[str | None, typer.Option(help="Only this measure (or event type).")]
+PlaceOption = Annotated[str | None, typer.Option(help="Only facts about this canonical place.")]
+SideOption = Annotated[str | None, typer.Option(help="Only facts about this side.")]
+
+
+def _select(facts: list[Fact], measure: str | None, place: str | None, side: str | None,
+            verdict: str | None = None) -> list[Fact]:
+    def keep(f: Fact) -> bool:
+        key = f.key
+        return ((measure is None or measure in (key.get("measure"), key.get("event_type")))
+                and (place is None or key.get("place") == place)
+                and (side is None or key.get("side") == side)
+                and (verdict is None or f.verdict == verdict))
+    return [f for f in facts if keep(f)]
+
+
+def _print_facts(facts: list[Fact], title: str) -> None:
+    table = Table(title=title, title_justify="left")
+    for column in ("verdict", "about", "sources", "claims: source = value"):
+        table.add_column(column)
+    for fact in facts:
+        key = fact.key
+        about = " · ".join(str(v) for v in (
+            key.get("measure") or key.get("event_type"), key.get("side"), key.get("group"),
+            key.get("place"), _period(key.get("time")) or key.get("date")) if v)
+        said = "; ".join(f"{c.source} = {_said(c)}" for c in fact.claims)
+        style = {"disagree": "red", "agree": "green"}.get(fact.verdict, "")
+        table.add_row(f"[{style}]{fact.verdict}[/{style}]" if style else fact.verdict, about,
+                      str(len(fact.sources)), said)
+    out.print(table)
+
+
+def _period(time: dict[str, str] | None) -> str:
+    if not time:
+        return ""
+    return "–".join(dict.fromkeys(v for v in (time.get("start"), time.get("end")) if v))
+
+
+def _said(claim: object) -> str:
+    from corroborate.model import Claim
+    assert isinstance(claim, Claim)
+    if claim.value is None:
+        return claim.date or "?"
+    v = claim.value
+    figure = f"{v.low:,.10g}" if v.low == v.high else f"{v.low:,.10g}–{v.high:,.10g}"
+    return f"{figure} ({v.bound})" if v.bound not in ("exact", "range") else figure
+
+
+@app.command("facts")
+def facts_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
+              side: SideOption = None,
+              fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+              ) -> None:
+    """Claims grouped into facts, each with its verdict: agree, disagree or single_source."""
+    with store_from(db) as store:
+        facts = _select(facts_of(store), measure, place, side)
+    _show(facts, fmt, "facts")
+
+
+@app.command("disputes")
+def disputes_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
+                 side: SideOption = None,
+                 fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+                 ) -> None:
+    """Facts on which sources (or one source with itself) disagree."""
+    with store_from(db) as store:
+        facts = _select(facts_of(store), measure, place, side, verdict="disagree")
+    _show(facts, fmt, "disputes")
+
+
+def _show(facts: list[Fact], fmt: str, title: str) -> None:
+    if fmt == "jsonl":
+        write_records((f.record() for f in facts), "jsonl", sys.stdout)
+    elif fmt == "table":
+        _print_facts(facts, f"{len(facts)} {title}")
+    else:
+        fail_usage(f"--format must be table or jsonl, not {fmt!r}")
+
+
+def _export(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
+    if fmt not in FORMATS:
+        fail_usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    with store_from(db) as store:
+        facts = facts_of(store)
+    if kind == "disputes":
+        facts = [f for f in facts if f.verdict == "disagree"]
+    records = [f.record() for f in facts]
+    if output:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            n = write_records(records, fmt, stream)
+        err.print(f"{n} {kind} written to {output}", markup=False)
+    else:
+        write_records(records, fmt, sys.stdout)
+
+
+@export_app.command("facts")
+def export_facts_cli(db: DbOption = None,
+                     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+                     output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
+    """Write every fact with its verdict and claims."""
+    _export("facts", db, fmt, output)
+
+
+@export_app.command("disputes")
+def export_disputes_cli(db: DbOption = None,
+                        fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+                        output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
+    """Write the facts whose verdict is disagree."""
+    _export("disputes", db, fmt, output)
+
+
+@app.command("report")
+def report_cli(db: DbOption = None,
+               fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+               output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
+               ) -> None:
+    """A self-contained report: summary, disputes side by side, names and event words per source."""
+    if fmt not in ("md", "html", "json"):
+        fail_usage(f"--format must be md, html or json, not {fmt!r}")
+    with store_from(db) as store:
+        claims = store.claims()
+        report = build_report(store.sources(), claims, facts_of(store), names_of(store),
+                              framing(claims))
+    text = {"md": render_markdown, "html": render_html,
+            "json": lambda r: json.dumps(r, ensure_ascii=False, indent=2)}[fmt](report)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"report written to {output}", markup=False)
+    else:
+        sys.stdout.write(text)

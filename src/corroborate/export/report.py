@@ -1,0 +1,113 @@
+"""The report a journalist could attach: a summary, each dispute with every source's figure and
+words side by side, and the framing table (names and event words each source uses)."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+import jinja2
+
+from corroborate.align import Fact
+from corroborate.model import Claim
+
+__all__ = ["build_report", "render_html", "render_markdown"]
+
+
+def _value_text(claim: Claim) -> str:
+    if claim.kind == "event":
+        return claim.date or ""
+    assert claim.value is not None
+    v = claim.value
+    low, high = f"{v.low:,.10g}", f"{v.high:,.10g}"
+    figure = low if v.low == v.high else f"{low}–{high}"
+    prefix = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(v.bound, "")
+    return f"{prefix}{figure} {claim.unit or ''}".strip()
+
+
+def _key_text(fact: Fact) -> str:
+    key = fact.key
+    if fact.kind == "event":
+        return " · ".join(str(x) for x in (key.get("event_type"), key.get("place")) if x)
+    time = key.get("time") or {}
+    period = "–".join(dict.fromkeys(x for x in (time.get("start"), time.get("end")) if x))
+    parts = [key.get("measure"), key.get("side"), key.get("group"), key.get("place"), period]
+    return " · ".join(str(p) for p in parts if p)
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    evidence = claim.evidence.text
+    figure = claim.figure
+    before, marked, after = evidence, "", ""
+    if figure is not None and claim.evidence.start <= figure.start and \
+            figure.end <= claim.evidence.end:
+        a, b = figure.start - claim.evidence.start, figure.end - claim.evidence.start
+        before, marked, after = evidence[:a], evidence[a:b], evidence[b:]
+    return {"source": claim.source, "document": claim.document, "value": _value_text(claim),
+            "words": figure.text if figure else evidence, "before": before, "marked": marked,
+            "after": after, "start": claim.evidence.start, "end": claim.evidence.end,
+            "names": ", ".join(x for x in (claim.side_as_written, claim.place_as_written,
+                                           claim.event_as_written) if x)}
+
+
+def build_report(sources: list[dict[str, Any]], claims: list[Claim], facts: list[Fact],
+                 names: list[Fact], framing: dict[str, dict[str, dict[str, int]]]) -> dict[str, Any]:
+    """Everything the report shows, as plain data (also the JSON format of the report)."""
+    disputes = [f for f in facts if f.verdict == "disagree"]
+    verdicts = Counter(f.verdict for f in facts)
+    return {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "summary": {"sources": len(sources), "claims": len(claims), "facts": len(facts),
+                    "agree": verdicts.get("agree", 0), "disagree": verdicts.get("disagree", 0),
+                    "single_source": verdicts.get("single_source", 0)},
+        "sources": [{k: s.get(k) for k in ("slug", "title", "publisher", "kind", "url")}
+                    for s in sources],
+        "disputes": [{"id": f.id, "kind": f.kind, "about": _key_text(f), "key": f.key,
+                      "within_one_source": len(f.sources) == 1,
+                      "claims": [_claim_row(c) for c in f.claims]} for f in disputes],
+        "names": [{"entity": n.key["entity"], "variants": getattr(n, "variants", {})}
+                  for n in names if n.verdict == "disagree"],
+        "framing": framing,
+    }
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    s = report["summary"]
+    lines = ["# Where the sources agree and disagree", "",
+             f"{s['sources']} sources, {s['claims']} claims, {s['facts']} facts: {s['agree']} agree, "
+             f"{s['disagree']} disagree, {s['single_source']} from a single source.", "",
+             "## Sources", ""]
+    lines += [f"- `{x['slug']}`: {x['title']} ({x['publisher'] or 'publisher unknown'})"
+              for x in report["sources"]]
+    lines += ["", f"## Disputes ({len(report['disputes'])})", ""]
+    for dispute in report["disputes"]:
+        scope = " (inside one source)" if dispute["within_one_source"] else ""
+        lines += [f"### {dispute['about']}{scope}", "", "| source | says | words |", "|---|---|---|"]
+        for row in dispute["claims"]:
+            words = f"{row['before'][-80:]}**{row['marked']}**{row['after'][:80]}".replace("|", "\\|")
+            lines.append(f"| {row['source']} | {row['value']} | {words.strip()} |")
+        lines.append("")
+    lines += ["## Names each source uses", "", "| entity | source | names (times used) |",
+              "|---|---|---|"]
+    for name in report["names"]:
+        for source, variants in name["variants"].items():
+            used = ", ".join(f"{w} ({n})" for w, n in variants.items())
+            lines.append(f"| {name['entity']} | {source} | {used} |")
+    lines += ["", "## Words each source uses for events", "", "| event | source | words |",
+              "|---|---|---|"]
+    for event_type, by_source in report["framing"].items():
+        for source, words in by_source.items():
+            used = ", ".join(f"{w} ({n})" for w, n in words.items())
+            lines.append(f"| {event_type} | {source} | {used} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """A self-contained HTML page (no scripts, no external files)."""
+    template_text = resources.files("corroborate.export").joinpath(
+        "templates/report.html").read_text("utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.from_string(template_text).render(report=report, escape=html.escape)
