@@ -84,10 +84,12 @@ def ingest(inputs: list[str], store: SQLiteStore, *, override: Source | None = N
 
 
 def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tuple[str, int]]:
-    """Re-extract the claims of stored documents; yields (location, claim count) per document."""
-    for document_id, text in list(store.texts(source)):
+    """Segment and extract stored documents again (after the language data changed); yields
+    (location, claim count) per document. Normalization is idempotent, so offsets stay."""
+    for document_id, stored in list(store.texts(source)):
+        text = segment(stored.document)
         claims = extract_claims(text)
-        store.replace_claims(document_id, claims, EXTRACTOR_NAME)
+        store.replace_claims(document_id, claims, EXTRACTOR_NAME, text)
         yield text.document.location, len(claims)
 
 

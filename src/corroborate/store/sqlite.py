@@ -137,12 +137,7 @@ class SQLiteStore:
              len(text.segments), _now()),
         )
         document_id = int(cursor.lastrowid or 0)
-        self.conn.executemany(
-            "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
-            "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,
-              text.text[s.start:s.end]) for seq, s in enumerate(text.segments)],
-        )
+        self._insert_segments(document_id, text)
         if claims is not None:
             self._insert_claims(document_id, claims, extractor)
         return "replaced" if deleted else "added"
@@ -170,15 +165,29 @@ class SQLiteStore:
         self.conn.execute("UPDATE documents SET claim_count = ?, extracted_with = ? WHERE id = ?",
                           (len(claims), extractor, document_id))
 
-    def replace_claims(self, document_id: int, claims: Sequence[Claim], extractor: str) -> None:
-        """Replace one document's claims in one transaction."""
+    def replace_claims(self, document_id: int, claims: Sequence[Claim], extractor: str,
+                       text: Text | None = None) -> None:
+        """Replace one document's claims (and its segments, when ``text`` is given) at once."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            if text is not None:
+                self.conn.execute("DELETE FROM segments WHERE document_id = ?", (document_id,))
+                self._insert_segments(document_id, text)
+                self.conn.execute("UPDATE documents SET segment_count = ? WHERE id = ?",
+                                  (len(text.segments), document_id))
             self._insert_claims(document_id, claims, extractor)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+
+    def _insert_segments(self, document_id: int, text: Text) -> None:
+        self.conn.executemany(
+            "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
+            "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,
+              text.text[s.start:s.end]) for seq, s in enumerate(text.segments)],
+        )
 
     # -- reading ------------------------------------------------------------------------------
     def sources(self) -> list[dict[str, Any]]:
