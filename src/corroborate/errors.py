@@ -10,7 +10,7 @@ from enum import Enum
 __all__ = ["CorroborateError", "E"]
 
 
-class E(str, Enum):
+class E(str, Enum):  # noqa: UP042  (StrEnum would format as the value; .name is the code)
     """Error codes with their message templates."""
 
     E101 = "cannot read: {reason}"

@@ -9,7 +9,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ValidationError
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = ["Settings", "load_settings"]
 

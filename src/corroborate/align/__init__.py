@@ -59,10 +59,10 @@ def _rounding(value: float) -> float:
         return 0.5
     if value != int(value):
         decimals = len(repr(value).split(".")[1])
-        return 0.5 * 10 ** -decimals
+        return float(0.5 * 10.0 ** -decimals)
     number = int(abs(value))
     zeros = len(str(number)) - len(str(number).rstrip("0"))
-    return 0.5 * 10 ** zeros
+    return float(0.5 * 10.0 ** zeros)
 
 
 def allowed_interval(claim: Claim, about_tolerance: float = 0.10) -> tuple[float, float]:
@@ -191,15 +191,13 @@ def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
              for (event_type, _date), members in placeless.items()]
     for (event_type, place), members in groups.items():
         members.sort(key=lambda c: c.date or "")
-        cluster: list[Claim] = []
-        for claim in [*members, None]:
-            if claim is not None and (not cluster or _year(claim) - _year(cluster[-1])
-                                      <= window_years):
-                cluster.append(claim)
-                continue
-            if cluster:
-                facts.append(_event_fact(event_type, place, _distinct(cluster)))
-            cluster = [claim] if claim is not None else []
+        clusters: list[list[Claim]] = []
+        for claim in members:
+            if clusters and _year(claim) - _year(clusters[-1][-1]) <= window_years:
+                clusters[-1].append(claim)
+            else:
+                clusters.append([claim])
+        facts.extend(_event_fact(event_type, place, _distinct(c)) for c in clusters)
     return facts
 
 
@@ -297,7 +295,7 @@ def name_variants(mentions: Iterable[tuple[str, str, str, str]]) -> list[Fact]:
     table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for source, _kind, canonical, written in mentions:
         table[canonical][source][written] += 1
-    facts = []
+    facts: list[Fact] = []
     for canonical in sorted(table):
         by_source = {s: dict(c.most_common()) for s, c in sorted(table[canonical].items())}
         variants = {w for counts in by_source.values() for w in counts}

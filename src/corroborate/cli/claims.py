@@ -71,7 +71,8 @@ def evaluate_cli(
         help="Extract these documents in memory instead of reading --db.")] = None,
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and spurious claims.")] = False,
+    show_errors: Annotated[bool, typer.Option(
+        "--show-errors", help="List misses and spurious claims.")] = False,
 ) -> None:
     """Score extracted claims against gold: recall, precision inside zones, a table per measure."""
     if fmt not in ("text", "json"):

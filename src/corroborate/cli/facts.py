@@ -122,7 +122,8 @@ def export_facts_cli(db: DbOption = None,
 
 @export_app.command("disputes")
 def export_disputes_cli(db: DbOption = None,
-                        fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+                        fmt: Annotated[str, typer.Option("--format", "-f",
+                                                         help="jsonl or csv.")] = "jsonl",
                         output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
     """Write the facts whose verdict is disagree."""
     _export("disputes", db, fmt, output)
@@ -131,7 +132,8 @@ def export_disputes_cli(db: DbOption = None,
 @app.command("report")
 def report_cli(db: DbOption = None,
                fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
-               output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
+               output: Annotated[Path | None, typer.Option(
+                   "--output", "-o", help="File (default stdout).")] = None,
                ) -> None:
     """A self-contained report: summary, disputes side by side, names and event words per source."""
     if fmt not in ("md", "html", "json"):
@@ -140,8 +142,10 @@ def report_cli(db: DbOption = None,
         claims = store.claims()
         report = build_report(store.sources(), claims, facts_of(store), names_of(store),
                               framing(claims))
-    text = {"md": render_markdown, "html": render_html,
-            "json": lambda r: json.dumps(r, ensure_ascii=False, indent=2)}[fmt](report)
+    if fmt == "json":
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+    else:
+        text = render_markdown(report) if fmt == "md" else render_html(report)
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"report written to {output}", markup=False)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import httpx
 
+from corroborate.documents.decode import looks_binary
 from corroborate.documents.manifest import MANIFEST_NAME, derive_source, load_manifest, slugify
 from corroborate.documents.readers import READERS, sniff_media_type
-from corroborate.documents.decode import looks_binary
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 from corroborate.model import Document, Source
 
 __all__ = ["DocumentRef", "discover", "load_manifest", "read_document", "slugify"]

@@ -6,7 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = ["decode_bytes", "looks_binary"]
 

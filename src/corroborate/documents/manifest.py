@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 from corroborate.model import Source
 
 __all__ = ["MANIFEST_NAME", "derive_source", "load_manifest", "slugify"]

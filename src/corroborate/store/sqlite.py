@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 from corroborate.model import (
     Claim,
     Document,

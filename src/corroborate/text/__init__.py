@@ -15,7 +15,7 @@ from corroborate.text.normalize import normalize_text
 from corroborate.text.sentences import split_sentences
 from corroborate.text.tables import Line, find_tables, is_cell_line
 
-__all__ = ["segment", "normalize_text", "split_lines", "split_sentences"]
+__all__ = ["normalize_text", "segment", "split_lines", "split_sentences"]
 
 
 def split_lines(text: str) -> list[Line]:

@@ -9,7 +9,7 @@ import trafilatura
 from lxml import etree
 
 from corroborate.documents.decode import decode_bytes
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = ["read_html"]
 

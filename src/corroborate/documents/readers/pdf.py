@@ -8,7 +8,7 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 
 __all__ = ["read_pdf"]
 
