@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
-from corroborate.extract.numbers import find_figures
-from corroborate.extract.quantities import Reading, Scope, read_figures
+from corroborate.extract.numbers import Figure, find_figures
+from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.resolve import Mention, find_actors, find_places
 from corroborate.extract.vocab import Vocab, load_vocab
 from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
@@ -32,6 +32,7 @@ class _Context:
     paragraph: int = -1
     paragraph_time: DateMention | None = None
     paragraph_measure: str | None = None
+    paragraph_side: Mention | None = None
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
 
@@ -75,6 +76,9 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
     for seg in text.segments:
         if seg.kind == "heading":
             _enter_heading(vocab, body, seg, context)
+            # an infobox line ("28,000–38,000 killed") is a heading that states figures
+            claims.extend(c for c in _sentence_claims(vocab, text, seg, context, events=False)
+                          if c.kind == "quantity")
             continue
         if seg.kind == "cell":
             claims.extend(_cell_claims(vocab, text, seg, context))
@@ -86,6 +90,7 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
             context.paragraph = paragraph
             context.paragraph_time = None
             context.paragraph_measure = None
+            context.paragraph_side = None
         claims.extend(_sentence_claims(vocab, text, seg, context))
     return claims
 
@@ -104,7 +109,23 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
     context.heading_event = vocab.heading_events[event.group(0).lower()] if event else None
 
 
-def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> list[Claim]:
+def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure],
+                     actors: list[Mention]) -> list[Figure]:
+    """'an Azerbaijani civilian was killed': an article before a counted noun is one."""
+    found = []
+    for match in vocab.article_figure.finditer(body, seg.start, seg.end):
+        if any(f.start <= match.start() < f.end for f in figures):
+            continue
+        phrase = scan_noun_phrase(vocab, body, match.end(), min(seg.end, match.end() + 60),
+                                  actors)
+        if phrase.head and phrase.singular_group:
+            found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
+                                spelled=True))
+    return sorted(figures + found, key=lambda f: f.start)
+
+
+def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
+                     events: bool = True) -> list[Claim]:
     body = text.text
     context_time = context.paragraph_time or context.section_time
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
@@ -113,20 +134,26 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) 
                            _excluded(vocab, body, seg.start, seg.end, dates))
     places = find_places(body, seg.start, seg.end)
     actors = find_actors(body, seg.start, seg.end)
+    figures = _article_figures(vocab, body, seg, figures, actors)
     scope = Scope(body, seg.start, seg.end, dates, places, actors, context_time=context_time,
-                  context_measure=context.paragraph_measure)
+                  context_measure=context.paragraph_measure,
+                  context_side=context.paragraph_side)
     readings = read_figures(vocab, scope, figures)
     claims = [_quantity_claim(text, seg, r) for r in readings]
-    events = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time)
-    if context.heading_event:
-        events += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
-                                    context.heading_event)
-    claims.extend(_event_claim(text, seg, e) for e in events)
-    given = [d for d in dates if d.year_given]
+    if events:
+        found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time)
+        if context.heading_event:
+            found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
+                                       context.heading_event)
+        claims.extend(_event_claim(text, seg, e) for e in found)
+    given = [d for d in dates if d.year_given and not (
+        vocab.not_context_before and vocab.not_context_before.search(
+            body, max(seg.start, d.start - 20), d.start))]
     if given:
         context.paragraph_time = given[-1]
     if readings:
         context.paragraph_measure = readings[-1].measure
+        context.paragraph_side = readings[-1].side or context.paragraph_side
     claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
     return claims
 

@@ -79,6 +79,7 @@ class _Measures(_Strict):
     clause_breaks: list[str] = Field(min_length=1)
     not_counts_after: list[str]
     possessives: list[str] = []
+    side_phrases: list[str] = []
     relative_markers: list[str] = []
     place_prepositions: list[str] = []
     np_fillers: list[str] = []
@@ -109,6 +110,7 @@ class _Dates(_Strict):
     list_joiners: list[str]
     respectively: list[str]
     fillers: list[str]
+    not_context_before: list[str] = []
 
 
 class _EventType(_Strict):

@@ -84,7 +84,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             if not listed:
                 continue
         else:
-            listed = []
+            listed = _located(vocab, text, places, clause, match.start())
         actor = _actor(actors, clause, match.start())
         later_dates = [d for d in dates if d.start >= match.end()]
         if respectively and len(later_dates) > 1 and len(listed) >= len(later_dates):
@@ -97,6 +97,17 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         for place in targets:
             readings.append(EventReading(event_type, match.span(), date, place, actor))
     return _dedupe(readings)
+
+
+def _located(vocab: Vocab, text: str, places: list[Mention], clause: tuple[int, int],
+             position: int) -> list[Mention]:
+    """Where an event happened: the first place after a preposition in its clause."""
+    for place in places:
+        if clause[0] <= place.start and place.end <= clause[1] and place.start > position and \
+                vocab.place_preposition_before.search(text, max(clause[0], place.start - 12),
+                                                      place.start):
+            return [place]
+    return []
 
 
 def _actor(actors: list[Mention], clause: tuple[int, int], position: int) -> Mention | None:

@@ -52,6 +52,7 @@ class Scope:
     actors: list[Mention]
     context_time: DateMention | None = None
     context_measure: str | None = None
+    context_side: Mention | None = None
     default_side: Mention | None = None
     default_group: str | None = None
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -119,6 +120,11 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
             break
         unknown += 1
         pos = word.end()
+    if phrase.head and phrase.side is None and vocab.side_after is not None:
+        after = vocab.side_after.match(text, phrase.end, limit)
+        if after:  # "19 casualties on the Azerbaijani side"
+            phrase.side = next((a for a in actors
+                                if after.start() <= a.start and a.end <= after.end()), None)
     return phrase
 
 
@@ -191,7 +197,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80), scope.actors)
                for f in figures]
     readings: list[Reading] = []
-    previous: tuple[Figure, NounPhrase] | None = None
+    previous: tuple[Figure, NounPhrase, Mention | None, tuple[int, int]] | None = None
     for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
         if vocab.not_count_after.match(text, figure.end) and figure.unit is None:
             continue
@@ -207,7 +213,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
         back = _look_back(vocab, scope, figure, lower)
-        measure = _measure(vocab, scope, figure, phrase, back, clause, units, by_unit)
+        measure, from_context = _measure(vocab, scope, figure, phrase, back, clause, units,
+                                         by_unit)
         if measure is None:
             previous = None
             continue
@@ -220,51 +227,54 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and phrase.possessive:
             names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
             side = names[-1] if names else None
-        if side is None and previous is not None and previous[1].side is not None and \
-                vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
-            side = previous[1].side
+        if side is None and previous is not None and previous[2] is not None and \
+                previous[3] == clause:
+            side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
         if side is None and unit in ("people", "items"):
             side = back.side
+        if side is None and from_context:
+            side = scope.context_side  # "... 4049 missing citizens of Azerbaijan. There are 47 children"
         if side is None:
             side = scope.default_side
-        if unit not in ("people", "items"):
-            side = None  # an area or a sum of money is nobody's side
+        if unit not in ("people", "items", "usd"):
+            side = None  # an area or a share of land is nobody's side
         group = phrase.group or back.group or scope.default_group
         if unit != "people" and measure != "votes":
             group = None
         item = _item_of(vocab, text, scope, figure)
-        place = _place(vocab, scope, figure, item)
+        place = _place(vocab, scope, figure, item, clause)
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
         readings.append(Reading(figure, measure, unit, side, group, place,
                                 time if isinstance(time, DateMention) else scope.context_time,
                                 scope.clause_spans.index(clause)
                                 if clause in scope.clause_spans else 0))
-        previous = (figure, phrase)
+        previous = (figure, phrase, side, clause)
     return readings
 
 
 def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
              clause: tuple[int, int], units: dict[str, str],
-             by_unit: dict[str, set[str]]) -> str | None:
+             by_unit: dict[str, set[str]]) -> tuple[str | None, bool]:
+    """The measure a figure counts, and whether it came from the context (an earlier sentence)."""
     lang = vocab.lang
     if figure.unit is not None:
         candidates = by_unit.get(figure.unit, set())
         free = [m for m in candidates if lang.measures.measures[m].any_figure_with_unit]
         triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
         if triggered:
-            return triggered
-        return free[0] if free else None
+            return triggered, False
+        return (free[0] if free else None), False
     if phrase.measure and units.get(phrase.measure) in ("people", "items", "votes"):
-        return phrase.measure
+        return phrase.measure, False
     trigger = _nearest_trigger(vocab, scope, figure, clause, units, None)
     if trigger:
-        return trigger
+        return trigger, False
     if back.measure and units.get(back.measure) == "people":
-        return back.measure
+        return back.measure, False
     if phrase.head and (phrase.group or phrase.side) and scope.context_measure:
-        return scope.context_measure
-    return None
+        return scope.context_measure, True
+    return None, False
 
 
 def _trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
@@ -283,7 +293,8 @@ def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int
     return start, end
 
 
-def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int]) -> Mention | None:
+def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int],
+           clause: tuple[int, int]) -> Mention | None:
     text = scope.text
     candidates = []
     for place in scope.places:
@@ -291,8 +302,9 @@ def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int]) ->
             continue
         leads_item = not text[item[0]:place.start].strip() and \
             text[place.end:place.end + 2].startswith(":")
-        if leads_item or vocab.place_preposition_before.search(
-                text, max(item[0], place.start - 12), place.start):
+        in_clause = clause[0] <= place.start and place.end <= clause[1]
+        if leads_item or (in_clause and vocab.place_preposition_before.search(
+                text, max(item[0], place.start - 12), place.start)):
             candidates.append(place)
     found = _nearest(candidates, figure, *item)
     return found if isinstance(found, Mention) else None

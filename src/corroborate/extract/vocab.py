@@ -35,6 +35,9 @@ class Vocab:
     heading_event_pattern: re.Pattern[str]
     articles: re.Pattern[str]
     word: re.Pattern[str]
+    side_after: re.Pattern[str] | None
+    not_context_before: re.Pattern[str] | None
+    article_figure: re.Pattern[str]
 
 
 def load_vocab(code: str = "en") -> Vocab:
@@ -77,6 +80,16 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     noun_words = [w for w, cats in np_words.items()
                   if any(c in ("measure_noun", "group", "people") for c, _ in cats)]
     not_year_after = alternation(unit_words + noun_words, words=False)
+    side_words = [w for a in load_gazetteer().actors.values()
+                  for w in (*a.adjectives, *a.names)]
+    side_alt = alternation(side_words, words=False)
+    side_after = None
+    if m.side_phrases:
+        templates = [re.escape(t).replace(re.escape("{side}"), f"(?P<side{i}>{side_alt})")
+                     for i, t in enumerate(m.side_phrases)]
+        side_after = re.compile(r"\s*,?\s*(?:" + "|".join(templates) + r")(?!\w)")
+    not_context_before = re.compile(rf"{alternation(lang.dates.not_context_before)}\s+$",
+                                    re.IGNORECASE) if lang.dates.not_context_before else None
     return Vocab(
         lang=lang,
         np_words=np_words,
@@ -102,4 +115,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         articles=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}\s+$",
                             re.IGNORECASE),
         word=re.compile(r"[\w'’-]+|[^\w\s]"),
+        side_after=side_after,
+        not_context_before=not_context_before,
+        article_figure=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
+                                  re.IGNORECASE),
     )
