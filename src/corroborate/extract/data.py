@@ -116,6 +116,7 @@ class _Dates(_Strict):
 class _EventType(_Strict):
     triggers: list[str] = Field(min_length=1)
     heading_triggers: list[str] = []
+    place_before: bool = False
 
 
 class _Events(_Strict):

@@ -70,8 +70,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         if event_type in paired:
             continue
         clause = _clause(vocab, text, start, end, match.start())
-        in_clause = [d for d in dates if clause[0] <= d.start and d.end <= clause[1]]
-        date_pool = in_clause or [d for d in dates if d.start >= match.end()][:1]
+        usable = [d for d in dates if not _names_event(text, d, match.start())
+                  and not (vocab.not_context_before and vocab.not_context_before.search(
+                      text, max(start, d.start - 20), d.start))]
+        in_clause = [d for d in usable if clause[0] <= d.start and d.end <= clause[1]]
+        date_pool = in_clause or [d for d in usable if d.start >= match.end()][:1]
         if not date_pool:
             continue
         if event_type in _PLACE_EVENTS:
@@ -83,6 +86,9 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
                 listed = before[-1:]
             if not listed:
                 continue
+        elif vocab.lang.events.events[event_type].place_before:
+            before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
+            listed = before[-1:]
         else:
             listed = _located(vocab, text, places, clause, match.start())
         actor = _actor(actors, clause, match.start())
@@ -97,6 +103,15 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         for place in targets:
             readings.append(EventReading(event_type, match.span(), date, place, actor))
     return _dedupe(readings)
+
+
+def _names_event(text: str, date: DateMention, trigger_start: int) -> bool:
+    """'the 2020 Nagorno-Karabakh ceasefire', 'the 2008 Mardakert clashes': a year that is part of
+    an event's name only tells which event is meant; the event's own date is elsewhere."""
+    if date.end > trigger_start or trigger_start - date.end > 40:
+        return False
+    between = text[date.end:trigger_start].split()
+    return all(word[:1].isupper() for word in between)
 
 
 def _located(vocab: Vocab, text: str, places: list[Mention], clause: tuple[int, int],

@@ -157,10 +157,16 @@ def _look_back(vocab: Vocab, scope: Scope, figure: Figure, lower: int) -> NounPh
     fatalities were between ...'), nearest first."""
     found = NounPhrase(end=figure.start)
     text = scope.text
-    for actor in sorted((a for a in scope.actors if lower <= a.start and a.end <= figure.start),
-                        key=lambda a: -a.start):
-        found.side = actor
-        break
+    before = sorted((a for a in scope.actors if lower <= a.start and a.end <= figure.start),
+                    key=lambda a: -a.start)
+    if before:
+        side = before[0]
+        for earlier in before[1:]:  # "Armenia and Artsakh lost 3,825 troops": the first named
+            if vocab.coordinator_gap.fullmatch(text, earlier.end, side.start):
+                side = earlier
+            else:
+                break
+        found.side = side
     for match in reversed(list(vocab.np_pattern.finditer(text, lower, figure.start))):
         for category, value in vocab.np_words[match.group(0).lower()]:
             if category == "group" and found.group is None and value in ("soldiers", "civilians"):
@@ -197,7 +203,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80), scope.actors)
                for f in figures]
     readings: list[Reading] = []
-    previous: tuple[Figure, NounPhrase, Mention | None, tuple[int, int]] | None = None
+    previous: tuple[Figure, NounPhrase, Mention | None, tuple[int, int], str | None] | None = None
     for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
         if vocab.not_count_after.match(text, figure.end) and figure.unit is None:
             continue
@@ -239,6 +245,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if unit not in ("people", "items", "usd"):
             side = None  # an area or a share of land is nobody's side
         group = phrase.group or back.group or scope.default_group
+        if group is None and previous is not None and previous[3] == clause and \
+                vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
+            group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
         if unit != "people" and measure != "votes":
             group = None
         item = _item_of(vocab, text, scope, figure)
@@ -249,7 +258,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                                 time if isinstance(time, DateMention) else scope.context_time,
                                 scope.clause_spans.index(clause)
                                 if clause in scope.clause_spans else 0))
-        previous = (figure, phrase, side, clause)
+        previous = (figure, phrase, side, clause, group)
     return readings
 
 
