@@ -58,12 +58,13 @@ P, S, C = "people", "soldiers", "civilians"
         ("Almost two hundred civilians were killed in the six weeks of war.",
          [("killed", 200, 200, "about", P, None, C)]),
         # scales and units
+        # money: the side is the actor the sentence makes its subject (who spends or receives)
         ("Russia sold weapons worth $3 billion to the government in Baku.",
-         [("money", 3e9, 3e9, "exact", "usd", None, None)]),
+         [("money", 3e9, 3e9, "exact", "usd", "Russia", None)]),
         ("The deal was worth USD $3 billion.",
          [("money", 3e9, 3e9, "exact", "usd", None, None)]),
         ("Washington gave $8.5 million in humanitarian aid.",
-         [("money", 8.5e6, 8.5e6, "exact", "usd", None, None)]),
+         [("money", 8.5e6, 8.5e6, "exact", "usd", "United States", None)]),
         ("250 thousand Azerbaijanis were deported from Armenia.",
          [("displaced", 250000, 250000, "exact", P, "Azerbaijan", None)]),
         ("The region has a territory of 4400 km2.",

@@ -33,6 +33,7 @@ class _Context:
     paragraph_time: DateMention | None = None
     paragraph_measure: str | None = None
     paragraph_side: Mention | None = None
+    recent_time: DateMention | None = None  # the last date of an earlier paragraph of the section
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
 
@@ -88,6 +89,7 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
         paragraph = body.rfind("\n", 0, seg.start)
         if paragraph != context.paragraph:
             context.paragraph = paragraph
+            context.recent_time = context.paragraph_time or context.recent_time
             context.paragraph_time = None
             context.paragraph_measure = None
             context.paragraph_side = None
@@ -99,6 +101,7 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                        not_year_after=vocab.not_year_after)
     covered = sum(d.end - d.start for d in dates)
+    context.recent_time = None
     if dates and covered * 2 >= len(body[seg.start:seg.end].strip()):
         context.section_time = dates[0]  # a heading that is a period: "1994–2019"
         return
@@ -127,7 +130,7 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                      events: bool = True) -> list[Claim]:
     body = text.text
-    context_time = context.paragraph_time or context.section_time
+    context_time = context.paragraph_time or context.section_time or context.recent_time
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                        context_year=_year_of(context_time), not_year_after=vocab.not_year_after)
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,

@@ -236,7 +236,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and previous is not None and previous[2] is not None and \
                 previous[3] == clause:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
-        if side is None and unit in ("people", "items"):
+        if side is None and unit in ("people", "items", "usd"):
             side = back.side
         if side is None and from_context:
             side = scope.context_side  # "... 4049 missing citizens of Azerbaijan. There are 47 children"
