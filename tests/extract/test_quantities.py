@@ -56,7 +56,7 @@ P, S, C = "people", "soldiers", "civilians"
         ("A dozen Armenian servicemen were captured.",
          [("captured", 12, 12, "exact", P, "Armenia", S)]),
         ("Almost two hundred civilians were killed in the six weeks of war.",
-         [("killed", 200, 200, "about", P, None, C)]),
+         [("killed", 200, 200, "at_most", P, None, C)]),
         # scales and units
         # money: the side is the actor the sentence makes its subject (who spends or receives)
         ("Russia sold weapons worth $3 billion to the government in Baku.",

@@ -133,12 +133,19 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     context_time = context.paragraph_time or context.section_time or context.recent_time
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                        context_year=_year_of(context_time), not_year_after=vocab.not_year_after)
+    if context_time is None and any(d.year_given for d in dates):
+        # "The 2008 Mardakert clashes began on 4 March": the sentence's own year is the context
+        year = next(d for d in dates if d.year_given)
+        dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
+                           context_year=_year_of(year), not_year_after=vocab.not_year_after)
+    timely = [d for d in dates if not (vocab.not_context_before and vocab.not_context_before.search(
+        body, max(seg.start, d.start - 20), d.start))]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            _excluded(vocab, body, seg.start, seg.end, dates))
     places = find_places(body, seg.start, seg.end)
     actors = find_actors(body, seg.start, seg.end)
     figures = _article_figures(vocab, body, seg, figures, actors)
-    scope = Scope(body, seg.start, seg.end, dates, places, actors, context_time=context_time,
+    scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
                   context_measure=context.paragraph_measure,
                   context_side=context.paragraph_side)
     readings = read_figures(vocab, scope, figures)
@@ -149,9 +156,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
             found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
                                        context.heading_event)
         claims.extend(_event_claim(text, seg, e) for e in found)
-    given = [d for d in dates if d.year_given and not (
-        vocab.not_context_before and vocab.not_context_before.search(
-            body, max(seg.start, d.start - 20), d.start))]
+    given = [d for d in timely if d.year_given]
     if given:
         context.paragraph_time = given[-1]
     if readings:

@@ -93,7 +93,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             listed = _located(vocab, text, places, clause, match.start())
         actor = _actor(actors, clause, match.start())
         later_dates = [d for d in dates if d.start >= match.end()]
-        if respectively and len(later_dates) > 1 and len(listed) >= len(later_dates):
+        nearest_trigger = later_dates and not any(
+            vocab.event_triggers[other.group(0).lower()] != event_type
+            for other in vocab.event_pattern.finditer(text, match.end(), later_dates[0].start))
+        if respectively and nearest_trigger and len(later_dates) > 1 and \
+                len(listed) >= len(later_dates):
             pairs = list(zip(listed[-len(later_dates):], later_dates, strict=True))
             readings.extend(EventReading(event_type, match.span(), d, p, actor) for p, d in pairs)
             paired.add(event_type)

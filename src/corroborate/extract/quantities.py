@@ -236,14 +236,18 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and previous is not None and previous[2] is not None and \
                 previous[3] == clause:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
-        if side is None and unit in ("people", "items", "usd"):
+        if side is None and unit in ("people", "items", "usd", "percent"):
             side = back.side
+        if side is None and previous is not None and previous[2] is not None and \
+                unit == "people":
+            side = previous[2]  # "the fighting left 2,906 Azerbaijani soldiers ..., while six
+            # servicemen were still missing": a later clause of the sentence keeps its side
         if side is None and from_context:
             side = scope.context_side  # "... 4049 missing citizens of Azerbaijan. There are 47 children"
         if side is None:
             side = scope.default_side
-        if unit not in ("people", "items", "usd"):
-            side = None  # an area or a share of land is nobody's side
+        if unit == "km2":
+            side = None  # an area is a place's, not a side's
         group = phrase.group or back.group or scope.default_group
         if group is None and previous is not None and previous[3] == clause and \
                 vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
