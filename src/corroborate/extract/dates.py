@@ -171,6 +171,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
     i = 0
     while i < len(atoms):
         first = atoms[i]
+        if mentions and mentions[-1].year_given:
+            # "In late April 2011 ..., while on 5 October": the sentence's last year is the context
+            context_year = int(mentions[-1].end_iso[:4])
         second = atoms[i + 1] if i + 1 < len(atoms) else None
         opened = bool(g.openers.search(text, max(start, first.start - 10), first.start))
         if second and (g.range_gap.fullmatch(text, first.end, second.start) or (

@@ -219,7 +219,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
         back = _look_back(vocab, scope, figure, lower)
-        measure, from_context = _measure(vocab, scope, figure, phrase, back, clause, units,
+        local = Scope(**{**scope.__dict__, "context_measure": readings[-1].measure}) \
+            if readings else scope  # "thousands were killed, ..., but also almost two hundred"
+        measure, from_context = _measure(vocab, local, figure, phrase, back, clause, units,
                                          by_unit)
         if measure is None:
             previous = None
@@ -255,7 +257,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if unit != "people" and measure != "votes":
             group = None
         item = _item_of(vocab, text, scope, figure)
-        place = _place(vocab, scope, figure, item, clause)
+        place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]))
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
         readings.append(Reading(figure, measure, unit, side, group, place,
