@@ -121,7 +121,7 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
             continue
         phrase = scan_noun_phrase(vocab, body, match.end(), min(seg.end, match.end() + 60),
                                   actors)
-        if phrase.head and phrase.singular_group:
+        if phrase.head and (phrase.singular_group or phrase.singular_item):
             found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
                                 spelled=True))
     return sorted(figures + found, key=lambda f: f.start)

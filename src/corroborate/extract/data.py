@@ -111,6 +111,7 @@ class _Dates(_Strict):
     respectively: list[str]
     fillers: list[str]
     not_context_before: list[str] = []
+    not_event_date_before: list[str] = []
 
 
 class _EventType(_Strict):

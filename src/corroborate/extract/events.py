@@ -71,7 +71,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             continue
         clause = _clause(vocab, text, start, end, match.start())
         usable = [d for d in dates if not _names_event(text, d, match.start())
-                  and not (vocab.not_context_before and vocab.not_context_before.search(
+                  and not (vocab.not_event_date_before and vocab.not_event_date_before.search(
                       text, max(start, d.start - 20), d.start))]
         in_clause = [d for d in usable if clause[0] <= d.start and d.end <= clause[1]]
         date_pool = in_clause or [d for d in usable if d.start >= match.end()][:1]

@@ -26,6 +26,7 @@ class NounPhrase:
     head: bool = False
     possessive: bool = False
     singular_group: bool = False
+    singular_item: bool = False  # "an Azerbaijani tank was destroyed"
 
 
 @dataclass
@@ -103,6 +104,7 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                 if category == "measure_noun":
                     phrase.measure = phrase.measure or value
                     phrase.head = True
+                    phrase.singular_item = not match.group(0).lower().endswith("s")
                 elif category == "group":
                     phrase.group = phrase.group or value
                     phrase.head = True
@@ -241,7 +243,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and unit in ("people", "items", "usd", "percent"):
             side = back.side
         if side is None and previous is not None and previous[2] is not None and \
-                unit == "people":
+                unit in ("people", "usd"):
             side = previous[2]  # "the fighting left 2,906 Azerbaijani soldiers ..., while six
             # servicemen were still missing": a later clause of the sentence keeps its side
         if side is None and from_context:
@@ -293,7 +295,7 @@ def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, bac
 
 
 def _trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
-    window = text[max(clause[0], figure.start - 25):min(clause[1], figure.end + 25)]
+    window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 30)]
     return bool(vocab.trigger_pattern.search(window))
 
 

@@ -37,6 +37,7 @@ class Vocab:
     word: re.Pattern[str]
     side_after: re.Pattern[str] | None
     not_context_before: re.Pattern[str] | None
+    not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
 
 
@@ -117,6 +118,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         word=re.compile(r"[\w'’-]+|[^\w\s]"),
         side_after=side_after,
         not_context_before=not_context_before,
+        not_event_date_before=re.compile(
+            rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
+        if lang.dates.not_event_date_before else None,
         article_figure=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
                                   re.IGNORECASE),
     )
