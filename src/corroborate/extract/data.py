@@ -118,6 +118,7 @@ class _EventType(_Strict):
     triggers: list[str] = Field(min_length=1)
     heading_triggers: list[str] = []
     place_before: bool = False
+    objects: list[str] = []
 
 
 class _Events(_Strict):

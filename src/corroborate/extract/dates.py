@@ -62,6 +62,7 @@ class _Grammar:
             rf"|(?P<iso>(?P<y5>{_YEAR})-(?P<m5>[01]\d)-(?P<d5>[0-3]\d))"
             rf"|(?P<season>(?:{filler}\s+)?(?P<s6>{season})\s+(?:{filler}\s+)?(?P<y6>{_YEAR}))"
             rf"|(?P<part>(?P<p7>{part})\s+(?:{filler}\s+)?(?P<y7>{_YEAR})(?:s)?)"
+            rf"|(?P<yy>(?P<y10>{_YEAR})[{dashes}](?P<y10b>\d\d))"
             rf"|(?P<month_only>(?P<m9>{month}))"
             rf"|(?P<year>(?P<y8>{_YEAR})(?:s)?)"
             rf")(?![\w]|[.,]\d)" + (rf"(?!\s+{not_year_after})" if not_year_after else ""),
@@ -97,6 +98,7 @@ class _Atom:
     months: tuple[int, int] | None  # season or part of a year
     kind: str
     day_to: int | None = None  # "1–5 April 2016"
+    year_to: int | None = None  # "2018–19"
 
 
 def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
@@ -129,6 +131,12 @@ def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
     if match.group("part"):
         span = g.part_of[re.sub(r"\s+", " ", match.group("p7").lower())]
         return _Atom(a, b, num("y7"), None, None, (span[0], span[1]), "part")
+    if match.group("yy"):  # "2018–19": a range written with the second year shortened
+        first = num("y10") or 0
+        last = first // 100 * 100 + (num("y10b") or 0)
+        if last <= first:
+            return None
+        return _Atom(a, b, first, None, None, None, "yy", year_to=last)
     if match.group("month_only"):
         # "May" alone is too often a verb; a bare month only counts as the first end of a range.
         return _Atom(a, b, None, g.month_of[match.group("m9").lower()], None, None, "month_only")
@@ -151,6 +159,8 @@ def _ends(atom: _Atom, year: int) -> tuple[str, str]:
         end_year = year + 1 if last < first else year
         return _iso(year, first), _iso(end_year, last)
     iso = _iso(year, atom.month, atom.day)
+    if atom.year_to is not None:
+        return iso, _iso(atom.year_to)
     if atom.day_to is not None:
         return iso, _iso(year, atom.month, atom.day_to)
     return iso, iso

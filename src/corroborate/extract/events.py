@@ -84,7 +84,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             if not listed:
                 before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
                 listed = before[-1:]
-            if not listed:
+            if not listed and not _takes_land(vocab, text, event_type, match.end(), clause[1]):
                 continue
         elif vocab.lang.events.events[event_type].place_before:
             before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
@@ -107,6 +107,13 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         for place in targets:
             readings.append(EventReading(event_type, match.span(), date, place, actor))
     return _dedupe(readings)
+
+
+def _takes_land(vocab: Vocab, text: str, event_type: str, after: int, upper: int) -> bool:
+    """'Armenian forces captured territory outside the enclave': land, though no place is named."""
+    objects = vocab.lang.events.events[event_type].objects
+    following = text[after:min(upper, after + 30)].lower().split()
+    return bool(following) and following[0].strip(",.") in objects
 
 
 def _names_event(text: str, date: DateMention, trigger_start: int) -> bool:
