@@ -121,7 +121,9 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
             continue
         phrase = scan_noun_phrase(vocab, body, match.end(), min(seg.end, match.end() + 60),
                                   actors)
-        if phrase.head and (phrase.singular_group or phrase.singular_item):
+        item_noun = phrase.singular_item and phrase.measure is not None and \
+            vocab.lang.measures.measures[phrase.measure].unit == "items"
+        if phrase.head and (phrase.singular_group or item_noun):
             found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
                                 spelled=True))
     return sorted(figures + found, key=lambda f: f.start)

@@ -146,7 +146,7 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
         if match.start() >= figure.end:
             distance = float(match.start() - figure.end)
         else:
-            distance = 1.5 * (figure.start - match.end())
+            distance = 2.5 * (figure.start - match.end())  # a count's verb mostly follows it
         if vocab.relative_before.search(text, max(clause[0], match.start() - 20), match.start()):
             distance += 200  # "who lived": a description, not what is counted
         if best is None or distance < best[0]:
@@ -259,7 +259,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if unit != "people" and measure != "votes":
             group = None
         item = _item_of(vocab, text, scope, figure)
-        place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]))
+        upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
+        place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]), upper)
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
         readings.append(Reading(figure, measure, unit, side, group, place,
@@ -289,7 +290,7 @@ def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, bac
         return trigger, False
     if back.measure and units.get(back.measure) == "people":
         return back.measure, False
-    if phrase.head and (phrase.group or phrase.side) and scope.context_measure:
+    if phrase.head and scope.context_measure:
         return scope.context_measure, True
     return None, False
 
@@ -311,7 +312,9 @@ def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int
 
 
 def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int],
-           clause: tuple[int, int]) -> Mention | None:
+           clause: tuple[int, int], upper: int) -> Mention | None:
+    """The place a figure is about: one named after it (before the next figure) first
+    ("245,045 Armenians in Azerbaijan"), else the nearest named before it in its clause."""
     text = scope.text
     candidates = []
     for place in scope.places:
@@ -323,5 +326,6 @@ def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int],
         if leads_item or (in_clause and vocab.place_preposition_before.search(
                 text, max(item[0], place.start - 12), place.start)):
             candidates.append(place)
-    found = _nearest(candidates, figure, *item)
+    after = [p for p in candidates if figure.end <= p.start and p.end <= upper]
+    found = _nearest(after or candidates, figure, *item)
     return found if isinstance(found, Mention) else None
