@@ -37,7 +37,7 @@ P, S, C = "people", "soldiers", "civilians"
         ("Around 200,000 refugees crossed the border that winter.",
          [("displaced", 200000, 200000, "about", P, None, None)]),
         ("Some 85 Cossack volunteers fought on the Armenian side.",
-         [("strength", 85, 85, "about", P, None, S)]),
+         [("strength", 85, 85, "about", P, "Armenia", S)]),
         ("An estimated 600 Armenian soldiers were wounded.",
          [("wounded", 600, 600, "about", P, "Armenia", S)]),
         ("No less than 12 hostages were held in the town.",

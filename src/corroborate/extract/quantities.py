@@ -234,6 +234,13 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                 not _trigger_adjacent(vocab, text, figure, clause):
             continue
         side = phrase.side
+        if side is None and vocab.side_after is not None:
+            # "twelve military fatalities, ... and one civilian on Azeri side": the first side
+            # phrase after the figure, when no side word comes before it
+            later = vocab.side_after.search(text, phrase.end, clause[1])
+            if later and not any(phrase.end <= a.start < later.start() for a in scope.actors):
+                side = next((a for a in scope.actors
+                             if later.start() <= a.start and a.end <= later.end()), None)
         if side is None and phrase.possessive:
             names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
             side = names[-1] if names else None
@@ -296,7 +303,7 @@ def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, bac
 
 
 def _trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
-    window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 30)]
+    window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 40)]
     return bool(vocab.trigger_pattern.search(window))
 
 
