@@ -97,7 +97,8 @@ def facts_of(store: SQLiteStore) -> list[Fact]:
     """Align every stored claim into facts, with the thresholds of the settings."""
     settings = load_settings()
     return align(store.claims(), about_tolerance=settings.about_tolerance,
-                 event_window_years=settings.event_window_years)
+                 event_window_years=settings.event_window_years,
+                 period_overlap=settings.period_overlap)
 
 
 def names_of(store: SQLiteStore) -> list[Fact]:

@@ -21,6 +21,7 @@ class Settings(BaseModel, extra="forbid"):
     progress_threshold: int
     about_tolerance: float
     event_window_years: int
+    period_overlap: float
 
 
 @lru_cache(maxsize=1)

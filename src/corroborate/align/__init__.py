@@ -14,7 +14,7 @@ When are two claims about the same fact? (docs/alignment.md)
 * Verdicts: ``agree`` when the values every claim allows overlap, ``disagree`` when they do not,
   ``single_source`` when one source (and one claim) says it. A value allows: exact figures their
   rounding (half a unit of the last significant digit: "3,000" is 2,500–3,500, "11,557" is
-  11,556.5–11,557.5), "about" figures ``about_tolerance`` more, "at least" everything above,
+  11,556.5–11,557.5; counts under 100 are taken as counted, "20" is 19.5–20.5), "about" figures ``about_tolerance`` more, "at least" everything above,
   "at most" everything below, ranges their ends with rounding.
 """
 
@@ -30,7 +30,9 @@ from typing import Any
 
 from corroborate.model import Claim, claim_to_record
 
-__all__ = ["Fact", "align", "allowed_interval", "framing", "name_variants", "relation"]
+__all__ = [
+    "Fact", "align", "allowed_interval", "framing", "name_variants", "period_overlap", "relation",
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def _rounding(value: float) -> float:
         decimals = len(repr(value).split(".")[1])
         return float(0.5 * 10.0 ** -decimals)
     number = int(abs(value))
+    if number < 100:
+        return 0.5  # "10 civilians", "20 soldiers": small counts are counted, not rounded
     zeros = len(str(number)) - len(str(number).rstrip("0"))
     return float(0.5 * 10.0 ** zeros)
 
@@ -90,9 +94,62 @@ def _example(low: float, high: float, bound: str) -> Claim:
 
 
 def _quantity_key(claim: Claim) -> tuple[Any, ...]:
-    time = claim.time
-    return (claim.measure, claim.unit, claim.side, claim.group, claim.place,
-            time.start if time else None, time.end if time else None)
+    return (claim.measure, claim.unit, claim.side, claim.group, claim.place)
+
+
+def _years(iso: str | None, end: bool) -> float | None:
+    """An ISO prefix as a fractional year: the start of its period, or the end of it."""
+    if not iso:
+        return None
+    parts = [int(p) for p in iso.split("-")]
+    year = float(parts[0])
+    if len(parts) == 1:
+        return year + (1.0 if end else 0.0)
+    month = parts[1]
+    if len(parts) == 2:
+        return year + (month - (0 if end else 1)) / 12
+    return year + (month - 1) / 12 + (parts[2] - (0 if end else 1)) / 365
+
+
+def period_overlap(a: Claim, b: Claim) -> float:
+    """How much two claims' periods share: the overlap over the span of both (0 to 1).
+
+    Claims without a time share everything with each other and nothing with a dated claim.
+    """
+    if a.time is None or b.time is None:
+        return 1.0 if a.time is None and b.time is None else 0.0
+    a0, a1 = _years(a.time.start, False), _years(a.time.end, True)
+    b0, b1 = _years(b.time.start, False), _years(b.time.end, True)
+    if None in (a0, a1, b0, b1):
+        return 1.0 if (a.time.start, a.time.end) == (b.time.start, b.time.end) else 0.0
+    assert a0 is not None and a1 is not None and b0 is not None and b1 is not None
+    shared = min(a1, b1) - max(a0, b0)
+    span = max(a1, b1) - min(a0, b0)
+    return max(shared, 0.0) / span if span > 0 else 1.0
+
+
+def _periods(claims: list[Claim], threshold: float) -> list[list[Claim]]:
+    """Claims whose periods share at least ``threshold`` of their span speak of one period:
+    1994–September 2020 and 1994–2016 do (82%); 1988–1994 and 1992–1994 do not (33%)."""
+    clusters: list[list[Claim]] = []
+    for claim in sorted(claims, key=lambda c: (c.time.start or "", c.time.end or "")
+                        if c.time else ("", "")):
+        home = next((c for c in clusters
+                     if all(period_overlap(claim, other) >= threshold for other in c)), None)
+        if home is None:
+            clusters.append([claim])
+        else:
+            home.append(claim)
+    return clusters
+
+
+def _time_record(claims: Sequence[Claim]) -> dict[str, str | None] | None:
+    timed = [c.time for c in claims if c.time is not None]
+    if not timed:
+        return None
+    starts = [t.start for t in timed if t.start]
+    ends = [t.end for t in timed if t.end]
+    return {"start": min(starts) if starts else None, "end": max(ends) if ends else None}
 
 
 def _fact_id(kind: str, key: dict[str, Any]) -> str:
@@ -115,7 +172,8 @@ def _verdict(claims: Sequence[Claim], fits: Callable[[Claim, Claim], bool]) -> s
     return "agree" if all(fits(a, b) for a, b in pairs) else "disagree"
 
 
-def _quantity_facts(claims: list[Claim], about_tolerance: float) -> list[Fact]:
+def _quantity_facts(claims: list[Claim], about_tolerance: float,
+                    period_threshold: float) -> list[Fact]:
     groups: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[_quantity_key(claim)].append(claim)
@@ -126,21 +184,54 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float) -> list[Fact]:
         return max(a_lo, b_lo) <= min(a_hi, b_hi)
 
     facts = []
-    for key, members in groups.items():
-        measure, unit, side, group, place, start, end = key
-        key_record = {"measure": measure, "unit": unit, "side": side, "group": group,
-                      "place": place, "time": None if start is None and end is None
-                      else {"start": start, "end": end}}
-        for part in _partition(_distinct(members), fits):
-            intervals = [allowed_interval(c, about_tolerance) for c in part]
-            low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
-            interval: dict[str, float | None] = (
-                {"low": low, "high": None if math.isinf(high) else high} if low <= high
-                else {"low": None, "high": None})
-            fact_key = {**key_record, "values": [c.id for c in part]} \
-                if len(part) < len(members) else key_record
-            facts.append(Fact(_fact_id("quantity", fact_key), "quantity", key_record,
-                              _verdict(part, fits), interval, tuple(part)))
+    for key, same_key in groups.items():
+        measure, unit, side, group, place = key
+        for members in _periods(_distinct(same_key), period_threshold):
+            key_record = {"measure": measure, "unit": unit, "side": side, "group": group,
+                          "place": place, "time": _time_record(members)}
+            for part in _partition(members, fits):
+                intervals = [allowed_interval(c, about_tolerance) for c in part]
+                low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
+                interval: dict[str, float | None] = (
+                    {"low": low, "high": None if math.isinf(high) else high} if low <= high
+                    else {"low": None, "high": None})
+                fact_key = {**key_record, "values": sorted(c.id for c in part)} \
+                    if len(part) < len(members) else key_record
+                facts.append(Fact(_fact_id("quantity", fact_key), "quantity", key_record,
+                                  _verdict(part, fits), interval, tuple(part)))
+    return facts + _parts_against_wholes(claims, about_tolerance)
+
+
+def _parts_against_wholes(claims: list[Claim], about_tolerance: float) -> list[Fact]:
+    """A total that is smaller than the sum of its sides' figures, in one document and period
+    (a table's Total column of 77 soldiers against 42 Armenian and 64 Azerbaijani)."""
+    wholes: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
+    parts: dict[tuple[Any, ...], dict[str, Claim]] = defaultdict(dict)
+    for claim in claims:
+        time = claim.time
+        key = (claim.source, claim.document, claim.measure, claim.unit, claim.group, claim.place,
+               time.start if time else None, time.end if time else None)
+        if time is None or claim.value is None:
+            continue
+        if claim.side is None:
+            wholes[key].append(claim)
+        else:
+            parts[key].setdefault(claim.side, claim)
+    facts = []
+    for key, whole_claims in wholes.items():
+        sides = parts.get(key, {})
+        if len(whole_claims) != 1 or len(sides) < 2:
+            continue
+        whole = whole_claims[0]
+        least = sum(allowed_interval(c, about_tolerance)[0] for c in sides.values())
+        if least <= allowed_interval(whole, about_tolerance)[1]:
+            continue
+        members = (whole, *sides.values())
+        key_record = {"measure": whole.measure, "unit": whole.unit, "side": None,
+                      "group": whole.group, "place": whole.place,
+                      "time": _time_record(members), "check": "parts_exceed_total"}
+        facts.append(Fact(_fact_id("quantity", key_record), "quantity", key_record, "disagree",
+                          {"low": None, "high": None}, members))
     return facts
 
 
@@ -222,12 +313,13 @@ def _event_fact(event_type: str | None, place: str | None, members: list[Claim])
 
 
 def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
-          event_window_years: int = 3) -> list[Fact]:
+          event_window_years: int = 3, period_overlap: float = 0.75) -> list[Fact]:
     """Facts from claims: quantity facts, then event facts, each sorted by key."""
     claims = list(claims)
     quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]
     events = [c for c in claims if c.kind == "event"]
-    facts = _quantity_facts(quantities, about_tolerance) + _event_facts(events, event_window_years)
+    facts = _quantity_facts(quantities, about_tolerance, period_overlap) + \
+        _event_facts(events, event_window_years)
     return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
 
 

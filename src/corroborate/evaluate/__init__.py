@@ -26,7 +26,7 @@ from typing import Any
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Claim
 
-__all__ = ["Score", "load_gold", "load_zones", "matches", "score"]
+__all__ = ["DisputeScore", "Score", "load_gold", "load_zones", "matches", "score", "score_disputes"]
 
 TOLERANCE = 0.01
 
@@ -196,3 +196,48 @@ def score(claims: Iterable[Claim], gold: list[dict[str, Any]],
 
 def _zero() -> dict[str, int]:
     return {"gold": 0, "found": 0, "in_zones": 0, "correct_in_zones": 0}
+
+
+@dataclass
+class DisputeScore:
+    gold: int = 0
+    found: int = 0
+    missed: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+
+def _claim_fits(claim: Claim, record: dict[str, Any]) -> bool:
+    span = record["evidence"]
+    if claim.source != record["source"] or not (
+            claim.evidence.start < span["end"] and span["start"] < claim.evidence.end):
+        return False
+    if "value" in record and record["value"] is not None:
+        value = record["value"]
+        return claim.value is not None and _close(claim.value.low, float(value["low"])) and \
+            _close(claim.value.high, float(value["high"]))
+    date = record.get("date")
+    return bool(date) and claim.date is not None and claim.date[:len(date)] == date
+
+
+def score_disputes(facts: Iterable[Any], gold: list[dict[str, Any]]) -> DisputeScore:
+    """A gold dispute is found when one reported dispute holds claims fitting two of its claims
+    that disagree (two sources, or two places in one source)."""
+    disputes = [f for f in facts if getattr(f, "verdict", None) == "disagree"]
+    result = DisputeScore(gold=len(gold))
+    for record in gold:
+        wanted = record.get("claims", [])
+        hit = False
+        for fact in disputes:
+            fitting = [i for i, w in enumerate(wanted)
+                       if any(_claim_fits(c, w) for c in fact.claims)]
+            if len(fitting) >= 2:
+                hit = True
+                break
+        if hit:
+            result.found += 1
+        else:
+            result.missed.append(record)
+    return result
