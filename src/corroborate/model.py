@@ -120,6 +120,7 @@ class Claim:
     actor_as_written: str | None = None
     figure: Evidence | None = None
     clause: int | None = None  # which clause of the evidence sentence states it (0 = first)
+    table_row: str | None = None  # "table 0, row 7" for a figure read from a table cell
 
 
 def _span_record(span: Evidence | None) -> dict[str, Any] | None:
@@ -151,6 +152,7 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
         "evidence": _span_record(claim.evidence),
         "figure": _span_record(claim.figure),
         "clause": claim.clause,
+        "table_row": claim.table_row,
         "extractor": claim.extractor,
     }
 
@@ -177,5 +179,5 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         event_type=record.get("event_type"), event_as_written=record.get("event_as_written"),
         date=record.get("date"), actor=record.get("actor"),
         actor_as_written=record.get("actor_as_written"), figure=_span(record.get("figure")),
-        clause=record.get("clause"),
+        clause=record.get("clause"), table_row=record.get("table_row"),
     )

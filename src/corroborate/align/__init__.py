@@ -203,16 +203,15 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float,
 
 
 def _parts_against_wholes(claims: list[Claim], about_tolerance: float) -> list[Fact]:
-    """A total that is smaller than the sum of its sides' figures, in one document and period
-    (a table's Total column of 77 soldiers against 42 Armenian and 64 Azerbaijani)."""
+    """A total that is smaller than the sum of its sides' figures in one table row
+    (a Total column of 77 soldiers against 42 Armenian and 64 Azerbaijani)."""
     wholes: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     parts: dict[tuple[Any, ...], dict[str, Claim]] = defaultdict(dict)
     for claim in claims:
-        time = claim.time
-        key = (claim.source, claim.document, claim.measure, claim.unit, claim.group, claim.place,
-               time.start if time else None, time.end if time else None)
-        if time is None or claim.value is None:
-            continue
+        if claim.table_row is None or claim.value is None:
+            continue  # only a table says which figure is the total of which
+        key = (claim.source, claim.document, claim.table_row, claim.measure, claim.unit,
+               claim.group)
         if claim.side is None:
             wholes[key].append(claim)
         else:
@@ -240,9 +239,9 @@ def _partition(claims: list[Claim], fits: Callable[[Claim, Claim], bool]) -> lis
     several ("47 children, 247 women and 347 elderly" all read as missing civilians), which of
     them another source's figure speaks to is unknowable, so figures are grouped by agreement
     and no dispute is declared among them."""
-    by_statement: dict[tuple[str, str, int, int | None], list[Claim]] = defaultdict(list)
+    by_statement: dict[tuple[str, str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_statement[_span_of(claim)].append(claim)
+        by_statement[(claim.source, claim.document, claim.evidence.start)].append(claim)
     if all(len(group) == 1 for group in by_statement.values()):
         return [claims]
     parts: list[list[Claim]] = []
@@ -284,7 +283,8 @@ def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
         members.sort(key=lambda c: c.date or "")
         clusters: list[list[Claim]] = []
         for claim in members:
-            if clusters and _year(claim) - _year(clusters[-1][-1]) <= window_years:
+            if clusters and _dates_close(clusters[-1][-1].date or "", claim.date or "",
+                                         window_years):
                 clusters[-1].append(claim)
             else:
                 clusters.append([claim])
@@ -292,8 +292,16 @@ def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
     return facts
 
 
-def _year(claim: Claim) -> int:
-    return int((claim.date or "0")[:4])
+def _dates_close(a: str, b: str, window_years: int) -> bool:
+    """Two dates may name one event when they are within the coarser one's unit of each other:
+    31 days for days, two months for months, ``window_years`` for years."""
+    start, end = _years(a, False), _years(b, False)
+    if start is None or end is None:
+        return False
+    gap = abs(end - start)
+    precision = min(len(a.split("-")), len(b.split("-")))
+    limit = {3: 31 / 365, 2: 2 / 12}.get(precision, float(window_years))
+    return gap <= limit + 1e-9
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -313,7 +321,7 @@ def _event_fact(event_type: str | None, place: str | None, members: list[Claim])
 
 
 def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
-          event_window_years: int = 3, period_overlap: float = 0.75) -> list[Fact]:
+          event_window_years: int = 1, period_overlap: float = 0.80) -> list[Fact]:
     """Facts from claims: quantity facts, then event facts, each sorted by key."""
     claims = list(claims)
     quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]

@@ -212,6 +212,7 @@ def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
         place_as_written=r.place.written if r.place else None,
         time=time,
         clause=r.clause,
+        table_row=None if seg.table is None else f"table {seg.table}, row {seg.row}",
     )
 
 
