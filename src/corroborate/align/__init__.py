@@ -12,10 +12,11 @@ When are two claims about the same fact? (docs/alignment.md)
   fact: it is related (``relation`` says "wider"/"narrower") but never compared for agreement.
 * Events: same event type and place, dates within ``event_window_years`` of each other.
 * Verdicts: ``agree`` when the values every claim allows overlap, ``disagree`` when they do not,
-  ``single_source`` when one source (and one claim) says it. A value allows: exact figures their
-  rounding (half a unit of the last significant digit: "3,000" is 2,500–3,500, "11,557" is
-  11,556.5–11,557.5; counts under 100 are taken as counted, "20" is 19.5–20.5), "about" figures ``about_tolerance`` more, "at least" everything above,
-  "at most" everything below, ranges their ends with rounding.
+  ``single_source`` when one statement says it. A value allows: exact figures their rounding
+  (half a unit of the last significant digit: "3,000" is 2,500–3,500, "11,557" is
+  11,556.5–11,557.5; counts under 100 are taken as counted, "20" is 19.5–20.5), "about"
+  figures ``about_tolerance`` more, "at least" everything above, "at most" everything below,
+  ranges their ends with rounding.
 """
 
 from __future__ import annotations
