@@ -219,7 +219,7 @@ def _claim_fits(claim: Claim, record: dict[str, Any]) -> bool:
         return claim.value is not None and _close(claim.value.low, float(value["low"])) and \
             _close(claim.value.high, float(value["high"]))
     date = record.get("date")
-    return bool(date) and claim.date is not None and claim.date[:len(date)] == date
+    return isinstance(date, str) and claim.date is not None and claim.date[:len(date)] == date
 
 
 def score_disputes(facts: Iterable[Any], gold: list[dict[str, Any]]) -> DisputeScore:
