@@ -37,7 +37,8 @@ def ingest_cli(
     override = None
     if source or title or publisher or kind:
         from corroborate.documents import slugify
-        slug = slugify(source or title or "document")
+        # Without --source/--title the slug stays empty: each file's name gives slug and title.
+        slug = slugify(source or title or "") if source or title else ""
         override = Source(slug=slug, title=title or slug, publisher=publisher, kind=kind)
     refs, notes = plan(inputs, override)
     outcomes: list[Outcome] = []

@@ -37,7 +37,8 @@ def discover(inputs: list[str], override: Source | None = None) -> tuple[list[Do
     """Expand paths, folders and URLs into document references, with the manifest's metadata.
 
     Returns the references and notes (files a manifest does not name, manifest entries with no file).
-    A manifest beside the documents comes first, then ``override`` (CLI flags), then the file name.
+    A manifest beside the documents comes first, then ``override`` (CLI flags), then the file name;
+    an override with an empty slug gives only its other fields (slug and title from the name).
     """
     refs: list[DocumentRef] = []
     notes: list[str] = []
@@ -137,6 +138,10 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
     if not text.strip():
         raise CorroborateError(E.E104, where)
     source = ref.source or derive_source(where)
+    if not source.slug:  # flags such as --kind without --source/--title: the name gives the rest
+        derived = derive_source(where)
+        source = replace(source, slug=derived.slug, title=derived.title,
+                         url=source.url or derived.url)
     if ref.source is None and _is_url(where):
         source = replace(source, url=where)
     location = where if _is_url(where) else str(Path(where).resolve())
@@ -171,5 +176,5 @@ def _fetch(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str | None]
                                            limit=max_bytes)
                 chunks.append(chunk)
             return b"".join(chunks), response.headers.get("content-type")
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
         raise CorroborateError(E.E108, url, reason=f"{type(exc).__name__}: {exc}"[:200]) from exc

@@ -42,7 +42,8 @@ def slugify(name: str) -> str:
 def load_manifest(path: Path) -> dict[str, Source]:
     """Read a sources.toml into {document stem or file name: Source}; errors name file and line."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        content = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(content)
     except UnicodeDecodeError as exc:
         raise CorroborateError(E.E201, str(path), reason=f"not UTF-8 ({exc.reason})") from exc
     except tomllib.TOMLDecodeError as exc:
@@ -54,23 +55,51 @@ def load_manifest(path: Path) -> dict[str, Source]:
         if not isinstance(entry, dict):
             raise CorroborateError(
                 E.E201, str(path), reason=f"'{slug}' should be a table [{slug}] with a title"
+                f"{_at_line(content, slug)}"
             )
         if slugify(slug) != slug:
             raise CorroborateError(
                 E.E201, str(path),
-                reason=f"'{slug}' is not a slug (use lower-case letters, digits and '-')",
+                reason=f"'{slug}' is not a slug (use lower-case letters, digits and '-')"
+                f"{_at_line(content, slug)}",
             )
         try:
             parsed = _SourceEntry.model_validate(entry)
         except ValidationError as exc:
             first = exc.errors()[0]
             field = ".".join(str(p) for p in first["loc"])
+            line = _at_line(content, slug, str(first["loc"][0]) if first["loc"] else None)
             raise CorroborateError(
-                E.E201, str(path), reason=f"[{slug}] {field}: {first['msg'].lower()}"
+                E.E201, str(path), reason=f"[{slug}] {field}: {first['msg'].lower()}{line}"
             ) from exc
         source = _to_source(slug, parsed)
         sources[parsed.file or slug] = source
     return sources
+
+
+def _at_line(content: str, table: str, key: str | None = None) -> str:
+    """' (at line N)' where a table starts (or a key inside it is set); '' if not found."""
+    name = "|".join(re.escape(f"{quote}{table}{quote}") for quote in ("", '"', "'"))
+    header = re.compile(rf"\s*\[\s*(?:{name})\s*\]")
+    top_key = re.compile(rf"\s*(?:{name})\s*=")  # only before the first [table]
+    lines = content.splitlines()
+    found, in_tables = None, False
+    for number, line in enumerate(lines):
+        if header.match(line) or (not in_tables and top_key.match(line)):
+            found = number
+            break
+        in_tables = in_tables or line.lstrip().startswith("[")
+    if found is None:
+        return ""
+    if key is not None:
+        setting = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(found + 1, len(lines)):
+            if lines[number].lstrip().startswith("["):
+                break
+            if setting.match(lines[number]):
+                found = number
+                break
+    return f" (at line {found + 1})"
 
 
 def _to_source(slug: str, entry: _SourceEntry) -> Source:

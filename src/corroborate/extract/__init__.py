@@ -76,10 +76,12 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
     claims: list[Claim] = []
     for seg in text.segments:
         if seg.kind == "heading":
-            _enter_heading(vocab, body, seg, context)
-            # an infobox line ("28,000–38,000 killed") is a heading that states figures
-            claims.extend(c for c in _sentence_claims(vocab, text, seg, context, events=False)
-                          if c.kind == "quantity")
+            if _states_figures(vocab, body, seg):
+                # a label line ("1988–1994: 28,000–38,000", "Shusha: occupied May 8, 1992;
+                # 289 km2") states figures under its heading; it does not open a section
+                claims.extend(_sentence_claims(vocab, text, seg, context, label=True))
+            else:
+                _enter_heading(vocab, body, seg, context)
             continue
         if seg.kind == "cell":
             claims.extend(_cell_claims(vocab, text, seg, context))
@@ -130,8 +132,26 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
     return sorted(figures + found, key=lambda f: f.start)
 
 
+def _states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
+    dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
+                       not_year_after=vocab.not_year_after)
+    excluded = _excluded(vocab, body, seg.start, seg.end, dates)
+    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
+
+
+def _label_of(body: str, seg: Segment, actors: list[Mention],
+              places: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """The side and place a line's label names: 'Azerbaijan: 66,950 ...', 'Shusha: ...'."""
+    colon = body.find(":", seg.start, seg.end)
+    if colon == -1 or colon - seg.start > 40:
+        return None, None
+    side = next((a for a in actors if a.end <= colon), None)
+    place = next((p for p in places if p.end <= colon), None)
+    return side, place
+
+
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
-                     events: bool = True) -> list[Claim]:
+                     events: bool = True, label: bool = False) -> list[Claim]:
     body = text.text
     context_time = context.paragraph_time or context.section_time or context.recent_time
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
@@ -148,13 +168,17 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     places = find_places(body, seg.start, seg.end)
     actors = find_actors(body, seg.start, seg.end)
     figures = _article_figures(vocab, body, seg, figures, actors)
+    label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
-                  context_measure=context.paragraph_measure,
-                  context_side=context.paragraph_side)
+                  context_measure=(context.section_measure or context.paragraph_measure)
+                  if label else context.paragraph_measure,
+                  context_side=context.paragraph_side, default_side=label_side,
+                  default_place=label_place, label_line=label)
     readings = read_figures(vocab, scope, figures)
     claims = [_quantity_claim(text, seg, r) for r in readings]
     if events:
-        found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time)
+        found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time,
+                            label_place)
         if context.heading_event:
             found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
                                        context.heading_event)

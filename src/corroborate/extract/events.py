@@ -60,7 +60,8 @@ def _is_list_gap(gap: str) -> bool:
 
 def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateMention],
                 places: list[Mention], actors: list[Mention],
-                context_year: DateMention | None) -> list[EventReading]:
+                context_year: DateMention | None,
+                label_place: Mention | None = None) -> list[EventReading]:
     """Events of one sentence."""
     readings: list[EventReading] = []
     respectively = has_respectively(text, start, end, vocab.lang.code)
@@ -83,7 +84,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             listed = _place_list(vocab, text, places, match.end(), end)
             if not listed:
                 before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
-                listed = before[-1:]
+                listed = before[-1:] or ([label_place] if label_place else [])
             if not listed and not _takes_land(vocab, text, event_type, match.end(), clause[1]):
                 continue
         elif vocab.lang.events.events[event_type].place_before:

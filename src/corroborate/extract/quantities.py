@@ -55,7 +55,9 @@ class Scope:
     context_measure: str | None = None
     context_side: Mention | None = None
     default_side: Mention | None = None
+    default_place: Mention | None = None
     default_group: str | None = None
+    label_line: bool = False
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -229,7 +231,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             previous = None
             continue
         unit = units[measure]
-        counts_people = phrase.head or back.head or figure.vague
+        counts_people = phrase.head or back.head or figure.vague or scope.label_line
         if unit == "people" and not counts_people and \
                 not _trigger_adjacent(vocab, text, figure, clause):
             continue
@@ -297,7 +299,7 @@ def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, bac
         return trigger, False
     if back.measure and units.get(back.measure) == "people":
         return back.measure, False
-    if phrase.head and scope.context_measure:
+    if (phrase.head or scope.label_line) and scope.context_measure:
         return scope.context_measure, True
     return None, False
 
@@ -335,4 +337,4 @@ def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int],
             candidates.append(place)
     after = [p for p in candidates if figure.end <= p.start and p.end <= upper]
     found = _nearest(after or candidates, figure, *item)
-    return found if isinstance(found, Mention) else None
+    return found if isinstance(found, Mention) else scope.default_place

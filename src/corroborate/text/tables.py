@@ -82,7 +82,7 @@ def find_tables(lines: list[Line]) -> list[TableLayout]:
         while end < len(lines) and is_cell_line(lines[end].text):
             end += 1
         found = None
-        for first in range(i, max(i, end - 3 * 2)):
+        for first in range(i, end - 2 * (_MIN_ROWS + 1) + 1):  # the smallest table: 2 x 3
             found = _layout_at(lines, first, end)
             if found:
                 break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.html
 import trafilatura
@@ -15,6 +16,7 @@ __all__ = ["read_html"]
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "td", "th",
                "section", "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre")
 
@@ -34,6 +36,7 @@ def read_html(data: bytes, where: str, encoding: str | None = None) -> tuple[str
 
 def _lxml_text(markup: str, where: str) -> str:
     """All visible text, one block element a line."""
+    markup = _CONTROL.sub("", markup)  # lxml refuses them when it sets a text node
     try:
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError) as exc:

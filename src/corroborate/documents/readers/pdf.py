@@ -25,7 +25,7 @@ def read_pdf(data: bytes, where: str, encoding: str | None = None) -> tuple[str,
     except CorroborateError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, OSError, RecursionError) as exc:
+            IndexError, OSError, RecursionError, NotImplementedError) as exc:  # a mangled /Filter
         raise CorroborateError(E.E107, where, reason=f"{type(exc).__name__}: {exc}"[:200]) from exc
     if not any(page.strip() for page in pages):
         raise CorroborateError(E.E107, where, reason="no text layer (a scanned PDF needs OCR first)")
