@@ -7,7 +7,7 @@ The engine holds grammar only; every word it knows is in ``lang/<code>/`` and ``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
@@ -34,6 +34,7 @@ class _Context:
     paragraph_measure: str | None = None
     paragraph_side: Mention | None = None
     recent_time: DateMention | None = None  # the last date of an earlier paragraph of the section
+    list_actor: Mention | None = None  # "Areas occupied by Armenian forces, ...:" over its lines
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
 
@@ -81,6 +82,7 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
                 # 289 km2") states figures under its heading; it does not open a section
                 claims.extend(_sentence_claims(vocab, text, seg, context, label=True))
             else:
+                context.list_actor = None
                 _enter_heading(vocab, body, seg, context)
             continue
         if seg.kind == "cell":
@@ -96,6 +98,11 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
             context.paragraph_measure = None
             context.paragraph_side = None
         claims.extend(_sentence_claims(vocab, text, seg, context))
+        # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
+        # actor to the list's lines
+        opens_list = body[seg.start:seg.end].rstrip().endswith(":")
+        actors = find_actors(body, seg.start, seg.end) if opens_list else []
+        context.list_actor = actors[0] if actors else None
     return claims
 
 
@@ -182,6 +189,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         if context.heading_event:
             found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
                                        context.heading_event)
+        if label and context.list_actor is not None:
+            found = [replace(e, actor=e.actor or context.list_actor) for e in found]
         claims.extend(_event_claim(text, seg, e) for e in found)
     given = [d for d in timely if d.year_given]
     if given:
