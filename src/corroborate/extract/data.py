@@ -70,6 +70,7 @@ class _Measure(_Strict):
     triggers: list[str] = Field(min_length=1)
     requires_trigger: bool = False
     any_figure_with_unit: bool = False
+    timeless: bool = False
 
 
 class _Measures(_Strict):

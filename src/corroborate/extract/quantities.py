@@ -272,8 +272,12 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]), upper)
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
+        if lang.measures.measures[measure].timeless:
+            time = None
+        elif not isinstance(time, DateMention):
+            time = scope.context_time
         readings.append(Reading(figure, measure, unit, side, group, place,
-                                time if isinstance(time, DateMention) else scope.context_time,
+                                time if isinstance(time, DateMention) else None,
                                 scope.clause_spans.index(clause)
                                 if clause in scope.clause_spans else 0))
         previous = (figure, phrase, side, clause, group)
