@@ -25,8 +25,10 @@ dev: $(VENV)/.dev-installed
 demo: $(VENV)/.installed
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/corroborate ingest examples/karabakh --db $(DEMO_DB)
-	$(BIN)/corroborate sources --db $(DEMO_DB)
-	$(BIN)/corroborate search "Lachin" --db $(DEMO_DB) --limit 5
+	$(BIN)/corroborate search "Lachin" --db $(DEMO_DB) --limit 3
+	$(BIN)/corroborate disputes --db $(DEMO_DB)
+	$(BIN)/corroborate report --db $(DEMO_DB) --format html --output demo-report.html
+	$(BIN)/corroborate evaluate --gold examples/karabakh/gold.jsonl --zones examples/karabakh/zones.json --db $(DEMO_DB)
 
 ## test: lint, type-check and run the whole suite
 test: $(VENV)/.dev-installed
@@ -39,4 +41,4 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-report.html
