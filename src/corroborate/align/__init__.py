@@ -240,9 +240,9 @@ def _partition(claims: list[Claim], fits: Callable[[Claim, Claim], bool]) -> lis
     several ("47 children, 247 women and 347 elderly" all read as missing civilians), which of
     them another source's figure speaks to is unknowable, so figures are grouped by agreement
     and no dispute is declared among them."""
-    by_statement: dict[tuple[str, str, int], list[Claim]] = defaultdict(list)
+    by_statement: dict[tuple[str, str, int, int | None], list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_statement[(claim.source, claim.document, claim.evidence.start)].append(claim)
+        by_statement[_span_of(claim)].append(claim)
     if all(len(group) == 1 for group in by_statement.values()):
         return [claims]
     parts: list[list[Claim]] = []

@@ -133,7 +133,8 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
         item_noun = phrase.singular_item and phrase.measure is not None and \
             vocab.lang.measures.measures[phrase.measure].unit == "items"
         of_phrase = " of " in body[match.end():phrase.end]  # "a result of the military ..."
-        if phrase.head and (phrase.singular_group or item_noun) and not of_phrase:
+        people_group = phrase.singular_group and phrase.group in ("soldiers", "civilians")
+        if phrase.head and (people_group or item_noun) and not of_phrase:
             found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
                                 spelled=True))
     return sorted(figures + found, key=lambda f: f.start)

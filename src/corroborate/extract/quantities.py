@@ -303,7 +303,8 @@ def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, bac
         return trigger, False
     if back.measure and units.get(back.measure) == "people":
         return back.measure, False
-    if (phrase.head or scope.label_line) and scope.context_measure:
+    if scope.context_measure and (scope.label_line or (
+            phrase.head and units.get(scope.context_measure) == "people")):
         return scope.context_measure, True
     return None, False
 

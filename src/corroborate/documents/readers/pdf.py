@@ -19,7 +19,9 @@ def read_pdf(data: bytes, where: str, encoding: str | None = None) -> tuple[str,
     warnings: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
+        # Many PDFs are encrypted with an empty user password (only printing or copying is
+        # restricted): every viewer opens them, and so do we.
+        if reader.is_encrypted and not reader.decrypt(""):
             raise CorroborateError(E.E107, where, reason="encrypted; decrypt it first")
         pages = [page.extract_text() or "" for page in reader.pages]
     except CorroborateError:
