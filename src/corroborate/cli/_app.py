@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
+from corroborate.export import FORMATS, write_records
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore, open_store
 
@@ -30,6 +33,18 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format
 
 def store_from(db: str | None) -> SQLiteStore:
     return open_store(db or load_settings().db)
+
+
+def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, what: str) -> None:
+    """Write export records to ``output`` (saying how many) or to standard output."""
+    if fmt not in FORMATS:
+        fail_usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if output:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            n = write_records(records, fmt, stream)
+        err.print(f"{n} {what} written to {output}", markup=False)
+    else:
+        write_records(records, fmt, sys.stdout)
 
 
 def fail_usage(message: str) -> None:

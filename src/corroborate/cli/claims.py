@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,9 +10,8 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, app, err, fail_usage, out, store_from
+from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
 from corroborate.evaluate import load_gold, load_zones, score
-from corroborate.export import FORMATS, write_records
 from corroborate.model import claim_to_record
 from corroborate.pipeline import extract_stored, ingest
 from corroborate.settings import load_settings
@@ -51,16 +49,9 @@ def export_claims_cli(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
 ) -> None:
     """Write claims in the export contract (one JSON object a line, or CSV)."""
-    if fmt not in FORMATS:
-        fail_usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     with store_from(db) as store:
         records = [claim_to_record(c) for c in store.claims(source=source, measure=measure)]
-    if output:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            n = write_records(records, fmt, stream)
-        err.print(f"{n} claims written to {output}", markup=False)
-    else:
-        write_records(records, fmt, sys.stdout)
+    emit_records(records, fmt, output, "claims")
 
 
 @app.command("evaluate")

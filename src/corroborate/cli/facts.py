@@ -11,9 +11,9 @@ import typer
 from rich.table import Table
 
 from corroborate.align import Fact, framing
-from corroborate.cli._app import DbOption, app, err, fail_usage, out, store_from
+from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
 from corroborate.cli.claims import export_app
-from corroborate.export import FORMATS, write_records
+from corroborate.export import write_records
 from corroborate.export.report import build_report, render_html, render_markdown
 from corroborate.pipeline import facts_of, names_of
 
@@ -97,19 +97,11 @@ def _show(facts: list[Fact], fmt: str, title: str) -> None:
 
 
 def _export(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
-    if fmt not in FORMATS:
-        fail_usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     with store_from(db) as store:
         facts = facts_of(store)
     if kind == "disputes":
         facts = [f for f in facts if f.verdict == "disagree"]
-    records = [f.record() for f in facts]
-    if output:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            n = write_records(records, fmt, stream)
-        err.print(f"{n} {kind} written to {output}", markup=False)
-    else:
-        write_records(records, fmt, sys.stdout)
+    emit_records([f.record() for f in facts], fmt, output, kind)
 
 
 @export_app.command("facts")
