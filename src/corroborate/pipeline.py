@@ -54,6 +54,7 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
     try:
         document = read_document(ref, max_bytes=max_bytes, encoding=encoding, timeout=timeout)
         if store.is_stored(document.location, document.content_hash):
+            store.update_source(document.source)
             return Outcome(ref.location, document.source.slug, "unchanged",
                            warnings=list(document.warnings))
         text = segment(document)

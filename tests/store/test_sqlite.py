@@ -240,3 +240,20 @@ def test_check_finds_a_document_stored_incompletely(store: SQLiteStore) -> None:
     assert store.check() == []
     store.conn.execute("DELETE FROM segments WHERE seq = 2")
     assert store.check() == ["/reports/lachin.txt: stored incompletely"]
+
+
+def test_manifest_edit_reaches_unchanged_documents(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "report.txt").write_text("In 1993, 40 soldiers were killed near Agdam.\n",
+                                       encoding="utf-8")
+    manifest = folder / "sources.toml"
+    manifest.write_text('[report]\ntitle = "Field report"\npublisher = "Old name"\n',
+                        encoding="utf-8")
+    with open_store(tmp_path / "db.sqlite") as db:
+        ingest([str(folder)], db, max_bytes=10_000)
+        manifest.write_text('[report]\ntitle = "Field report"\npublisher = "New name"\n',
+                            encoding="utf-8")
+        report = ingest([str(folder)], db, max_bytes=10_000)
+        assert [o.status for o in report.outcomes] == ["unchanged"]
+        assert [s["publisher"] for s in db.sources()] == ["New name"]

@@ -56,7 +56,16 @@ class SQLiteStore:
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
             raise CorroborateError(E.E301, self.path, reason=str(exc)) from exc
+        except CorroborateError:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            conn.close()
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -141,6 +150,16 @@ class SQLiteStore:
         if claims is not None:
             self._insert_claims(document_id, claims, extractor)
         return "replaced" if deleted else "added"
+
+    def update_source(self, source: Source) -> None:
+        """Store a source's metadata (a sources.toml edited while its documents stayed as they were)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._upsert_source(source)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     def _upsert_source(self, source: Source) -> None:
         self.conn.execute(
