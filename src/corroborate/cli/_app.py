@@ -26,7 +26,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[
     str | None,
     typer.Option("--db", envvar="CORROBORATE_DB",
-                 help="Database: a SQLite file (default ./corroborate.db) or a postgresql:// URL."),
+                 help="Database: a SQLite file (default ./corroborate.db)."),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format.")]
 

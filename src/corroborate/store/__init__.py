@@ -1,13 +1,14 @@
 """Stage 5, store: where documents, segments and claims are kept.
 
-Public surface: ``open_store(url_or_path)``: SQLite by default (a path, ``:memory:`` or
-``sqlite:///path``); PostgreSQL for ``postgresql://`` URLs (the ``postgres`` extra).
+Public surface: ``open_store(path)``: SQLite (a path, ``:memory:`` or ``sqlite:///path``).
+PostgreSQL is not there yet: a ``postgresql://`` URL is refused with one clear line.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from corroborate.errors import E, CorroborateError
 from corroborate.store.sqlite import SCHEMA_VERSION, SearchHit, SQLiteStore
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore", "SearchHit", "open_store"]
@@ -16,6 +17,9 @@ __all__ = ["SCHEMA_VERSION", "SQLiteStore", "SearchHit", "open_store"]
 def open_store(target: str | Path) -> SQLiteStore:
     """Open (and create or migrate) the store at ``target``."""
     target = str(target)
+    if target.startswith(("postgresql://", "postgres://")):
+        raise CorroborateError(E.E301, target.split("@")[-1],
+                               reason="PostgreSQL is not supported yet; use a SQLite file")
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")
     return SQLiteStore(target)
