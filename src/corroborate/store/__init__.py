@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corroborate.errors import E, CorroborateError
+from corroborate.errors import CorroborateError, E
 from corroborate.store.sqlite import SCHEMA_VERSION, SearchHit, SQLiteStore
 
 __all__ = ["SCHEMA_VERSION", "SQLiteStore", "SearchHit", "open_store"]
