@@ -99,7 +99,8 @@ def facts_of(store: SQLiteStore) -> list[Fact]:
     settings = load_settings()
     return align(store.claims(), about_tolerance=settings.about_tolerance,
                  event_window_years=settings.event_window_years,
-                 period_overlap=settings.period_overlap)
+                 period_overlap=settings.period_overlap,
+                 event_windows=settings.event_windows, place_events=settings.place_events)
 
 
 def names_of(store: SQLiteStore) -> list[Fact]:

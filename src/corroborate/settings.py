@@ -22,6 +22,8 @@ class Settings(BaseModel, extra="forbid"):
     about_tolerance: float
     event_window_years: int
     period_overlap: float
+    event_windows: dict[str, float]
+    place_events: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +32,7 @@ def load_settings() -> Settings:
     raw = tomllib.loads(resources.files("corroborate").joinpath("defaults.toml").read_text("utf-8"))
     for name in Settings.model_fields:
         env = os.environ.get(f"CORROBORATE_{name.upper()}")
-        if env is not None:
+        if env is not None and name not in ("event_windows", "place_events"):
             raw[name] = env
     try:
         return Settings.model_validate(raw)

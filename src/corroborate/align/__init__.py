@@ -182,7 +182,8 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float,
     def fits(a: Claim, b: Claim) -> bool:
         (a_lo, a_hi), (b_lo, b_hi) = (allowed_interval(a, about_tolerance),
                                       allowed_interval(b, about_tolerance))
-        return max(a_lo, b_lo) <= min(a_hi, b_hi)
+        # rounding intervals are half-open: "19" (18.5–19.5) and "20" (19.5–20.5) share nothing
+        return max(a_lo, b_lo) < min(a_hi, b_hi)
 
     facts = []
     for key, same_key in groups.items():
@@ -194,7 +195,7 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float,
                 intervals = [allowed_interval(c, about_tolerance) for c in part]
                 low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
                 interval: dict[str, float | None] = (
-                    {"low": low, "high": None if math.isinf(high) else high} if low <= high
+                    {"low": low, "high": None if math.isinf(high) else high} if low < high
                     else {"low": None, "high": None})
                 fact_key = {**key_record, "values": sorted(c.id for c in part)} \
                     if len(part) < len(members) else key_record
@@ -268,24 +269,28 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
-    """Events with a place are compared by type and place; without one, a type and a date say
-    too little to know two claims speak of one event, so each (type, date) is its own fact."""
+def _event_facts(claims: list[Claim], window_years: int, event_windows: dict[str, float],
+                 place_events: frozenset[str]) -> list[Fact]:
+    """Events with a place are compared by type and place. Without a place, a type and a date
+    say little, so only dates a day or two apart (or of one month or year) are taken as one event
+    told two ways ("9 November" and "10 November 2020" for the ceasefire), unless the type has a
+    window of its own in ``event_windows`` (the start of a conflict is one event over years)."""
     groups: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
-    placeless: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
     for claim in claims:
-        if claim.date and claim.place:
-            groups[(claim.event_type, claim.place)].append(claim)
-        elif claim.date:
-            placeless[(claim.event_type, claim.date)].append(claim)
-    facts = [_event_fact(event_type, None, _distinct(members))
-             for (event_type, _date), members in placeless.items()]
+        if claim.date:
+            # only a place changing hands is told apart by its place; a ceasefire "in
+            # Nagorno-Karabakh" and a ceasefire are one kind of event
+            place = claim.place if claim.event_type in place_events else None
+            groups[(claim.event_type, place)].append(claim)
+    facts: list[Fact] = []
     for (event_type, place), members in groups.items():
         members.sort(key=lambda c: c.date or "")
+        own = event_windows.get(event_type or "")
+        limits = (_PLACED if place else _PLACELESS) if own is None else (own, own, own)
         clusters: list[list[Claim]] = []
         for claim in members:
-            if clusters and _dates_close(clusters[-1][-1].date or "", claim.date or "",
-                                         window_years):
+            if clusters and _dates_close(clusters[-1][0].date or "", claim.date or "",
+                                         limits, window_years if place else 0):
                 clusters[-1].append(claim)
             else:
                 clusters.append([claim])
@@ -293,16 +298,21 @@ def _event_facts(claims: list[Claim], window_years: int) -> list[Fact]:
     return facts
 
 
-def _dates_close(a: str, b: str, window_years: int) -> bool:
-    """Two dates may name one event when they are within the coarser one's unit of each other:
-    31 days for days, two months for months, ``window_years`` for years."""
+# How far apart (in years) two dates of a given precision (day, month, year) may be and still
+# name one event: with a place, a month for days and two months for months; without, two days.
+_PLACED = (31 / 365, 2 / 12, None)
+_PLACELESS = (2 / 365, 1 / 12, 0.0)
+
+
+def _dates_close(a: str, b: str, limits: tuple[float | None, float | None, float | None],
+                 window_years: float) -> bool:
+    """Whether two dates are within the limit for the coarser one's precision of each other."""
     start, end = _years(a, False), _years(b, False)
     if start is None or end is None:
         return False
-    gap = abs(end - start)
     precision = min(len(a.split("-")), len(b.split("-")))
-    limit = {3: 31 / 365, 2: 2 / 12}.get(precision, float(window_years))
-    return gap <= limit + 1e-9
+    limit = {3: limits[0], 2: limits[1], 1: limits[2]}[precision]
+    return abs(end - start) <= (window_years if limit is None else limit) + 1e-9
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -322,13 +332,15 @@ def _event_fact(event_type: str | None, place: str | None, members: list[Claim])
 
 
 def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
-          event_window_years: int = 1, period_overlap: float = 0.80) -> list[Fact]:
+          event_window_years: int = 1, period_overlap: float = 0.80,
+          event_windows: dict[str, float] | None = None,
+          place_events: Iterable[str] = ("capture", "return")) -> list[Fact]:
     """Facts from claims: quantity facts, then event facts, each sorted by key."""
     claims = list(claims)
     quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]
     events = [c for c in claims if c.kind == "event"]
     facts = _quantity_facts(quantities, about_tolerance, period_overlap) + \
-        _event_facts(events, event_window_years)
+        _event_facts(events, event_window_years, event_windows or {}, frozenset(place_events))
     return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
 
 
