@@ -7,12 +7,17 @@ sentence may end after citation markers ("...no.[11][12] He...").
 
 from __future__ import annotations
 
+import ctypes
 import re
+import threading
 from collections.abc import Iterable
 
 import blingfire
+import numpy as np
 
 __all__ = ["split_sentences"]
+
+_BLINGFIRE = blingfire.blingfire  # the loaded library; its Python wrapper is bypassed (see below)
 
 _CITATION_BOUNDARY = re.compile(r"[.!?][\"”’)]?(?:\[[^\]\n]{1,20}\])+\s+(?=[\"“(]?[^\W\d_])")
 _LAST_WORD = re.compile(r"(\S+)\.$")
@@ -20,11 +25,56 @@ _LAST_WORD = re.compile(r"(\S+)\.$")
 _LONE_MARK = re.compile(r"(?:\d{1,3}|[^\W\d_])\.")
 
 
+class _Buffers(threading.local):
+    """Output buffers reused between calls (one set a thread), grown when a line needs more."""
+
+    size = 0
+    out: ctypes.Array[ctypes.c_char] | None = None
+    starts: ctypes.Array[ctypes.c_int32] | None = None
+    ends: ctypes.Array[ctypes.c_int32] | None = None
+
+
+_LOCAL = _Buffers()
+
+
+def _buffers(needed: int) -> tuple[ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_int32],
+                                   ctypes.Array[ctypes.c_int32]]:
+    if _LOCAL.size < needed or _LOCAL.out is None or _LOCAL.starts is None or \
+            _LOCAL.ends is None:
+        size = max(needed, 4096)
+        _LOCAL.out = ctypes.create_string_buffer(size)
+        _LOCAL.starts = (ctypes.c_int32 * size)()
+        _LOCAL.ends = (ctypes.c_int32 * size)()
+        _LOCAL.size = size
+    return _LOCAL.out, _LOCAL.starts, _LOCAL.ends
+
+
 def _first_cut(text: str) -> list[tuple[int, int]]:
+    """blingfire's sentence spans as character offsets.
+
+    blingfire's own wrapper maps UTF-8 offsets back to characters in a Python loop over every
+    byte, the slowest step of the whole pipeline; the same call with a vectorised map is ~10x
+    faster and gives the same spans.
+    """
     if not text.strip():
         return []
-    _joined, offsets = blingfire.text_to_sentences_and_offsets(text)
-    return [(int(start), int(end)) for start, end in offsets]
+    data = text.encode("utf-8")
+    size = len(data)
+    out, starts, ends = _buffers(size * 2 + 16)
+    capacity = len(out)
+    written = _BLINGFIRE.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data), ctypes.c_int(size), ctypes.byref(out), ctypes.byref(starts),
+        ctypes.byref(ends), ctypes.c_int(capacity))
+    if written == -1 or written > capacity:
+        return [(0, len(text))]
+    count = out.raw[:written].count(b"\n") + 1
+    first = np.frombuffer(memoryview(starts), dtype=np.int32, count=count)
+    last = np.frombuffer(memoryview(ends), dtype=np.int32, count=count)
+    if size == len(text):  # ASCII: bytes are characters
+        return [(int(a), int(b) + 1) for a, b in zip(first, last, strict=True)]
+    char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
+    return [(int(char_of_byte[a]), int(char_of_byte[b]) + 1)
+            for a, b in zip(first, last, strict=True)]
 
 
 def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
