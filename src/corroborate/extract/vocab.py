@@ -107,7 +107,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
             rf"{alternation(m.place_prepositions)}\s+(?:the\s+)?$", re.IGNORECASE),
         coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
                                    re.IGNORECASE),
-        exclusions=tuple(re.compile(p, re.MULTILINE) for p in lang.exclusions.patterns),
+        # one alternation, one pass over each sentence
+        exclusions=(re.compile("|".join(f"(?:{p})" for p in lang.exclusions.patterns),
+                               re.MULTILINE),),
         not_year_after=not_year_after,
         event_triggers=events,
         event_pattern=re.compile(alternation(list(events)), re.IGNORECASE),
