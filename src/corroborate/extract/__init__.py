@@ -111,6 +111,7 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
                        not_year_after=vocab.not_year_after)
     covered = sum(d.end - d.start for d in dates)
     context.recent_time = None
+    context.paragraph_time = None  # the last paragraph's year does not cross into a new section
     if dates and covered * 2 >= len(body[seg.start:seg.end].strip()):
         context.section_time = dates[0]  # a heading that is a period: "1994–2019"
         return

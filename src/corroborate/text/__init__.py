@@ -37,6 +37,22 @@ def _trimmed(line: Line) -> tuple[int, int]:
     return start, end
 
 
+# A line between blank lines, without a sentence's end, is a title even when longer than a cell:
+# "The damage to Azerbaijan as a result of the Armenian - Azerbaijani conflict".
+_MAX_TITLE_WORDS = 16
+_MAX_TITLE_CHARS = 120
+
+
+def _standalone_title(lines: list[Line], index: int) -> bool:
+    text = lines[index].text.strip()
+    if len(text) > _MAX_TITLE_CHARS or len(text.split()) > _MAX_TITLE_WORDS or \
+            text[-1] in ".!?:;,":
+        return False
+    before = lines[index - 1].text.strip() if index > 0 else ""
+    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+    return not before and not after
+
+
 def segment(document: Document, lang: str = "en") -> Text:
     """Normalize the document's text and cut it into segments, in text order."""
     text = normalize_text(document.text)
@@ -58,7 +74,8 @@ def segment(document: Document, lang: str = "en") -> Text:
             segments.append(Segment(start, end, "cell", table=table, row=row, column=column))
         elif reference is not None and reference.search(line.text):
             segments.append(Segment(start, end, "reference"))
-        elif is_cell_line(line.text) and len(line.text.split()) <= 12:
+        elif (is_cell_line(line.text) and len(line.text.split()) <= 12) or \
+                _standalone_title(lines, index):
             segments.append(Segment(start, end, "heading"))
         else:
             for s_start, s_end in split_sentences(text[start:end], start, rules.abbreviations):
