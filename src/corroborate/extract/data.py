@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
@@ -71,6 +73,8 @@ class _Measure(_Strict):
     requires_trigger: bool = False
     any_figure_with_unit: bool = False
     timeless: bool = False
+    has_side: bool = True
+    possessor: Literal["side", "place"] = "side"
 
 
 class _Measures(_Strict):

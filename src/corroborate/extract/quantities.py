@@ -259,8 +259,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             side = scope.context_side  # "... 4049 missing citizens of Azerbaijan. There are 47 children"
         if side is None:
             side = scope.default_side
-        if unit == "km2":
-            side = None  # an area is a place's, not a side's
+        spec = lang.measures.measures[measure]
+        if not spec.has_side:
+            side = None
         group = phrase.group or back.group or scope.default_group
         if group is None and previous is not None and previous[3] == clause and \
                 vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
@@ -270,6 +271,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         item = _item_of(vocab, text, scope, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
         place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]), upper)
+        if side is not None and place is not None and side.canonical == place.canonical:
+            # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
+            # "4049 missing citizens of Azerbaijan" are a side's people
+            side, place = (None, place) if spec.possessor == "place" else (side, None)
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
         if lang.measures.measures[measure].timeless:
