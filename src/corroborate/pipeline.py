@@ -14,6 +14,7 @@ from corroborate.documents import DocumentRef, discover, read_document
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, extract_claims
 from corroborate.extract.resolve import find_actors, find_places
+from corroborate.langdata import place_hierarchy
 from corroborate.model import Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
@@ -100,7 +101,10 @@ def facts_of(store: SQLiteStore) -> list[Fact]:
     return align(store.claims(), about_tolerance=settings.about_tolerance,
                  event_window_years=settings.event_window_years,
                  period_overlap=settings.period_overlap,
-                 event_windows=settings.event_windows, place_events=settings.place_events)
+                 event_windows=settings.event_windows, place_events=settings.place_events,
+                 state_measures=settings.state_measures,
+                 state_window_days=settings.state_window_days,
+                 nested_measures=settings.nested_measures, within=place_hierarchy())
 
 
 def names_of(store: SQLiteStore) -> list[Fact]:

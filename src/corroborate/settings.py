@@ -24,6 +24,9 @@ class Settings(BaseModel, extra="forbid"):
     period_overlap: float
     event_windows: dict[str, float]
     place_events: list[str]
+    state_measures: list[str]
+    state_window_days: float
+    nested_measures: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +35,7 @@ def load_settings() -> Settings:
     raw = tomllib.loads(resources.files("corroborate").joinpath("defaults.toml").read_text("utf-8"))
     for name in Settings.model_fields:
         env = os.environ.get(f"CORROBORATE_{name.upper()}")
-        if env is not None and name not in ("event_windows", "place_events"):
+        if env is not None and not isinstance(raw.get(name), (dict, list)):
             raw[name] = env
     try:
         return Settings.model_validate(raw)

@@ -112,8 +112,9 @@ def _years(iso: str | None, end: bool) -> float | None:
     return year + (month - 1) / 12 + (parts[2] - (0 if end else 1)) / 365
 
 
-def period_overlap(a: Claim, b: Claim) -> float:
-    """How much two claims' periods share: the overlap over the span of both (0 to 1).
+def period_overlap(a: Claim, b: Claim, slack: float = 0.0) -> float:
+    """How much two claims' periods share: the overlap over the span of both (0 to 1), each
+    period widened by ``slack`` years at both ends.
 
     Claims without a time share everything with each other and nothing with a dated claim.
     """
@@ -124,24 +125,34 @@ def period_overlap(a: Claim, b: Claim) -> float:
     if None in (a0, a1, b0, b1):
         return 1.0 if (a.time.start, a.time.end) == (b.time.start, b.time.end) else 0.0
     assert a0 is not None and a1 is not None and b0 is not None and b1 is not None
+    a0, b0, a1, b1 = a0 - slack, b0 - slack, a1 + slack, b1 + slack
     shared = min(a1, b1) - max(a0, b0)
     span = max(a1, b1) - min(a0, b0)
     return max(shared, 0.0) / span if span > 0 else 1.0
 
 
-def _periods(claims: list[Claim], threshold: float) -> list[list[Claim]]:
+def _periods(claims: list[Claim], threshold: float, slack: float = 0.0,
+             undated_everywhere: bool = False) -> list[list[Claim]]:
     """Claims whose periods share at least ``threshold`` of their span speak of one period:
-    1994–September 2020 and 1994–2016 do (82%); 1988–1994 and 1992–1994 do not (33%)."""
+    1994–September 2020 and 1994–2016 do (82%); 1988–1994 and 1992–1994 do not (33%).
+
+    For states, each period is widened by ``slack`` years first (troops counted on 1 and on 2
+    October are one count), and an undated claim is set beside every dated period."""
+    dated = [c for c in claims if c.time is not None] if undated_everywhere else claims
+    undated = [c for c in claims if c.time is None] if undated_everywhere else []
     clusters: list[list[Claim]] = []
-    for claim in sorted(claims, key=lambda c: (c.time.start or "", c.time.end or "")
+    for claim in sorted(dated, key=lambda c: (c.time.start or "", c.time.end or "")
                         if c.time else ("", "")):
         home = next((c for c in clusters
-                     if all(period_overlap(claim, other) >= threshold for other in c)), None)
+                     if all(period_overlap(claim, other, slack) >= threshold for other in c)),
+                    None)
         if home is None:
             clusters.append([claim])
         else:
             home.append(claim)
-    return clusters
+    if not undated:
+        return clusters
+    return [cluster + undated for cluster in clusters] if clusters else [undated]
 
 
 def _time_record(claims: Sequence[Claim]) -> dict[str, str | None] | None:
@@ -173,8 +184,20 @@ def _verdict(claims: Sequence[Claim], fits: Callable[[Claim, Claim], bool]) -> s
     return "agree" if all(fits(a, b) for a, b in pairs) else "disagree"
 
 
-def _quantity_facts(claims: list[Claim], about_tolerance: float,
-                    period_threshold: float) -> list[Fact]:
+@dataclass(frozen=True)
+class _Rules:
+    """What alignment knows of measures and places, from the settings and the gazetteer."""
+
+    about_tolerance: float = 0.10
+    period_overlap: float = 0.80
+    state_measures: frozenset[str] = frozenset()
+    state_window_years: float = 31 / 365
+    nested_measures: frozenset[str] = frozenset()
+    within: tuple[tuple[str, str], ...] = ()
+
+
+def _quantity_facts(claims: list[Claim], rules: _Rules) -> list[Fact]:
+    about_tolerance = rules.about_tolerance
     groups: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[_quantity_key(claim)].append(claim)
@@ -188,7 +211,9 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float,
     facts = []
     for key, same_key in groups.items():
         measure, unit, side, group, place = key
-        for members in _periods(_distinct(same_key), period_threshold):
+        state = measure in rules.state_measures
+        for members in _periods(_distinct(same_key), rules.period_overlap,
+                                rules.state_window_years if state else 0.0, state):
             key_record = {"measure": measure, "unit": unit, "side": side, "group": group,
                           "place": place, "time": _time_record(members)}
             for part in _partition(members, fits):
@@ -201,7 +226,76 @@ def _quantity_facts(claims: list[Claim], about_tolerance: float,
                     if len(part) < len(members) else key_record
                 facts.append(Fact(_fact_id("quantity", fact_key), "quantity", key_record,
                                   _verdict(part, fits), interval, tuple(part)))
-    return facts + _parts_against_wholes(claims, about_tolerance)
+    return facts + _parts_against_wholes(claims, about_tolerance) + \
+        _narrower_exceeds_wider(claims, rules)
+
+
+def _narrower_exceeds_wider(claims: list[Claim], rules: _Rules) -> list[Fact]:
+    """A figure for a wider fact that is smaller than a figure for a fact inside it: 44 killed
+    in 2021–2022 against at least 49 Armenian soldiers killed in September 2022; 4,049 missing
+    Azerbaijanis against 4,210 missing Azerbaijani soldiers. Only ``nested_measures`` are
+    compared: not shares (75% of a region, 9% of a country), nor money (spent on what?); states
+    only at one time (troops in 1994 say nothing of troops in 2020)."""
+    within = dict(rules.within)
+    by_measure: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in _distinct(claims):
+        if claim.measure in rules.nested_measures:
+            by_measure[(claim.measure, claim.unit)].append(claim)
+    facts = []
+    for (measure, _unit), members in by_measure.items():
+        state = measure in rules.state_measures
+        for wide in members:
+            wide_high = allowed_interval(wide, rules.about_tolerance)[1]
+            if math.isinf(wide_high):
+                continue
+            exceeding = [n for n in members
+                         if _span_of(n) != _span_of(wide) and _contains(wide, n, within, state)
+                         and allowed_interval(n, rules.about_tolerance)[0] >= wide_high]
+            if not exceeding:
+                continue
+            key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
+                          "group": wide.group, "place": wide.place,
+                          "time": _time_record([wide]), "check": "narrower_exceeds_wider"}
+            facts.append(Fact(_fact_id("quantity", {**key_record, "wider": wide.id}),
+                              "quantity", key_record, "disagree", {"low": None, "high": None},
+                              (wide, *exceeding)))
+    return facts
+
+
+def _contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool) -> bool:
+    """Whether ``wide`` counts everything ``narrow`` counts, and more: each of side, group, place
+    and time the same or wider, one of them wider. A state's time must be the same."""
+    if wide.side is None and narrow.side is not None and wide.group is not None:
+        return False  # "541 Syrian fighters": a group without a side may be a third party's
+    verdicts = [_compare(wide.side, narrow.side), _compare(wide.group, narrow.group),
+                _place_compare(wide.place, narrow.place, within)]
+    if state:
+        if (wide.time is None) != (narrow.time is None) or (
+                wide.time is not None and period_overlap(wide, narrow) < 1.0):
+            return False
+    else:
+        (w_lo, w_hi), (n_lo, n_hi) = _extent(wide), _extent(narrow)
+        if (w_lo, w_hi) == (n_lo, n_hi):
+            verdicts.append("same")
+        elif w_lo <= n_lo and n_hi <= w_hi and (wide.time is None or
+                                                 wide.time.start != wide.time.end):
+            verdicts.append("wider")  # only a period with two ends bounds what happened in it
+        else:
+            return False
+    return all(v in ("same", "wider") for v in verdicts) and "wider" in verdicts
+
+
+def _extent(claim: Claim) -> tuple[float, float]:
+    """The years a count may cover. A count dated by one day ("On 13 September 2022, clashes
+    erupted ... at least 49 soldiers were killed") counts from that day, for as long as the
+    episode ran: up to the end of that year at most."""
+    if claim.time is None:
+        return -math.inf, math.inf
+    start, end = claim.time.start, claim.time.end
+    low, high = _years(start, False), _years(end, True)
+    if start and start == end and start.count("-") == 2:
+        high = float(int(start[:4]) + 1)
+    return (-math.inf if low is None else low), (math.inf if high is None else high)
 
 
 def _parts_against_wholes(claims: list[Claim], about_tolerance: float) -> list[Fact]:
@@ -334,12 +428,20 @@ def _event_fact(event_type: str | None, place: str | None, members: list[Claim])
 def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
           event_window_years: int = 1, period_overlap: float = 0.80,
           event_windows: dict[str, float] | None = None,
-          place_events: Iterable[str] = ("capture", "return")) -> list[Fact]:
-    """Facts from claims: quantity facts, then event facts, each sorted by key."""
+          place_events: Iterable[str] = ("capture", "return"),
+          state_measures: Iterable[str] = (), state_window_days: float = 31,
+          nested_measures: Iterable[str] = (),
+          within: dict[str, str] | None = None) -> list[Fact]:
+    """Facts from claims: quantity facts, then event facts, each sorted by key.
+
+    ``within`` maps a place to the larger place it lies in (from the gazetteer)."""
     claims = list(claims)
     quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]
     events = [c for c in claims if c.kind == "event"]
-    facts = _quantity_facts(quantities, about_tolerance, period_overlap) + \
+    rules = _Rules(about_tolerance, period_overlap, frozenset(state_measures),
+                   state_window_days / 365, frozenset(nested_measures),
+                   tuple(sorted((within or {}).items())))
+    facts = _quantity_facts(quantities, rules) + \
         _event_facts(events, event_window_years, event_windows or {}, frozenset(place_events))
     return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
 
@@ -381,11 +483,22 @@ def _compare(a: str | None, b: str | None) -> str:
 def _place_compare(a: str | None, b: str | None, within: dict[str, str]) -> str:
     if a == b:
         return "same"
-    if a is None or within.get(b or "") == a:
+    if a is None or _inside(b, a, within):
         return "wider"
-    if b is None or within.get(a or "") == b:
+    if b is None or _inside(a, b, within):
         return "narrower"
     return "different"
+
+
+def _inside(place: str | None, larger: str | None, within: dict[str, str]) -> bool:
+    """Whether ``place`` lies in ``larger``, following the chain (Shusha, Nagorno-Karabakh, ...)."""
+    seen: set[str] = set()
+    while place is not None and place not in seen:
+        seen.add(place)
+        place = within.get(place)
+        if place == larger:
+            return True
+    return False
 
 
 def _time_compare(a1: str | None, a2: str | None, b1: str | None, b2: str | None) -> str:
@@ -395,10 +508,15 @@ def _time_compare(a1: str | None, a2: str | None, b1: str | None, b2: str | None
         return "wider"
     if b1 is None and b2 is None:
         return "narrower"
-    a_lo, a_hi, b_lo, b_hi = a1 or "", (a2 or "9999"), b1 or "", (b2 or "9999")
-    if a_lo[:len(b_lo)] <= b_lo and b_hi[:len(a_hi)] <= a_hi:
+    # as fractional years, each end at its own precision: 2016 is 2016.0-2017.0 and contains
+    # 1-5 April 2016; an open end reaches as far as it can
+    a_lo, a_hi = _years(a1, False) or -math.inf, _years(a2, True) or math.inf
+    b_lo, b_hi = _years(b1, False) or -math.inf, _years(b2, True) or math.inf
+    if (a_lo, a_hi) == (b_lo, b_hi):
+        return "same"
+    if a_lo <= b_lo and b_hi <= a_hi:
         return "wider"
-    if b_lo[:len(a_lo)] <= a_lo and a_hi[:len(b_hi)] <= b_hi:
+    if b_lo <= a_lo and a_hi <= b_hi:
         return "narrower"
     return "different"
 

@@ -115,7 +115,8 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
     if dates and covered * 2 >= len(body[seg.start:seg.end].strip()):
         context.section_time = dates[0]  # a heading that is a period: "1994–2019"
         return
-    context.section_time = None
+    # a heading that names one time dates its section: "The 2020 war", "Border crisis (2021–present)"
+    context.section_time = dates[0] if len(dates) == 1 else None
     trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
     context.section_measure = vocab.triggers[trigger.group(0).lower()][0] if trigger else None
     event = vocab.heading_event_pattern.search(body, seg.start, seg.end)
