@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
