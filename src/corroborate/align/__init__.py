@@ -265,8 +265,6 @@ def _narrower_exceeds_wider(claims: list[Claim], rules: _Rules) -> list[Fact]:
 def _contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool) -> bool:
     """Whether ``wide`` counts everything ``narrow`` counts, and more: each of side, group, place
     and time the same or wider, one of them wider. A state's time must be the same."""
-    if wide.side is None and narrow.side is not None and wide.group is not None:
-        return False  # "541 Syrian fighters": a group without a side may be a third party's
     verdicts = [_compare(wide.side, narrow.side), _compare(wide.group, narrow.group),
                 _place_compare(wide.place, narrow.place, within)]
     if state:

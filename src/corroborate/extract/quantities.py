@@ -246,13 +246,23 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and phrase.possessive:
             names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
             side = names[-1] if names else None
+        # an earlier figure's side carries over, unless it was one of two sides set side by
+        # side: after "88 Armenian and 31–92 Azerbaijani soldiers", "ten civilians" are both's
+        one_side = len(readings) < 2 or not (
+            readings[-1].side is not None and readings[-2].side is not None and
+            readings[-1].side.canonical != readings[-2].side.canonical and
+            _clause_of(scope, readings[-2].figure.start) == _clause_of(
+                scope, readings[-1].figure.start))
         if side is None and previous is not None and previous[2] is not None and \
-                previous[3] == clause:
+                previous[3] == clause and one_side:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
-        if side is None and unit in ("people", "items", "usd", "percent"):
+        if side is None and unit in ("people", "items", "usd", "percent") and back.side and \
+                not (index and back.side.start < phrases[index - 1].end):
+            # a side word of the previous figure's own noun phrase is not this one's: "94
+            # Azerbaijani soldiers were killed, along with 15 civilians"
             side = back.side
         if side is None and previous is not None and previous[2] is not None and \
-                unit in ("people", "usd"):
+                unit in ("people", "usd") and one_side:
             side = previous[2]  # "the fighting left 2,906 Azerbaijani soldiers ..., while six
             # servicemen were still missing": a later clause of the sentence keeps its side
         if side is None and from_context:
