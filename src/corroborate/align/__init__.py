@@ -67,6 +67,8 @@ def _rounding(value: float) -> float:
     if number < 100:
         return 0.5  # "10 civilians", "20 soldiers": small counts are counted, not rounded
     zeros = len(str(number)) - len(str(number).rstrip("0"))
+    if zeros < 2:
+        return 0.5  # one final zero is as often counted as rounded: "1,840 km2" against "1,835"
     return float(0.5 * 10.0 ** zeros)
 
 

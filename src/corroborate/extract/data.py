@@ -84,6 +84,7 @@ class _Measures(_Strict):
     not_counts_after: list[str]
     possessives: list[str] = []
     side_phrases: list[str] = []
+    owner_phrases: list[str] = []
     relative_markers: list[str] = []
     place_prepositions: list[str] = []
     np_fillers: list[str] = []

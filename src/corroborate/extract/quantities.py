@@ -124,9 +124,14 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
             break
         unknown += 1
         pos = word.end()
-    if phrase.head and phrase.side is None and vocab.side_after is not None:
-        after = vocab.side_after.match(text, phrase.end, limit)
-        if after:  # "19 casualties on the Azerbaijani side"
+    for pattern in (vocab.side_after, vocab.owner_after):
+        if not phrase.head or phrase.side is not None or pattern is None:
+            continue
+        # the scan may have read the phrase's first words as fillers ("of the"): the phrase
+        # may begin before where the scan stopped, but not before the figure's noun ends
+        after = next((m for m in pattern.finditer(text, position, limit)
+                      if m.start() <= phrase.end <= m.end()), None)
+        if after:  # "19 casualties on the Azerbaijani side", "citizens of Azerbaijan"
             phrase.side = next((a for a in actors
                                 if after.start() <= a.start and a.end <= after.end()), None)
     return phrase

@@ -36,6 +36,7 @@ class Vocab:
     articles: re.Pattern[str]
     word: re.Pattern[str]
     side_after: re.Pattern[str] | None
+    owner_after: re.Pattern[str] | None
     not_context_before: re.Pattern[str] | None
     not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
@@ -84,11 +85,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     side_words = [w for a in load_gazetteer().actors.values()
                   for w in (*a.adjectives, *a.names)]
     side_alt = alternation(side_words, words=False)
-    side_after = None
-    if m.side_phrases:
-        templates = [re.escape(t).replace(re.escape("{side}"), f"(?P<side{i}>{side_alt})")
-                     for i, t in enumerate(m.side_phrases)]
-        side_after = re.compile(r"\s*,?\s*(?:" + "|".join(templates) + r")(?!\w)")
+    side_after = _side_phrases(m.side_phrases, side_alt)
+    owner_after = _side_phrases(m.owner_phrases, side_alt)
     not_context_before = re.compile(rf"{alternation(lang.dates.not_context_before)}\s+$",
                                     re.IGNORECASE) if lang.dates.not_context_before else None
     return Vocab(
@@ -119,6 +117,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
                             re.IGNORECASE),
         word=re.compile(r"[\w'’-]+|[^\w\s]"),
         side_after=side_after,
+        owner_after=owner_after,
         not_context_before=not_context_before,
         not_event_date_before=re.compile(
             rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
@@ -126,3 +125,12 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         article_figure=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
                                   re.IGNORECASE),
     )
+
+
+def _side_phrases(phrases: list[str], side_alt: str) -> re.Pattern[str] | None:
+    """One pattern for phrases with a {side} slot ("on the {side} side"), or None."""
+    if not phrases:
+        return None
+    templates = [re.escape(t).replace(re.escape("{side}"), f"(?P<side{i}>{side_alt})")
+                 for i, t in enumerate(phrases)]
+    return re.compile(r"\s*,?\s*(?:" + "|".join(templates) + r")(?!\w)")
