@@ -77,7 +77,7 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
     claims: list[Claim] = []
     for seg in text.segments:
         if seg.kind == "heading":
-            if _states_figures(vocab, body, seg):
+            if _states_figures(vocab, body, seg) or _labels_event(vocab, body, seg):
                 # a label line ("1988–1994: 28,000–38,000", "Shusha: occupied May 8, 1992;
                 # 289 km2") states figures under its heading; it does not open a section
                 claims.extend(_sentence_claims(vocab, text, seg, context, label=True))
@@ -147,6 +147,15 @@ def _states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
                        not_year_after=vocab.not_year_after)
     excluded = _excluded(vocab, body, seg.start, seg.end, dates)
     return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
+
+
+def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
+    """An infobox line whose label is an event and whose value a date: "Began: 20 February 1988"."""
+    colon = body.find(":", seg.start, min(seg.end, seg.start + 40))
+    if colon == -1:
+        return False
+    trigger = vocab.event_pattern.search(body, seg.start, colon + 1)
+    return trigger is not None and bool(find_dates(body, colon, seg.end, vocab.lang.code))
 
 
 def _label_of(body: str, seg: Segment, actors: list[Mention],

@@ -124,6 +124,7 @@ class _EventType(_Strict):
     heading_triggers: list[str] = []
     place_before: bool = False
     objects: list[str] = []
+    list_triggers: list[str] = []
 
 
 class _Events(_Strict):

@@ -103,6 +103,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             readings.extend(EventReading(event_type, match.span(), d, p, actor) for p, d in pairs)
             paired.add(event_type)
             continue
+        if match.group(0).lower() in vocab.lang.events.events[event_type].list_triggers and \
+                len(later_dates) > 1:
+            readings.extend(EventReading(event_type, match.span(), d, None, actor)
+                            for d in later_dates)
+            continue
         date = min(date_pool, key=lambda d: abs(d.start - match.end()))
         targets: list[Mention | None] = list(listed) or [None]
         for place in targets:
