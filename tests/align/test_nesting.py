@@ -236,3 +236,19 @@ def test_relation_a_year_contains_days_of_it() -> None:
                  side="Azerbaijan", group="soldiers", time=("2016-04-01", "2016-04-05"))
     assert relation(year, days) == "wider"
     assert relation(days, year) == "narrower"
+
+
+def test_the_report_says_why_and_what_each_figure_counts() -> None:
+    from corroborate.export.report import build_report, render_markdown
+
+    wide = claim("wiki", BORDER, "44", 44, time=("2021", "2022"), clause=0)
+    narrow = claim("wiki", BORDER, "49", 49, bound="at_least", side="Armenia", group="soldiers",
+                   time=("2022-09-13", "2022-09-13"), clause=1)
+    facts = nested(wide, narrow)
+    report = build_report([{"slug": "wiki", "title": "W"}], [wide, narrow], facts, [], {})
+    [dispute] = report["disputes"]
+    assert "wider fact" in dispute["why"]
+    assert [row["counts"] for row in dispute["claims"]] == [
+        "killed · 2021–2022", "killed · Armenia · soldiers · 2022-09-13"]
+    markdown = render_markdown(report)
+    assert "| wiki | at least 49 people | killed · Armenia · soldiers · 2022-09-13 |" in markdown

@@ -38,6 +38,25 @@ def _key_text(fact: Fact) -> str:
     return " · ".join(str(p) for p in parts if p)
 
 
+# Why a dispute that compares different facts is one (the fact key's "check").
+_CHECKS = {
+    "parts_exceed_total": "In one table row, the total is smaller than the sum of its sides' figures.",
+    "narrower_exceeds_wider": "The first figure counts a wider fact (every side, all people, a "
+                              "longer period or a larger place), yet it is smaller than the "
+                              "figures that follow, for facts inside it.",
+}
+
+
+def _counts_text(claim: Claim) -> str:
+    """What one claim counts, in its own qualifiers: "Armenia · soldiers · 2022-09-13"."""
+    if claim.kind == "event":
+        return " · ".join(x for x in (claim.event_type, claim.place, claim.actor) if x)
+    time = claim.time
+    period = "–".join(dict.fromkeys(x for x in (time.start, time.end) if x)) if time else ""
+    parts = [claim.measure, claim.side, claim.group, claim.place, period]
+    return " · ".join(p for p in parts if p)
+
+
 def _claim_row(claim: Claim) -> dict[str, Any]:
     evidence = claim.evidence.text
     figure = claim.figure
@@ -47,6 +66,7 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
         a, b = figure.start - claim.evidence.start, figure.end - claim.evidence.start
         before, marked, after = evidence[:a], evidence[a:b], evidence[b:]
     return {"source": claim.source, "document": claim.document, "value": _value_text(claim),
+            "counts": _counts_text(claim),
             "words": figure.text if figure else evidence, "before": before, "marked": marked,
             "after": after, "start": claim.evidence.start, "end": claim.evidence.end,
             "names": ", ".join(x for x in (claim.side_as_written, claim.place_as_written,
@@ -67,6 +87,7 @@ def build_report(sources: list[dict[str, Any]], claims: list[Claim], facts: list
                     for s in sources],
         "disputes": [{"id": f.id, "kind": f.kind, "about": _key_text(f), "key": f.key,
                       "within_one_source": len(f.sources) == 1,
+                      "why": _CHECKS.get(str(f.key.get("check", "")), ""),
                       "claims": [_claim_row(c) for c in f.claims]} for f in disputes],
         "names": [{"entity": n.key["entity"], "variants": getattr(n, "variants", {})}
                   for n in names if n.verdict == "disagree"],
@@ -85,10 +106,13 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines += ["", f"## Disputes ({len(report['disputes'])})", ""]
     for dispute in report["disputes"]:
         scope = " (inside one source)" if dispute["within_one_source"] else ""
-        lines += [f"### {dispute['about']}{scope}", "", "| source | says | words |", "|---|---|---|"]
+        lines += [f"### {dispute['about']}{scope}", ""]
+        if dispute["why"]:
+            lines += [dispute["why"], ""]
+        lines += ["| source | says | counts | words |", "|---|---|---|---|"]
         for row in dispute["claims"]:
             words = f"{row['before'][-80:]}**{row['marked']}**{row['after'][:80]}".replace("|", "\\|")
-            lines.append(f"| {row['source']} | {row['value']} | {words.strip()} |")
+            lines.append(f"| {row['source']} | {row['value']} | {row['counts']} | {words.strip()} |")
         lines.append("")
     lines += ["## Names each source uses", "", "| entity | source | names (times used) |",
               "|---|---|---|"]
