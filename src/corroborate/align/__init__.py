@@ -9,7 +9,9 @@ When are two claims about the same fact? (docs/alignment.md)
   sides; soldiers and civilians are different groups; a district and Nagorno-Karabakh are different
   places; 2016 and 2020 are different times. A claim whose side, group, place or time is unknown,
   or whose place lies within the other's, or whose period contains the other's, is about a WIDER
-  fact: it is related (``relation`` says "wider"/"narrower") but never compared for agreement.
+  fact: it is related (``relation`` says "wider"/"narrower") but never compared for agreement,
+  only for bounds: a wider fact's figure smaller than a narrower one's is a dispute of its own
+  (``narrower_exceeds_wider``).
 * Events: same event type and place, dates within ``event_window_years`` of each other.
 * Verdicts: ``agree`` when the values every claim allows overlap, ``disagree`` when they do not,
   ``single_source`` when one statement says it. A value allows: exact figures their rounding
