@@ -28,7 +28,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.model import Claim, claim_to_record
@@ -197,7 +197,7 @@ class _Rules:
     state_measures: frozenset[str] = frozenset()
     state_window_years: float = 31 / 365
     nested_measures: frozenset[str] = frozenset()
-    within: tuple[tuple[str, str], ...] = ()
+    within: dict[str, str] = field(default_factory=dict)
 
 
 def _quantity_facts(claims: list[Claim], rules: _Rules) -> list[Fact]:
@@ -240,7 +240,6 @@ def _narrower_exceeds_wider(claims: list[Claim], rules: _Rules) -> list[Fact]:
     Azerbaijanis against 4,210 missing Azerbaijani soldiers. Only ``nested_measures`` are
     compared: not shares (75% of a region, 9% of a country), nor money (spent on what?); states
     only at one time (troops in 1994 say nothing of troops in 2020)."""
-    within = dict(rules.within)
     by_measure: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
     for claim in _distinct(claims):
         if claim.measure in rules.nested_measures:
@@ -248,13 +247,13 @@ def _narrower_exceeds_wider(claims: list[Claim], rules: _Rules) -> list[Fact]:
     facts = []
     for (measure, _unit), members in by_measure.items():
         state = measure in rules.state_measures
-        for wide in members:
-            wide_high = allowed_interval(wide, rules.about_tolerance)[1]
+        intervals = [allowed_interval(c, rules.about_tolerance) for c in members]
+        for wide, (_low, wide_high) in zip(members, intervals, strict=True):
             if math.isinf(wide_high):
                 continue
-            exceeding = [n for n in members
-                         if _span_of(n) != _span_of(wide) and _contains(wide, n, within, state)
-                         and allowed_interval(n, rules.about_tolerance)[0] >= wide_high]
+            exceeding = [n for n, (n_low, _high) in zip(members, intervals, strict=True)
+                         if n_low >= wide_high and _span_of(n) != _span_of(wide)
+                         and _contains(wide, n, rules.within, state)]
             if not exceeding:
                 continue
             key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
@@ -272,8 +271,7 @@ def _contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool) -
     verdicts = [_compare(wide.side, narrow.side), _compare(wide.group, narrow.group),
                 _place_compare(wide.place, narrow.place, within)]
     if state:
-        if (wide.time is None) != (narrow.time is None) or (
-                wide.time is not None and period_overlap(wide, narrow) < 1.0):
+        if period_overlap(wide, narrow) < 1.0:  # also when only one of them is dated
             return False
     else:
         (w_lo, w_hi), (n_lo, n_hi) = _extent(wide), _extent(narrow)
@@ -294,9 +292,16 @@ def _extent(claim: Claim) -> tuple[float, float]:
     if claim.time is None:
         return -math.inf, math.inf
     start, end = claim.time.start, claim.time.end
-    low, high = _years(start, False), _years(end, True)
+    low, high = _span(start, end)
     if start and start == end and start.count("-") == 2:
         high = float(int(start[:4]) + 1)
+    return low, high
+
+
+def _span(start: str | None, end: str | None) -> tuple[float, float]:
+    """A period as fractional years, each end at its own precision (2016 is 2016.0–2017.0); an
+    open end reaches as far as it can."""
+    low, high = _years(start, False), _years(end, True)
     return (-math.inf if low is None else low), (math.inf if high is None else high)
 
 
@@ -442,7 +447,7 @@ def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
     events = [c for c in claims if c.kind == "event"]
     rules = _Rules(about_tolerance, period_overlap, frozenset(state_measures),
                    state_window_days / 365, frozenset(nested_measures),
-                   tuple(sorted((within or {}).items())))
+                   dict(within or {}))
     facts = _quantity_facts(quantities, rules) + \
         _event_facts(events, event_window_years, event_windows or {}, frozenset(place_events))
     return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
@@ -504,16 +509,8 @@ def _inside(place: str | None, larger: str | None, within: dict[str, str]) -> bo
 
 
 def _time_compare(a1: str | None, a2: str | None, b1: str | None, b2: str | None) -> str:
-    if (a1, a2) == (b1, b2):
-        return "same"
-    if a1 is None and a2 is None:
-        return "wider"
-    if b1 is None and b2 is None:
-        return "narrower"
-    # as fractional years, each end at its own precision: 2016 is 2016.0-2017.0 and contains
-    # 1-5 April 2016; an open end reaches as far as it can
-    a_lo, a_hi = _years(a1, False) or -math.inf, _years(a2, True) or math.inf
-    b_lo, b_hi = _years(b1, False) or -math.inf, _years(b2, True) or math.inf
+    """2016 is wider than 1–5 April 2016; no time at all is wider than any."""
+    (a_lo, a_hi), (b_lo, b_hi) = _span(a1, a2), _span(b1, b2)
     if (a_lo, a_hi) == (b_lo, b_hi):
         return "same"
     if a_lo <= b_lo and b_hi <= a_hi:
