@@ -126,10 +126,3 @@ def _sentence_rules(lang: str, _dirs: tuple[str, ...]) -> SentenceRules:
             patterns.append(pattern)
     return SentenceRules(abbreviations=frozenset(abbreviations),
                          reference_line="|".join(f"(?:{p})" for p in patterns) or None)
-
-
-def place_hierarchy() -> dict[str, str]:
-    """Each gazetteer place that lies within a larger one, mapped to it (Shusha -> Nagorno-Karabakh)."""
-    places = load_toml("gazetteers", "places.toml").get("places", {})
-    return {name: entry["within"] for name, entry in places.items()
-            if isinstance(entry, dict) and isinstance(entry.get("within"), str)}

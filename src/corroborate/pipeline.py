@@ -13,8 +13,7 @@ from corroborate.align import Fact, align, name_variants
 from corroborate.documents import DocumentRef, discover, read_document
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, extract_claims
-from corroborate.extract.resolve import find_actors, find_places
-from corroborate.langdata import place_hierarchy
+from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
 from corroborate.model import Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore

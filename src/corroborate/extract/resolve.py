@@ -9,7 +9,7 @@ from functools import lru_cache
 from corroborate.extract.data import alternation, load_gazetteer
 from corroborate.langdata import data_dirs
 
-__all__ = ["Mention", "find_actors", "find_places", "place_kind"]
+__all__ = ["Mention", "find_actors", "find_places", "place_hierarchy", "place_kind"]
 
 
 @dataclass(frozen=True)
@@ -79,3 +79,9 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Menti
 def place_kind(name: str) -> str | None:
     place = load_gazetteer().places.get(name)
     return None if place is None else place.kind
+
+
+def place_hierarchy() -> dict[str, str]:
+    """Each gazetteer place that lies within a larger one, mapped to it (Shusha -> Nagorno-Karabakh)."""
+    return {name: place.within for name, place in load_gazetteer().places.items()
+            if place.within is not None}
