@@ -14,7 +14,7 @@ from corroborate.align import Fact, framing
 from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
 from corroborate.cli.claims import export_app
 from corroborate.export import write_records
-from corroborate.export.report import build_report, render_html, render_markdown
+from corroborate.export.report import build_report, period_text, render_html, render_markdown
 from corroborate.pipeline import facts_of, names_of
 
 MeasureOption = Annotated[str | None, typer.Option(help="Only this measure (or event type).")]
@@ -50,9 +50,7 @@ def _print_facts(facts: list[Fact], title: str) -> None:
 
 
 def _period(time: dict[str, str] | None) -> str:
-    if not time:
-        return ""
-    return "–".join(dict.fromkeys(v for v in (time.get("start"), time.get("end")) if v))
+    return period_text(time.get("start"), time.get("end")) if time else ""
 
 
 def _said(claim: object) -> str:

@@ -14,7 +14,7 @@ import jinja2
 from corroborate.align import Fact
 from corroborate.model import Claim
 
-__all__ = ["build_report", "render_html", "render_markdown"]
+__all__ = ["build_report", "period_text", "render_html", "render_markdown"]
 
 
 def _value_text(claim: Claim) -> str:
@@ -28,14 +28,22 @@ def _value_text(claim: Claim) -> str:
     return f"{prefix}{figure} {claim.unit or ''}".strip()
 
 
+def period_text(start: str | None, end: str | None) -> str:
+    """"2021–2022", "2016" (one end given twice is written once), "" for no time."""
+    return "–".join(dict.fromkeys(x for x in (start, end) if x))
+
+
+def _joined(*parts: object) -> str:
+    return " · ".join(str(p) for p in parts if p)
+
+
 def _key_text(fact: Fact) -> str:
     key = fact.key
     if fact.kind == "event":
-        return " · ".join(str(x) for x in (key.get("event_type"), key.get("place")) if x)
+        return _joined(key.get("event_type"), key.get("place"))
     time = key.get("time") or {}
-    period = "–".join(dict.fromkeys(x for x in (time.get("start"), time.get("end")) if x))
-    parts = [key.get("measure"), key.get("side"), key.get("group"), key.get("place"), period]
-    return " · ".join(str(p) for p in parts if p)
+    return _joined(key.get("measure"), key.get("side"), key.get("group"), key.get("place"),
+                   period_text(time.get("start"), time.get("end")))
 
 
 # Why a dispute that compares different facts is one (the fact key's "check").
@@ -50,11 +58,10 @@ _CHECKS = {
 def _counts_text(claim: Claim) -> str:
     """What one claim counts, in its own qualifiers: "Armenia · soldiers · 2022-09-13"."""
     if claim.kind == "event":
-        return " · ".join(x for x in (claim.event_type, claim.place, claim.actor) if x)
+        return _joined(claim.event_type, claim.place, claim.actor)
     time = claim.time
-    period = "–".join(dict.fromkeys(x for x in (time.start, time.end) if x)) if time else ""
-    parts = [claim.measure, claim.side, claim.group, claim.place, period]
-    return " · ".join(p for p in parts if p)
+    return _joined(claim.measure, claim.side, claim.group, claim.place,
+                   period_text(time.start, time.end) if time else "")
 
 
 def _claim_row(claim: Claim) -> dict[str, Any]:
