@@ -149,10 +149,16 @@ def _states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
     return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
 
 
+def _label_colon(body: str, seg: Segment) -> int | None:
+    """Where a line's label ends: a colon within its first 40 characters ("Began: ...")."""
+    colon = body.find(":", seg.start, seg.end)
+    return None if colon == -1 or colon - seg.start > 40 else colon
+
+
 def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
     """An infobox line whose label is an event and whose value a date: "Began: 20 February 1988"."""
-    colon = body.find(":", seg.start, min(seg.end, seg.start + 40))
-    if colon == -1:
+    colon = _label_colon(body, seg)
+    if colon is None:
         return False
     trigger = vocab.event_pattern.search(body, seg.start, colon + 1)
     return trigger is not None and bool(find_dates(body, colon, seg.end, vocab.lang.code))
@@ -161,8 +167,8 @@ def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
 def _label_of(body: str, seg: Segment, actors: list[Mention],
               places: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The side and place a line's label names: 'Azerbaijan: 66,950 ...', 'Shusha: ...'."""
-    colon = body.find(":", seg.start, seg.end)
-    if colon == -1 or colon - seg.start > 40:
+    colon = _label_colon(body, seg)
+    if colon is None:
         return None, None
     side = next((a for a in actors if a.end <= colon), None)
     place = next((p for p in places if p.end <= colon), None)

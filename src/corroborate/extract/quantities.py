@@ -292,7 +292,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             side, place = (None, place) if spec.possessor == "place" else (side, None)
         time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
                                                                     scope.start, scope.end)
-        if lang.measures.measures[measure].timeless:
+        if spec.timeless:
             time = None
         elif not isinstance(time, DateMention):
             time = scope.context_time
