@@ -630,6 +630,17 @@ def run_probes(splitter):
 # --------------------------------------------------------------------------- main
 
 
+
+def _print_patterns(title: str, patterns: Counter[str], examples: dict[str, list[str]]) -> None:
+    """Error patterns, most frequent first, each with its examples."""
+    if not patterns:
+        return
+    print(f"  {title}:")
+    for pattern, count in patterns.most_common():
+        print(f"    {count:3d}  {pattern}")
+        for example in examples[pattern]:
+            print(f"           {example}")
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(REPO, "..", "shared", "corpus"))
@@ -697,18 +708,8 @@ def main(argv=None):
         )
         for a, b in integ.examples:
             print(f"    altered: line {a!r} vs sentence {b!r}")
-        if fp_pat:
-            print("  false positives (spurious splits):")
-            for k, v in fp_pat.most_common():
-                print(f"    {v:3d}  {k}")
-                for ex in fp_ex[k]:
-                    print(f"           {ex}")
-        if fn_pat:
-            print("  false negatives (missed splits):")
-            for k, v in fn_pat.most_common():
-                print(f"    {v:3d}  {k}")
-                for ex in fn_ex[k]:
-                    print(f"           {ex}")
+        _print_patterns("false positives (spurious splits)", fp_pat, fp_ex)
+        _print_patterns("false negatives (missed splits)", fn_pat, fn_ex)
         print(f"  synthetic probes: {probes_ok}/{len(PROBES)}")
         for fail in probe_fails:
             print(f"    got: {fail}")
