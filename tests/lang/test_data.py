@@ -74,6 +74,19 @@ def test_a_broken_data_file_is_one_clear_error(tmp_path: Path,
     assert line.startswith("Error [E202]") and "measures.toml" in line and "trigers" in line
 
 
+def test_a_possessor_that_is_neither_side_nor_place_is_one_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "lang" / "en" / "measures.toml").write_text(
+        '[measures.area]\npossessor = "owner"\n', encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    with pytest.raises(CorroborateError) as raised:
+        load_lang("en")
+    line = raised.value.line()
+    assert line.startswith("Error [E202]") and "measures.toml" in line
+    assert "measures.area.possessor" in line and "\n" not in line
+
+
 @given(st.integers(min_value=0, max_value=10**9))
 def test_digits_with_separators_round_trip(number: int) -> None:
     text = f"{number:,} soldiers"
