@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,33 @@ def test_bad_format_is_a_usage_error(example_db: str) -> None:
     result = runner.invoke(app, ["report", "--db", example_db, "--format", "pdf"])
     assert result.exit_code == 2
     assert "--format must be md, html or json" in result.output
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "karabakh"
+
+
+def test_evaluate_counts_the_gold_disputes_found(example_db: str) -> None:
+    result = runner.invoke(app, ["evaluate", "--db", example_db,
+                                 "--gold", str(EXAMPLES / "gold.jsonl"),
+                                 "--disputes", str(EXAMPLES / "disputes.jsonl"),
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    disputes = json.loads(result.output)["disputes"]
+    assert disputes["gold"] == 16
+    assert disputes["found"] >= 15 and disputes["recall"] == round(disputes["found"] / 16, 4)
+
+
+def test_a_malformed_disputes_file_is_one_line_and_the_store_is_untouched(
+        example_db: str, tmp_path: Path,
+        run_corroborate: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    before = runner.invoke(app, ["disputes", "--db", example_db, "--format", "jsonl"]).output
+    broken = tmp_path / "disputes.jsonl"
+    broken.write_text('{"claims": [{"source": "kiddle"}]}\n', encoding="utf-8")
+    done = run_corroborate("evaluate", "--db", example_db, "--gold", str(EXAMPLES / "gold.jsonl"),
+                           "--disputes", str(broken))
+    assert done.returncode == 1
+    assert [line for line in done.stderr.splitlines() if line.strip()] == [
+        f"Error [E203] {broken}: dispute 1: malformed gold file: needs a list of at least two "
+        "claims"]
+    after = runner.invoke(app, ["disputes", "--db", example_db, "--format", "jsonl"]).output
+    assert after == before

@@ -11,9 +11,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
-from corroborate.evaluate import load_gold, load_zones, score
+from corroborate.evaluate import load_gold, load_gold_disputes, load_zones, score, score_disputes
 from corroborate.model import claim_to_record
-from corroborate.pipeline import extract_stored, ingest
+from corroborate.pipeline import extract_stored, facts_of, ingest
 from corroborate.settings import load_settings
 from corroborate.store import open_store
 
@@ -64,29 +64,42 @@ def evaluate_cli(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     show_errors: Annotated[bool, typer.Option(
         "--show-errors", help="List misses and spurious claims.")] = False,
+    disputes: Annotated[Path | None, typer.Option(
+        help="Gold disputes, JSON Lines: also count how many the alignment finds.")] = None,
 ) -> None:
     """Score extracted claims against gold: recall, precision inside zones, a table per measure."""
     if fmt not in ("text", "json"):
         fail_usage(f"--format must be text or json, not {fmt!r}")
     gold_records = load_gold(gold)
     zone_spans = load_zones(zones)
+    gold_disputes = load_gold_disputes(disputes) if disputes else None
     if corpus:
         with open_store(":memory:") as store:
             report = ingest(corpus, store, max_bytes=load_settings().max_bytes)
             for failed in report.failed:
                 err.print(failed.error or "", markup=False)
             claims = store.claims()
+            facts = facts_of(store) if gold_disputes is not None else []
     else:
         with store_from(db) as store:
             claims = store.claims()
+            facts = facts_of(store) if gold_disputes is not None else []
     result = score(claims, gold_records, zone_spans)
+    found = score_disputes(facts, gold_disputes) if gold_disputes is not None else None
     if fmt == "json":
-        out.print(json.dumps(result.as_dict(), indent=2), markup=False)
+        scores = result.as_dict()
+        if found is not None:
+            scores["disputes"] = {"gold": found.gold, "found": found.found,
+                                  "recall": round(found.recall, 4)}
+        out.print(json.dumps(scores, indent=2), markup=False)
         return
     out.print(f"recall    {result.recall:.3f}  ({result.found} of {result.gold} gold claims found)",
               markup=False)
     out.print(f"precision {result.precision:.3f}  ({result.correct_in_zones} of {result.in_zones} "
               "extracted claims inside the annotated zones are right)", markup=False)
+    if found is not None:
+        out.print(f"disputes  {found.recall:.3f}  ({found.found} of {found.gold} gold disputes "
+                  "found)", markup=False)
     table = Table(title_justify="left")
     for column in ("measure / event", "gold", "found", "recall", "in zones", "right", "precision"):
         table.add_column(column, justify="left" if column.startswith("measure") else "right")

@@ -26,7 +26,8 @@ from typing import Any
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Claim
 
-__all__ = ["DisputeScore", "Score", "load_gold", "load_zones", "matches", "score", "score_disputes"]
+__all__ = ["DisputeScore", "Score", "load_gold", "load_gold_disputes", "load_zones", "matches",
+           "score", "score_disputes"]
 
 TOLERANCE = 0.01
 
@@ -95,6 +96,24 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                                           else "event_type")
             raise CorroborateError(E.E203, f"{path}: claim {number}", reason=f"missing {what}")
     return gold
+
+
+def load_gold_disputes(path: str | Path) -> list[dict[str, Any]]:
+    """Gold disputes (docs/evaluation.md): each names at least two claims by source and span."""
+    path = Path(path)
+    disputes = _read_jsonl(path)
+    for number, record in enumerate(disputes, 1):
+        claims = record.get("claims")
+        if not isinstance(claims, list) or len(claims) < 2:
+            raise CorroborateError(E.E203, f"{path}: dispute {number}",
+                                   reason="needs a list of at least two claims")
+        for claim in claims:
+            span = claim.get("evidence") if isinstance(claim, dict) else None
+            if not isinstance(claim, dict) or "source" not in claim or not isinstance(span, dict) \
+                    or not {"start", "end"} <= span.keys():
+                raise CorroborateError(E.E203, f"{path}: dispute {number}",
+                                       reason="each claim needs a source and an evidence span")
+    return disputes
 
 
 def load_zones(path: str | Path | None) -> dict[str, list[tuple[int, int]]]:
