@@ -30,6 +30,12 @@ class E(str, Enum):  # noqa: UP042  (StrEnum would format as the value; .name is
     E301 = "cannot open the database ({reason})"
     E302 = "the database was written by a newer corroborate (schema {found} > {supported}); upgrade"
     E303 = "the store failed while writing ({reason}); nothing of this document was kept"
+    E304 = "not a corroborate database ({reason}); pass another --db"
+    E305 = "no database here; run `corroborate ingest` first or pass another --db"
+    E306 = ("the database is locked: another corroborate process is writing ({what} not "
+            "written); retry when it ends")
+    E307 = ("the database file is read-only ({what} not written); check its permissions or "
+            "pass another --db")
     E401 = "malformed query: {reason}"
     E402 = "not found: {reason}"
     E403 = "invalid option: {reason}"

@@ -224,15 +224,25 @@ def test_a_database_from_a_newer_version_is_e302(tmp_path: Path) -> None:
         f"{SCHEMA_VERSION + 1} > {SCHEMA_VERSION}); upgrade")
 
 
-def test_a_file_that_is_no_database_is_e301(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [
+    b"Shusha, Lachin, Kalbajar: a list, not a database.\n" * 40, bytes(4096)])
+def test_a_file_that_is_no_database_is_e304_and_stays_as_it_was(tmp_path: Path,
+                                                                content: bytes) -> None:
     path = tmp_path / "notes.db"
-    path.write_text("Shusha, Lachin, Kalbajar: a list, not a database.\n" * 40, encoding="utf-8")
+    path.write_bytes(content)
     with pytest.raises(CorroborateError) as caught:
         open_store(path)
-    assert caught.value.line() == (f"Error [E301] {path}: cannot open the database (file is not "
-                                   "a database)")
-    with pytest.raises(CorroborateError, match=r"^Error \[E301\]"):
+    assert caught.value.line() == (f"Error [E304] {path}: not a corroborate database (it is not "
+                                   "a SQLite database file); pass another --db")
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]
+
+
+def test_a_database_in_a_missing_folder_is_e301(tmp_path: Path) -> None:
+    with pytest.raises(CorroborateError) as caught:
         open_store(tmp_path / "no" / "such" / "folder.db")
+    assert caught.value.line() == (f"Error [E301] {tmp_path}/no/such/folder.db: cannot open the "
+                                   "database (unable to open database file)")
 
 
 def test_check_finds_a_document_stored_incompletely(store: SQLiteStore) -> None:

@@ -14,12 +14,17 @@ from corroborate.store.sqlite import SCHEMA_VERSION, SearchHit, SQLiteStore
 __all__ = ["SCHEMA_VERSION", "SQLiteStore", "SearchHit", "open_store"]
 
 
-def open_store(target: str | Path) -> SQLiteStore:
-    """Open (and create or migrate) the store at ``target``."""
+def open_store(target: str | Path, create: bool = True, *, readonly: bool = False,
+               timeout: float | None = None) -> SQLiteStore:
+    """Open (and create or migrate) the store at ``target``.
+
+    ``create=False`` (read commands) never creates a database: a missing file is one E305 line.
+    ``readonly`` opens it read-only; ``timeout`` is the seconds to wait for another writer.
+    """
     target = str(target)
     if target.startswith(("postgresql://", "postgres://")):
         raise CorroborateError(E.E301, target.split("@")[-1],
                                reason="PostgreSQL is not supported yet; use a SQLite file")
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")
-    return SQLiteStore(target)
+    return SQLiteStore(target, create=create, readonly=readonly, timeout=timeout)

@@ -1,40 +1,46 @@
-"""The SQLite store: WAL mode, foreign keys, named migrations, one transaction per document."""
+"""The SQLite store: WAL mode, foreign keys, named migrations, one transaction per document.
+
+Opening checks the file is ours before anything is written to it; every write error becomes one
+line (locked, read-only, or E303) with the transaction rolled back.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from corroborate.errors import CorroborateError, E
-from corroborate.model import (
-    Claim,
-    Document,
-    Segment,
-    Source,
-    Text,
-    claim_from_record,
-    claim_to_record,
-)
+from corroborate.model import Claim, Document, Segment, Source, Text
+from corroborate.store._claims import INSERT_CLAIM, claim_from_row, claim_rows, in_batches
+from corroborate.store._opening import APPLICATION_ID, BUSY, refuse_foreign, statements, use_wal
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit"]
 
 
-def _schema_sql() -> str:
-    return resources.files("corroborate.store").joinpath("schema.sql").read_text("utf-8")
+def _sql(name: str) -> Callable[[], str]:
+    return lambda: resources.files("corroborate.store").joinpath(name).read_text("utf-8")
 
+
+_schema_sql = _sql("schema.sql")
 
 # Named migrations, applied in order and recorded in _migrations; append, never edit.
 # Each is SQL run inside the one transaction that also records it.
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _schema_sql),
+    ("0002_claims_by_document", _sql("0002_claims_by_document.sql")),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Seconds to wait for another process's write lock before saying the database is locked.
+DEFAULT_TIMEOUT = 30.0
+MAX_LIMIT = 2**63 - 1
 
 
 class SearchHit(dict[str, Any]):
@@ -42,25 +48,62 @@ class SearchHit(dict[str, Any]):
 
 
 class SQLiteStore:
-    """The embedded store. ``path`` may be ``:memory:``."""
+    """The embedded store. ``path`` may be ``:memory:``.
 
-    def __init__(self, path: str | Path) -> None:
+    ``create=False`` refuses a missing file (E305) instead of creating one; ``readonly`` opens
+    the file read-only (an older schema is migrated first); ``timeout`` is how long to wait for
+    another process's write lock (default ``DEFAULT_TIMEOUT``).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
+                 timeout: float | None = None) -> None:
         self.path = str(path)
+        self.timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+        memory = self.path == ":memory:"
+        if not memory and not create and not Path(self.path).exists():
+            raise CorroborateError(E.E305, self.path)
+        readonly = readonly and not memory
         try:
-            self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None,
-                                        check_same_thread=False)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
+            if not self._open(readonly=readonly, create=create):
+                # an older schema, opened to read: migrate it first, then read it read-only
+                self.conn.close()
+                self._open(readonly=False, create=False)
+                self.conn.close()
+                self._open(readonly=True, create=False)
+        except sqlite3.Error as exc:
             self._close_quietly()
+            code = getattr(exc, "sqlite_errorcode", 0)
+            if code == sqlite3.SQLITE_NOTADB:
+                raise CorroborateError(E.E304, self.path,
+                                       reason="it is not a SQLite database file") from exc
+            if code & 0xFF in (*BUSY, sqlite3.SQLITE_READONLY):
+                raise self._failure(exc, "its schema", self.path) from exc
             raise CorroborateError(E.E301, self.path, reason=str(exc)) from exc
-        except CorroborateError:
+        except BaseException:
             self._close_quietly()
             raise
+
+    def _open(self, *, readonly: bool, create: bool) -> bool:
+        """Connect; False when opened read-only on a schema that needs migrating."""
+        uri = self.path != ":memory:" and (readonly or not create)
+        target = self.path
+        if uri:  # a URI's mode never creates the file; "ro" never writes to it
+            target = Path(self.path).absolute().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+        self.conn = sqlite3.connect(target, timeout=self.timeout, isolation_level=None,
+                                    check_same_thread=False, uri=uri)
+        self.conn.row_factory = sqlite3.Row
+        refuse_foreign(self.conn, self.path, create)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            found = self.schema_version
+            if found > SCHEMA_VERSION:
+                raise CorroborateError(E.E302, self.path, found=found, supported=SCHEMA_VERSION)
+            return found == SCHEMA_VERSION
+        if self.path != ":memory:":
+            use_wal(self.conn, self.timeout)
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._migrate()
+        return True
 
     def _close_quietly(self) -> None:
         conn = getattr(self, "conn", None)
@@ -69,23 +112,25 @@ class SQLiteStore:
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
-        found = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if found > SCHEMA_VERSION:
-            raise CorroborateError(E.E302, self.path, found=found, supported=SCHEMA_VERSION)
-        if found == SCHEMA_VERSION:
+        if self.schema_version == SCHEMA_VERSION:
             return
-        script = ["BEGIN IMMEDIATE;",
-                  "CREATE TABLE IF NOT EXISTS _migrations "
-                  "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);"]
-        for name, sql in MIGRATIONS[found:]:
-            script.append(sql())
-            script.append(f"INSERT INTO _migrations VALUES ('{name}', '{_now()}');")
-        script.append(f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.executescript("\n".join(script))
+            found = self.schema_version  # again, under the lock: another process may have won
+            if found > SCHEMA_VERSION:
+                raise CorroborateError(E.E302, self.path, found=found, supported=SCHEMA_VERSION)
+            if found < SCHEMA_VERSION:
+                self.conn.execute("CREATE TABLE IF NOT EXISTS _migrations "
+                                  "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+                for name, sql in MIGRATIONS[found:]:
+                    for statement in statements(sql()):
+                        self.conn.execute(statement)
+                    self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute("COMMIT")
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
 
     @property
@@ -102,37 +147,58 @@ class SQLiteStore:
         self.close()
 
     # -- writing ------------------------------------------------------------------------------
+    def _failure(self, exc: sqlite3.Error, what: str, where: str) -> CorroborateError:
+        """The one line for a failed write: locked (E306), read-only (E307) or else E303."""
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in BUSY:
+            return CorroborateError(E.E306, self.path, what=what)
+        if code == sqlite3.SQLITE_READONLY:
+            return CorroborateError(E.E307, self.path, what=what)
+        return CorroborateError(E.E303, where, reason=str(exc))
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):  # the transaction is gone already
+                self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _writing(self, what: str, where: str) -> Iterator[None]:
+        """One write transaction: all of it is kept, or none of it and one line says why."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._failure(exc, what, where) from exc
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise self._failure(exc, what, where) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
     def is_stored(self, location: str, content_hash: str) -> bool:
         """True when this exact content is already stored at this location."""
-        row = self.conn.execute("SELECT content_hash FROM documents WHERE location = ?",
-                                (location,)).fetchone()
+        try:
+            row = self.conn.execute("SELECT content_hash FROM documents WHERE location = ?",
+                                    (location,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._failure(exc, location, location) from exc
         return row is not None and row["content_hash"] == content_hash
 
-    def save(self, text: Text, claims: Sequence[Claim] | None = None,
+    def save(self, text: Text, claims: Iterable[Claim] | None = None,
              extractor: str | None = None) -> str:
-        """Store one document, its segments and claims in one transaction.
-
-        Returns "added", "replaced" or "unchanged" (identical content is a no-op).
+        """Store one document, its segments and claims (any iterable, written in batches) in one
+        transaction. Returns "added", "replaced" or "unchanged" (identical content is a no-op).
         """
         document = text.document
         if self.is_stored(document.location, document.content_hash):
             return "unchanged"
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as exc:
-            raise CorroborateError(E.E303, document.location, reason=str(exc)) from exc
-        try:
-            status = self._save_in_transaction(text, claims, extractor)
-            self.conn.execute("COMMIT")
-            return status
-        except sqlite3.DatabaseError as exc:
-            self.conn.execute("ROLLBACK")
-            raise CorroborateError(E.E303, document.location, reason=str(exc)) from exc
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+        with self._writing(document.location, document.location):
+            return self._save_in_transaction(text, claims, extractor)
 
-    def _save_in_transaction(self, text: Text, claims: Sequence[Claim] | None,
+    def _save_in_transaction(self, text: Text, claims: Iterable[Claim] | None,
                              extractor: str | None) -> str:
         document = text.document
         self._upsert_source(document.source)
@@ -148,18 +214,13 @@ class SQLiteStore:
         document_id = int(cursor.lastrowid or 0)
         self._insert_segments(document_id, text)
         if claims is not None:
-            self._insert_claims(document_id, claims, extractor)
+            self._insert_claims(document_id, text.text, claims, extractor)
         return "replaced" if deleted else "added"
 
     def update_source(self, source: Source) -> None:
         """Store a source's metadata (a sources.toml edited while its documents stayed as they were)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing(f"source {source.slug}", source.slug):
             self._upsert_source(source)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def _upsert_source(self, source: Source) -> None:
         self.conn.execute(
@@ -171,34 +232,38 @@ class SQLiteStore:
              source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str)),
         )
 
-    def _insert_claims(self, document_id: int, claims: Sequence[Claim],
+    def _insert_claims(self, document_id: int, body: str, claims: Iterable[Claim],
                        extractor: str | None) -> None:
+        """Replace a document's claims, BATCH rows at a time; claim_count is what was kept."""
         self.conn.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO claims (id, document_id, source, kind, measure, event_type, "
-            "side, place, evidence_start, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.id, document_id, c.source, c.kind, c.measure, c.event_type, c.side, c.place,
-              (c.figure or c.evidence).start, json.dumps(claim_to_record(c), ensure_ascii=False))
-             for c in claims],
-        )
-        self.conn.execute("UPDATE documents SET claim_count = ?, extracted_with = ? WHERE id = ?",
-                          (len(claims), extractor, document_id))
+        for batch in in_batches(claim_rows(document_id, body, claims)):
+            self.conn.executemany(INSERT_CLAIM, batch)
+        self.conn.execute(
+            "UPDATE documents SET claim_count = (SELECT COUNT(*) FROM claims WHERE "
+            "document_id = ?1), extracted_with = ?2 WHERE id = ?1", (document_id, extractor))
 
-    def replace_claims(self, document_id: int, claims: Sequence[Claim], extractor: str,
+    def replace_claims(self, document_id: int, claims: Iterable[Claim], extractor: str,
                        text: Text | None = None) -> None:
-        """Replace one document's claims (and its segments, when ``text`` is given) at once."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        """Replace one document's claims (and its segments and text, when ``text`` is given)
+        at once; ``claims`` may be any iterable, a generator too."""
+        where = text.document.location if text is not None else f"document {document_id}"
+        with self._writing(f"claims of {where}", where):
             if text is not None:
+                body = text.text
+                self.conn.execute("UPDATE documents SET text = ?, text_hash = ? "
+                                  "WHERE id = ? AND text_hash != ?",
+                                  (body, _hash(body), document_id, _hash(body)))
                 self.conn.execute("DELETE FROM segments WHERE document_id = ?", (document_id,))
                 self._insert_segments(document_id, text)
                 self.conn.execute("UPDATE documents SET segment_count = ? WHERE id = ?",
                                   (len(text.segments), document_id))
-            self._insert_claims(document_id, claims, extractor)
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
+            else:
+                row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                        (document_id,)).fetchone()
+                if row is None:
+                    raise CorroborateError(E.E402, where, reason="no such stored document")
+                body = row["text"]
+            self._insert_claims(document_id, body, claims, extractor)
 
     def _insert_segments(self, document_id: int, text: Text) -> None:
         self.conn.executemany(
@@ -249,6 +314,8 @@ class SQLiteStore:
 
     def claims(self, source: str | None = None, measure: str | None = None,
                kind: str | None = None) -> list[Claim]:
+        """Stored claims; evidence and figure words are sliced from each document's text (read
+        once per document), so ``text[start:end] == evidence.text`` always holds."""
         clauses, params = [], []
         for column, value in (("source", source), ("measure", measure), ("kind", kind)):
             if value:
@@ -256,12 +323,24 @@ class SQLiteStore:
                 params.append(value)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self.conn.execute(
-            f"SELECT record FROM claims{where} ORDER BY source, document_id, evidence_start, id",
-            params)
-        return [claim_from_record(json.loads(r["record"])) for r in rows]
+            f"SELECT document_id, record FROM claims{where} "
+            "ORDER BY source, document_id, position, id", params)
+        claims: list[Claim] = []
+        body_of: tuple[int, str] = (-1, "")
+        for row in rows:
+            if row["document_id"] != body_of[0]:
+                text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                         (row["document_id"],)).fetchone()["text"]
+                body_of = (row["document_id"], text)
+            claims.append(claim_from_row(row["record"], body_of[1]))
+        return claims
 
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
-        """Full-text search over segments; words are matched as plain terms unless ``raw``."""
+        """Full-text search over segments; words are matched as plain terms unless ``raw``.
+        A limit beyond SQLite's integers is no limit."""
+        if limit < 1:
+            raise CorroborateError(E.E403, "search", reason=f"the limit must be 1 or more, not "
+                                                            f"{limit}; pass a positive --limit")
         match = query if raw else " ".join(
             '"' + word.replace('"', '""') + '"' for word in query.split())
         if not match.strip():
@@ -272,7 +351,8 @@ class SQLiteStore:
                 "snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet "
                 "FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid "
                 "JOIN documents d ON d.id = s.document_id "
-                "WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)).fetchall()
+                "WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, min(limit, MAX_LIMIT))).fetchall()
         except sqlite3.OperationalError as exc:
             raise CorroborateError(E.E401, f"search {query!r}", reason=str(exc)) from exc
         return [SearchHit(dict(r)) for r in rows]
