@@ -7,12 +7,15 @@ heading or table headers it leans on. All vocabulary comes from the language dat
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from corroborate.extract.dates import DateMention
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
+from corroborate.extract.window import WINDOW, Spans
 
 __all__ = ["NounPhrase", "Reading", "Scope", "read_figures", "scan_noun_phrase"]
 
@@ -41,6 +44,20 @@ class Reading:
     clause: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A vocabulary word found in the text: its span and its lower-cased form."""
+
+    start: int
+    end: int
+    key: str
+
+
+def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
+    return Spans([Word(m.start(), m.end(), m.group(0).lower())
+                  for m in pattern.finditer(text, start, end)])
+
+
 @dataclass
 class Scope:
     """What a sentence leans on: the text, its segment, and the context around it."""
@@ -59,6 +76,7 @@ class Scope:
     default_group: str | None = None
     label_line: bool = False
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
+    triggers: Spans[Word] = field(default_factory=lambda: Spans([]))  # found once a segment
 
 
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,17 +88,20 @@ def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, i
     return spans
 
 
-def _clause_of(scope: Scope, position: int) -> tuple[int, int]:
-    for a, b in scope.clause_spans:
-        if a <= position <= b:
-            return a, b
-    return scope.start, scope.end
+def _clause_index(starts: list[int], spans: list[tuple[int, int]], position: int) -> int | None:
+    """Which clause holds ``position`` (clauses are in order and never touch), or None."""
+    index = bisect_right(starts, position) - 1
+    return index if index >= 0 and position <= spans[index][1] else None
 
 
 def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                      actors: list[Mention]) -> NounPhrase:
-    """Read the words after a figure: side, group, measure noun; stop at the first other word."""
+    """Read the words after a figure: side, group, measure noun; stop at the first other word.
+
+    ``actors`` need only hold those that start in ``[position, limit)``.
+    """
     phrase = NounPhrase(end=position)
+    sides = {a.start: a for a in actors if a.role != "name"}
     unknown = 0
     pos = position
     while pos < limit:
@@ -94,7 +115,7 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                 break
             pos = phrase.end = close + 1
             continue
-        side = next((a for a in actors if a.start == pos and a.role != "name"), None)
+        side = sides.get(pos)
         match = vocab.np_pattern.match(text, pos, limit)
         if side and (not match or side.end >= match.end()):
             phrase.side = phrase.side or side
@@ -141,20 +162,20 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
                      units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
     best: tuple[float, str] | None = None
     text = scope.text
-    for match in vocab.trigger_pattern.finditer(text, *clause):
-        allowed = [m for m in vocab.triggers[match.group(0).lower()]
+    for match in scope.triggers.within(*clause):
+        allowed = [m for m in vocab.triggers[match.key]
                    if (m in measures_for_unit if measures_for_unit is not None
                        else units.get(m) == "people")]
         if not allowed:
             continue
         measure = allowed[0]
-        if figure.start <= match.start() < figure.end:
+        if figure.start <= match.start < figure.end:
             continue
-        if match.start() >= figure.end:
-            distance = float(match.start() - figure.end)
+        if match.start >= figure.end:
+            distance = float(match.start - figure.end)
         else:
-            distance = 2.5 * (figure.start - match.end())  # a count's verb mostly follows it
-        if vocab.relative_before.search(text, max(clause[0], match.start() - 20), match.start()):
+            distance = 2.5 * (figure.start - match.end)  # a count's verb mostly follows it
+        if vocab.relative_before.search(text, max(clause[0], match.start - 20), match.start):
             distance += 200  # "who lived": a description, not what is counted
         if best is None or distance < best[0]:
             best = (distance, measure)
@@ -201,7 +222,11 @@ def _nearest(items: list[Mention] | list[DateMention], figure: Figure,
 
 
 def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Reading]:
-    """Read every figure of one sentence or cell into claims (figures that count nothing drop)."""
+    """Read every figure of one sentence or cell into claims (figures that count nothing drop).
+
+    Each figure looks at most ``WINDOW`` characters to either side of itself: its clause, the
+    sentence and the names, dates and trigger words found in them are clipped to that window.
+    """
     text = scope.text
     lang = vocab.lang
     units = {name: m.unit for name, m in lang.measures.measures.items()}
@@ -209,14 +234,24 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     for name, unit in units.items():
         by_unit.setdefault(unit, set()).add(name)
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
-    phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80), scope.actors)
+    scope.triggers = find_words(vocab.trigger_pattern, text, scope.start, scope.end)
+    clause_starts = [a for a, _b in scope.clause_spans]
+    actors, places, dates = Spans(scope.actors), Spans(scope.places), Spans(scope.dates)
+    phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),
+                                actors.starting(f.end, min(scope.end, f.end + 80)))
                for f in figures]
     readings: list[Reading] = []
-    previous: tuple[Figure, NounPhrase, Mention | None, tuple[int, int], str | None] | None = None
+    clause_of_reading: list[int | None] = []
+    previous: tuple[Figure, NounPhrase, Mention | None, int | None, str | None] | None = None
     for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
         if vocab.not_count_after.match(text, figure.end) and figure.unit is None:
             continue
-        clause = _clause_of(scope, figure.start)
+        lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
+        near = replace(scope, start=lo, end=hi, dates=dates.within(lo, hi),
+                       places=places.within(lo, hi), actors=actors.within(lo, hi))
+        number = _clause_index(clause_starts, scope.clause_spans, figure.start)
+        whole = (scope.start, scope.end) if number is None else scope.clause_spans[number]
+        clause = (max(lo, whole[0]), min(hi, whole[1]))
         lower = max(clause[0], figures[index - 1].end if index else clause[0])
         following = next((j for j in range(index + 1, len(figures))
                           if figures[j].start >= phrase.end), None)
@@ -227,9 +262,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.group = phrase.group or shared.group
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
-        back = _look_back(vocab, scope, figure, lower)
-        local = Scope(**{**scope.__dict__, "context_measure": readings[-1].measure}) \
-            if readings else scope  # "thousands were killed, ..., but also almost two hundred"
+        back = _look_back(vocab, near, figure, lower)
+        local = replace(near, context_measure=readings[-1].measure) \
+            if readings else near  # "thousands were killed, ..., but also almost two hundred"
         measure, from_context = _measure(vocab, local, figure, phrase, back, clause, units,
                                          by_unit)
         if measure is None:
@@ -245,21 +280,20 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             # "twelve military fatalities, ... and one civilian on Azeri side": the first side
             # phrase after the figure, when no side word comes before it
             later = vocab.side_after.search(text, phrase.end, clause[1])
-            if later and not any(phrase.end <= a.start < later.start() for a in scope.actors):
-                side = next((a for a in scope.actors
+            if later and not actors.any_starting(phrase.end, later.start()):
+                side = next((a for a in near.actors
                              if later.start() <= a.start and a.end <= later.end()), None)
         if side is None and phrase.possessive:
-            names = [a for a in scope.actors if a.role == "name" and a.end <= figure.start]
+            names = [a for a in near.actors if a.role == "name" and a.end <= figure.start]
             side = names[-1] if names else None
         # an earlier figure's side carries over, unless it was one of two sides set side by
         # side: after "88 Armenian and 31–92 Azerbaijani soldiers", "ten civilians" are both's
         one_side = len(readings) < 2 or not (
             readings[-1].side is not None and readings[-2].side is not None and
             readings[-1].side.canonical != readings[-2].side.canonical and
-            _clause_of(scope, readings[-2].figure.start) == _clause_of(
-                scope, readings[-1].figure.start))
+            clause_of_reading[-2] == clause_of_reading[-1])
         if side is None and previous is not None and previous[2] is not None and \
-                previous[3] == clause and one_side:
+                previous[3] == number and one_side:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
         if side is None and unit in ("people", "items", "usd", "percent") and back.side and \
                 not (index and back.side.start < phrases[index - 1].end):
@@ -278,29 +312,28 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if not spec.has_side:
             side = None
         group = phrase.group or back.group or scope.default_group
-        if group is None and previous is not None and previous[3] == clause and \
+        if group is None and previous is not None and previous[3] == number and \
                 vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
         if unit != "people" and measure != "votes":
             group = None
-        item = _item_of(vocab, text, scope, figure)
+        item = _item_of(vocab, text, near, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
-        place = _place(vocab, scope, figure, item, (max(clause[0], lower), clause[1]), upper)
+        place = _place(vocab, near, figure, item, (max(clause[0], lower), clause[1]), upper)
         if side is not None and place is not None and side.canonical == place.canonical:
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
             side, place = (None, place) if spec.possessor == "place" else (side, None)
-        time = _nearest(scope.dates, figure, *clause) or _nearest(scope.dates, figure,
-                                                                    scope.start, scope.end)
+        time = _nearest(near.dates, figure, *clause) or _nearest(near.dates, figure, lo, hi)
         if spec.timeless:
             time = None
         elif not isinstance(time, DateMention):
             time = scope.context_time
         readings.append(Reading(figure, measure, unit, side, group, place,
                                 time if isinstance(time, DateMention) else None,
-                                scope.clause_spans.index(clause)
-                                if clause in scope.clause_spans else 0))
-        previous = (figure, phrase, side, clause, group)
+                                0 if number is None else number))
+        clause_of_reading.append(number)
+        previous = (figure, phrase, side, number, group)
     return readings
 
 
