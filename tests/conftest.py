@@ -8,8 +8,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,84 @@ def http_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", root
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class _HostileHandler(BaseHTTPRequestHandler):
+    """Misbehaving servers: /trickle sends 10 bytes every 0.2 s for ever; /hops/N redirects N
+    more times; /to/<scheme> redirects to a non-http URL; /charset/<name> serves cp1252 or UTF-8
+    bytes with that charset declared."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path
+        if path.startswith("/trickle"):
+            self._trickle()
+        elif path.startswith("/hops/"):
+            left = int(path.rsplit("/", 1)[1])
+            self._redirect(f"/hops/{left - 1}" if left > 0 else "/plain.txt")
+        elif path.startswith("/to/"):
+            self._redirect({"file": "file:///etc/passwd", "ftp": "ftp://127.0.0.1/x.txt"}[path[4:]])
+        elif path.startswith("/charset/"):
+            name = path.rsplit("/", 1)[1]
+            body = HOSTILE_PAGES[name].encode("utf-8" if name == "mislabelled" else "cp1252")
+            declared = "iso-8859-1" if name == "mislabelled" else name
+            self._send(body, f"text/html; charset={declared}")
+        else:
+            self._send(b"Shusha was taken on 8 May 1992.\n", "text/plain")
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _trickle(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", "1000000")
+        self.end_headers()
+        for _ in range(600):  # two minutes at most, whoever waits
+            try:
+                self.wfile.write(b"casualties")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.2)
+
+
+HOSTILE_PAGES = {
+    "windows-1252": "<html><body><article><p>The naïve “ceasefire” cost €5 million, said Señor "
+                    "Muñoz in Zürich on 10 November 2020.</p></article></body></html>",
+    "mislabelled": "<html><body><article><p>Şuşa was taken on 8 May 1992, said the "
+                   "ministry in Bakı.</p></article></body></html>",
+}
+
+
+@pytest.fixture
+def hostile_server() -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 that misbehaves on purpose; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _HostileHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -9,9 +9,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import httpx
-
-from corroborate.documents.decode import looks_binary
+from corroborate.documents.decode import http_charset_hint, looks_binary
+from corroborate.documents.fetch import charset_of, fetch_url, is_url, other_scheme
 from corroborate.documents.manifest import MANIFEST_NAME, derive_source, load_manifest, slugify
 from corroborate.documents.readers import READERS, sniff_media_type
 from corroborate.errors import CorroborateError, E
@@ -29,10 +28,6 @@ class DocumentRef:
     problem: CorroborateError | None = None
 
 
-def _is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
-
-
 def discover(inputs: list[str], override: Source | None = None) -> tuple[list[DocumentRef], list[str]]:
     """Expand paths, folders and URLs into document references, with the manifest's metadata.
 
@@ -43,8 +38,11 @@ def discover(inputs: list[str], override: Source | None = None) -> tuple[list[Do
     refs: list[DocumentRef] = []
     notes: list[str] = []
     for item in inputs:
-        if _is_url(item):
+        if is_url(item):
             refs.append(DocumentRef(item, override))
+            continue
+        if other_scheme(item):
+            refs.append(DocumentRef(item, override, _not_http(item)))
             continue
         path = Path(item)
         if path.is_dir():
@@ -54,6 +52,12 @@ def discover(inputs: list[str], override: Source | None = None) -> tuple[list[Do
         else:
             refs.append(DocumentRef(item, override, CorroborateError(E.E109, item)))
     return refs, notes
+
+
+def _not_http(location: str) -> CorroborateError:
+    return CorroborateError(E.E108, location, reason=f"only http(s) URLs are fetched, not "
+                                                     f"{other_scheme(location)}; download the file "
+                                                     "and pass its path")
 
 
 def _manifest_for(folder: Path) -> tuple[dict[str, Source] | None, CorroborateError | None]:
@@ -119,22 +123,27 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
     if ref.problem is not None:
         raise ref.problem
     where = ref.location
+    if other_scheme(where):
+        raise _not_http(where)
     declared: str | None = None
-    if _is_url(where):
-        data, declared = _fetch(where, max_bytes, timeout)
+    if is_url(where):
+        data, declared = fetch_url(where, max_bytes, timeout)
     else:
         data = _read_file(Path(where), max_bytes)
     if not data.strip():
         raise CorroborateError(E.E104, where)
     media_type = sniff_media_type(data, where, declared)
-    if media_type != "application/pdf":
+    if media_type != "application/pdf" and encoding is None:  # a given encoding may well have NULs
         binary = looks_binary(data)
         if binary:
             raise CorroborateError(E.E102, where, reason=binary)
     if media_type is None:
         raise CorroborateError(E.E110, where, reason=f"'{Path(where).suffix}'")
+    hint, hint_warning = (None, None) if encoding else http_charset_hint(data, charset_of(declared))
     _reader_name, reader = READERS[media_type]
-    text, warnings = reader(data, where, encoding)
+    text, warnings = reader(data, where, encoding or hint)
+    if hint_warning:
+        warnings.insert(0, f"{where}: {hint_warning}")
     if not text.strip():
         raise CorroborateError(E.E104, where)
     source = ref.source or derive_source(where)
@@ -142,9 +151,9 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
         derived = derive_source(where)
         source = replace(source, slug=derived.slug, title=derived.title,
                          url=source.url or derived.url)
-    if ref.source is None and _is_url(where):
+    if ref.source is None and is_url(where):
         source = replace(source, url=where)
-    location = where if _is_url(where) else str(Path(where).resolve())
+    location = where if is_url(where) else str(Path(where).resolve())
     return Document(source=source, location=location, text=text,
                     content_hash=hashlib.sha256(data).hexdigest(), media_type=media_type,
                     size_bytes=len(data), warnings=tuple(warnings))
@@ -160,21 +169,3 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         raise CorroborateError(E.E109, str(path)) from exc
     except OSError as exc:
         raise CorroborateError(E.E101, str(path), reason=exc.strerror or str(exc)) from exc
-
-
-def _fetch(url: str, max_bytes: int, timeout: float) -> tuple[bytes, str | None]:
-    try:
-        with httpx.stream("GET", url, follow_redirects=True, timeout=timeout) as response:
-            if response.status_code >= 400:
-                raise CorroborateError(E.E108, url, reason=f"HTTP {response.status_code}")
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                total += len(chunk)
-                if total > max_bytes:
-                    raise CorroborateError(E.E105, url, size=f"more than {max_bytes}",
-                                           limit=max_bytes)
-                chunks.append(chunk)
-            return b"".join(chunks), response.headers.get("content-type")
-    except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
-        raise CorroborateError(E.E108, url, reason=f"{type(exc).__name__}: {exc}"[:200]) from exc
