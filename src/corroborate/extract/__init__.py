@@ -1,12 +1,16 @@
 """Stage 3, extract: claims from segmented text, driven by language and gazetteer data files.
 
-Public surface: ``extract_claims(text, lang) -> list[Claim]`` and ``EXTRACTOR_NAME``.
+Public surface: ``extract_claims(text, lang) -> list[Claim]``, ``iter_claims`` (the same claims
+one segment at a time, for callers that store them as they come) and ``EXTRACTOR_NAME``.
 The engine holds grammar only; every word it knows is in ``lang/<code>/`` and ``gazetteers/``.
+Work and evidence are bounded per figure (``window.py``), so any input costs time linear in its size.
 """
 
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from corroborate.extract.dates import DateMention, find_dates
@@ -15,9 +19,10 @@ from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.resolve import Mention, find_actors, find_places
 from corroborate.extract.vocab import Vocab, load_vocab
+from corroborate.extract.window import Spans, evidence_span
 from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
 
-__all__ = ["EXTRACTOR_NAME", "extract_claims"]
+__all__ = ["EXTRACTOR_NAME", "extract_claims", "iter_claims"]
 
 EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
 
@@ -45,8 +50,14 @@ def _claim_id(*parts: object) -> str:
 
 
 def _document_name(text: Text) -> str:
+    """The file name the claim export shows; ids use the full location (``_claim_id``)."""
     location = text.document.location
     return location.rstrip("/").rsplit("/", 1)[-1] or location
+
+
+def _evidence(body: str, seg: Segment, focus_start: int, focus_end: int) -> Evidence:
+    start, end = evidence_span(body, seg.start, seg.end, focus_start, focus_end)
+    return Evidence(start, end, body[start:end])
 
 
 def _excluded(vocab: Vocab, text: str, start: int, end: int,
@@ -62,7 +73,7 @@ def _year_of(mention: DateMention | None) -> int | None:
 
 
 def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
-    """Every quantity and event claim in the text, in text order.
+    """Every quantity and event claim in the text, in text order (``iter_claims`` as a list).
 
     >>> from corroborate.model import Document, Source
     >>> from corroborate.text import segment
@@ -71,39 +82,47 @@ def extract_claims(text: Text, lang: str = "en") -> list[Claim]:
     >>> [(c.measure, c.value.low, c.time.start) for c in extract_claims(segment(doc))]
     [('killed', 72.0, '2014')]
     """
+    return list(iter_claims(text, lang))
+
+
+def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
+    """The claims of ``extract_claims``, yielded one segment at a time: memory holds one
+    segment's claims, not the document's."""
     vocab = load_vocab(lang)
     body = text.text
     context = _Context()
-    claims: list[Claim] = []
+    scanned = 0  # the text before here has been searched for the paragraph's line break
+    paragraph = -1
     for seg in text.segments:
         if seg.kind == "heading":
             if _states_figures(vocab, body, seg) or _labels_event(vocab, body, seg):
                 # a label line ("1988–1994: 28,000–38,000", "Shusha: occupied May 8, 1992;
                 # 289 km2") states figures under its heading; it does not open a section
-                claims.extend(_sentence_claims(vocab, text, seg, context, label=True))
+                yield from _sentence_claims(vocab, text, seg, context, label=True)
             else:
                 context.list_actor = None
                 _enter_heading(vocab, body, seg, context)
             continue
         if seg.kind == "cell":
-            claims.extend(_cell_claims(vocab, text, seg, context))
+            yield from _cell_claims(vocab, text, seg, context)
             continue
         if seg.kind == "reference":
             continue
-        paragraph = body.rfind("\n", 0, seg.start)
+        # segments come in text order: search only the text since the last one
+        paragraph = max(paragraph, body.rfind("\n", scanned, seg.start))
+        scanned = seg.start
         if paragraph != context.paragraph:
             context.paragraph = paragraph
             context.recent_time = context.paragraph_time or context.recent_time
             context.paragraph_time = None
             context.paragraph_measure = None
             context.paragraph_side = None
-        claims.extend(_sentence_claims(vocab, text, seg, context))
+        yield from _sentence_claims(vocab, text, seg, context)
         # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
         # actor to the list's lines
         opens_list = body[seg.start:seg.end].rstrip().endswith(":")
         actors = find_actors(body, seg.start, seg.end) if opens_list else []
         context.list_actor = actors[0] if actors else None
-    return claims
 
 
 def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> None:
@@ -127,11 +146,15 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
                      actors: list[Mention]) -> list[Figure]:
     """'an Azerbaijani civilian was killed': an article before a counted noun is one."""
     found = []
+    starts = [f.start for f in figures]
+    names = Spans(actors)
     for match in vocab.article_figure.finditer(body, seg.start, seg.end):
-        if any(f.start <= match.start() < f.end for f in figures):
+        inside = bisect_right(starts, match.start()) - 1  # figures never overlap
+        if inside >= 0 and match.start() < figures[inside].end:
             continue
-        phrase = scan_noun_phrase(vocab, body, match.end(), min(seg.end, match.end() + 60),
-                                  actors)
+        limit = min(seg.end, match.end() + 60)
+        phrase = scan_noun_phrase(vocab, body, match.end(), limit,
+                                  names.starting(match.end(), limit))
         item_noun = phrase.singular_item and phrase.measure is not None and \
             vocab.lang.measures.measures[phrase.measure].unit == "items"
         of_phrase = " of " in body[match.end():phrase.end]  # "a result of the military ..."
@@ -245,12 +268,12 @@ def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
     time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso)
     side = r.side.canonical if r.side else None
     return Claim(
-        id=_claim_id(text.document.source.slug, _document_name(text), f.start, f.end, r.measure,
-                     side, r.group, f.low, f.high),
+        id=_claim_id(text.document.source.slug, text.document.location, f.start, f.end,
+                     r.measure, side, r.group, f.low, f.high),
         source=text.document.source.slug,
         document=_document_name(text),
         kind="quantity",
-        evidence=Evidence(seg.start, seg.end, body[seg.start:seg.end]),
+        evidence=_evidence(body, seg, f.start, f.end),
         figure=Evidence(f.start, f.end, body[f.start:f.end]),
         extractor=EXTRACTOR_NAME,
         measure=r.measure,
@@ -273,12 +296,12 @@ def _event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
     end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
     place = e.place.canonical if e.place else None
     return Claim(
-        id=_claim_id(text.document.source.slug, _document_name(text), e.trigger[0], e.event_type,
-                     e.date.start_iso, place),
+        id=_claim_id(text.document.source.slug, text.document.location, e.trigger[0],
+                     e.event_type, e.date.start_iso, place),
         source=text.document.source.slug,
         document=_document_name(text),
         kind="event",
-        evidence=Evidence(seg.start, seg.end, body[seg.start:seg.end]),
+        evidence=_evidence(body, seg, start, end),
         figure=Evidence(start, end, body[start:end]),
         extractor=EXTRACTOR_NAME,
         event_type=e.event_type,
