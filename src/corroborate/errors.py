@@ -26,6 +26,7 @@ class E(str, Enum):  # noqa: UP042  (StrEnum would format as the value; .name is
     E111 = "skipped: the manifest {reason} beside it is malformed"
     E112 = "cannot list the folder ({reason}); its documents were skipped: check its permissions"
     E113 = "bad symbolic link ({reason}); fix or remove the link"
+    E114 = "a library it needs is missing ({reason}); reinstall corroborate with its dependencies"
     E201 = "malformed manifest: {reason}"
     E202 = "invalid data file: {reason}"
     E203 = "malformed gold file: {reason}"

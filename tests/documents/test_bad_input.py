@@ -94,7 +94,7 @@ def test_a_pdf_without_text_layer_or_password_is_e107(
     drawing.drawString(72, 700, "Casualty list, Martuni district, 1992")
     drawing.showPage()
     drawing.save()
-    assert error_of(locked).reason == "broken PDF (encrypted; decrypt it first)"
+    assert error_of(locked).reason == "broken PDF (encrypted with a password; decrypt it first)"
 
 
 def test_a_pdf_restricted_only_by_an_owner_password_is_read(tmp_path: Path) -> None:
