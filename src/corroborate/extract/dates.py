@@ -177,6 +177,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
     g = _grammar(lang, not_year_after)
     end = len(text) if end is None else end
     atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
+    list_ends = _list_ends(atoms, text, g)
     mentions: list[DateMention] = []
     i = 0
     while i < len(atoms):
@@ -198,8 +199,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
             i += 1
             continue
         year = first.year
-        if year is None:
-            year = _list_year(atoms, i, text, g)
+        if year is None and list_ends[i] != i:
+            year = atoms[list_ends[i]].year
         given = year is not None
         year = year or context_year
         if year is not None:
@@ -222,13 +223,15 @@ def _range(first: _Atom, second: _Atom, context_year: int | None) -> DateMention
     return DateMention(first.start, second.end, lo, hi, second.year is not None)
 
 
-def _list_year(atoms: list[_Atom], i: int, text: str, g: _Grammar) -> int | None:
-    """The year that ends a list of dates: '20 November, 25 November and 1 December 2020'."""
-    j = i
-    while j + 1 < len(atoms) and atoms[j].year is None and atoms[j + 1].kind != "year" and \
-            g.list_gap.fullmatch(text, atoms[j].end, atoms[j + 1].start):
-        j += 1
-    return atoms[j].year if j != i else None
+def _list_ends(atoms: list[_Atom], text: str, g: _Grammar) -> list[int]:
+    """For each atom, the last atom of the list of dates it starts, whose year is the list's:
+    '20 November, 25 November and 1 December 2020'. Computed from the end, once."""
+    ends = list(range(len(atoms)))
+    for j in range(len(atoms) - 2, -1, -1):
+        if atoms[j].year is None and atoms[j + 1].kind != "year" and \
+                g.list_gap.fullmatch(text, atoms[j].end, atoms[j + 1].start):
+            ends[j] = ends[j + 1]
+    return ends
 
 
 def has_respectively(text: str, start: int, end: int, lang: str = "en") -> bool:

@@ -1,12 +1,18 @@
-"""Event claims: a trigger word, a date in its clause, the places it names and who did it."""
+"""Event claims: a trigger word, a date in its clause, the places it names and who did it.
+
+A trigger looks at most ``WINDOW`` characters to either side of itself (see ``window.py``).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from corroborate.extract.dates import DateMention, has_respectively
+from corroborate.extract.quantities import find_words
 from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
+from corroborate.extract.window import WINDOW, Spans
 
 __all__ = ["EventReading", "read_events", "read_list_entries"]
 
@@ -24,15 +30,20 @@ class EventReading:
     actor: Mention | None
 
 
-def _clause(vocab: Vocab, text: str, start: int, end: int, position: int) -> tuple[int, int]:
-    lower, upper = start, end
-    for match in vocab.clause_break.finditer(text, start, end):
-        if match.end() <= position:
-            lower = match.end()
-        elif match.start() >= position:
-            upper = match.start()
-            break
-    return lower, upper
+class _Clauses:
+    """A sentence's clause breaks, found once; the clause around a position by bisection."""
+
+    def __init__(self, vocab: Vocab, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        spans = [m.span() for m in vocab.clause_break.finditer(text, start, end)]
+        self.starts = [a for a, _b in spans]
+        self.ends = [b for _a, b in spans]
+
+    def around(self, position: int) -> tuple[int, int]:
+        before = bisect_right(self.ends, position)  # breaks that end at or before position
+        after = bisect_left(self.starts, position)  # the first break starting at or after it
+        return (self.ends[before - 1] if before else self.start,
+                self.starts[after] if after < len(self.starts) else self.end)
 
 
 def _place_list(vocab: Vocab, text: str, places: list[Mention], after: int,
@@ -66,52 +77,61 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
     readings: list[EventReading] = []
     respectively = has_respectively(text, start, end, vocab.lang.code)
     paired: set[str] = set()  # types already read as a 'respectively' list in this sentence
-    for match in vocab.event_pattern.finditer(text, start, end):
-        event_type = vocab.event_triggers[match.group(0).lower()]
+    clauses = _Clauses(vocab, text, start, end)
+    all_dates, all_places, all_actors = Spans(dates), Spans(places), Spans(actors)
+    triggers = find_words(vocab.event_pattern, text, start, end)
+    for match in triggers.items:
+        event_type = vocab.event_triggers[match.key]
         if event_type in paired:
             continue
-        clause = _clause(vocab, text, start, end, match.start())
-        usable = [d for d in dates if not _names_event(text, d, match.start())
+        lo, hi = max(start, match.start - WINDOW), min(end, match.end + WINDOW)
+        dates, places = all_dates.within(lo, hi), all_places.within(lo, hi)
+        actors = all_actors.within(lo, hi)
+        whole = clauses.around(match.start)
+        clause = (max(lo, whole[0]), min(hi, whole[1]))
+        usable = [d for d in dates if not _names_event(text, d, match.start)
                   and not (vocab.not_event_date_before and vocab.not_event_date_before.search(
                       text, max(start, d.start - 20), d.start))]
         in_clause = [d for d in usable if clause[0] <= d.start and d.end <= clause[1]]
-        date_pool = in_clause or [d for d in usable if d.start >= match.end()][:1]
+        date_pool = in_clause or [d for d in usable if d.start >= match.end][:1]
         if not date_pool:
             continue
         if event_type in _PLACE_EVENTS:
             # a country is not "captured": "the occupied territories of Azerbaijan" names a state
             places = [p for p in places if place_kind(p.canonical) != "country"]
-            listed = _place_list(vocab, text, places, match.end(), end)
+            listed = _place_list(vocab, text, places, match.end, hi)
             if not listed:
-                before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
+                before = [p for p in places if clause[0] <= p.start and p.end <= match.start]
                 listed = before[-1:] or ([label_place] if label_place else [])
-            if not listed and not _takes_land(vocab, text, event_type, match.end(), clause[1]):
+            if not listed and not _takes_land(vocab, text, event_type, match.end, clause[1]):
                 continue
         elif vocab.lang.events.events[event_type].place_before:
-            before = [p for p in places if clause[0] <= p.start and p.end <= match.start()]
+            before = [p for p in places if clause[0] <= p.start and p.end <= match.start]
             listed = before[-1:]
         else:
-            listed = _located(vocab, text, places, clause, match.start())
-        actor = _actor(actors, clause, match.start())
-        later_dates = [d for d in dates if d.start >= match.end()]
+            listed = _located(vocab, text, places, clause, match.start)
+        actor = _actor(actors, clause, match.start)
+        later_dates = [d for d in dates if d.start >= match.end]
         nearest_trigger = later_dates and not any(
-            vocab.event_triggers[other.group(0).lower()] != event_type
-            for other in vocab.event_pattern.finditer(text, match.end(), later_dates[0].start))
+            vocab.event_triggers[other.key] != event_type
+            for other in triggers.within(match.end, later_dates[0].start))
         if respectively and nearest_trigger and len(later_dates) > 1 and \
                 len(listed) >= len(later_dates):
             pairs = list(zip(listed[-len(later_dates):], later_dates, strict=True))
-            readings.extend(EventReading(event_type, match.span(), d, p, actor) for p, d in pairs)
+            readings.extend(EventReading(event_type, (match.start, match.end), d, p, actor)
+                            for p, d in pairs)
             paired.add(event_type)
             continue
-        if match.group(0).lower() in vocab.lang.events.events[event_type].list_triggers and \
+        if match.key in vocab.lang.events.events[event_type].list_triggers and \
                 len(later_dates) > 1:
-            readings.extend(EventReading(event_type, match.span(), d, None, actor)
+            readings.extend(EventReading(event_type, (match.start, match.end), d, None, actor)
                             for d in later_dates)
             continue
-        date = min(date_pool, key=lambda d: abs(d.start - match.end()))
+        date = min(date_pool, key=lambda d: abs(d.start - match.end))
         targets: list[Mention | None] = list(listed) or [None]
         for place in targets:
-            readings.append(EventReading(event_type, match.span(), date, place, actor))
+            readings.append(EventReading(event_type, (match.start, match.end), date, place,
+                                         actor))
     return _dedupe(readings)
 
 
@@ -152,17 +172,25 @@ def read_list_entries(vocab: Vocab, text: str, start: int, end: int, dates: list
     """'Shusha: may 08, 1992, territory 289 km2; Lachin: ...' under a heading that names the
     event ('The Occupation in Figures'): one event per 'Place: date' entry."""
     readings = []
+    near = Spans(dates)
     for place in places:
-        if not (place.start == start or text[start:place.start].rstrip().endswith(";")
+        if not (place.start == start or _last_char(text, start, place.start) == ";"
                 or text[max(start, place.start - 2):place.start].strip() in (";", "")):
             continue
         if not text[place.end:place.end + 2].startswith(":"):
             continue
-        date = next((d for d in dates if 0 < d.start - place.end <= 4), None)
+        date = next(iter(near.starting(place.end + 1, place.end + 5)), None)
         if date is not None:
             readings.append(EventReading(event_type, (place.start, place.end + 1), date, place,
                                          None))
     return readings
+
+
+def _last_char(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not a space ('' if none)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _dedupe(readings: list[EventReading]) -> list[EventReading]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -154,9 +155,15 @@ def round_like(value: float, written: str) -> float:
 def _atoms(text: str, start: int, end: int, grammar: _Grammar,
            excluded: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
+    spans = sorted(excluded)
+    starts = [s for s, _e in spans]
+    reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
+    for _s, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
     for match in grammar.atom.finditer(text, start, end):
         a, b = match.span()
-        if any(a < e and s < b for s, e in excluded):
+        before = bisect_left(starts, b)  # spans[:before] start before the match ends
+        if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
             continue
         if match.group("vague"):
             low, high, bound = grammar.vague[match.group("vague").lower()]
