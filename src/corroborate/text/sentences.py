@@ -21,6 +21,9 @@ _BLINGFIRE = blingfire.blingfire  # the loaded library; its Python wrapper is by
 
 _CITATION_BOUNDARY = re.compile(r"[.!?][\"”’)]?(?:\[[^\]\n]{1,20}\])+\s+(?=[\"“(]?[^\W\d_])")
 _LAST_WORD = re.compile(r"(\S+)\.$")
+# The last word is looked for in the last characters of a piece only: a piece that grows by
+# merging (many abbreviations in a row) or one long word must not be searched whole each time.
+_LAST_WORD_CHARS = 40
 # A piece that is only a list number or an initial ("1.", "A.") starts the next sentence.
 _LONE_MARK = re.compile(r"(?:\d{1,3}|[^\W\d_])\.")
 
@@ -82,9 +85,10 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
-            previous = text[merged[-1][0]:merged[-1][1]]
-            match = _LAST_WORD.search(previous)
-            if _LONE_MARK.fullmatch(previous.strip()) or (
+            first, last = merged[-1]
+            tail = text[max(first, last - _LAST_WORD_CHARS):last]
+            match = _LAST_WORD.search(tail)
+            if (last - first <= 64 and _LONE_MARK.fullmatch(text[first:last].strip())) or (
                     match and match.group(1).lstrip("([\"“") in abbreviations):
                 merged[-1] = (merged[-1][0], end)
                 continue
@@ -98,8 +102,10 @@ def _split_citations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[
         cursor = start
         for match in _CITATION_BOUNDARY.finditer(text, start, end):
             cut = match.end()
-            sentence_end = len(text[cursor:cut].rstrip()) + cursor
             if cut < end and _first_upper(text, cut):
+                sentence_end = cut
+                while sentence_end > cursor and text[sentence_end - 1].isspace():
+                    sentence_end -= 1
                 result.append((cursor, sentence_end))
                 cursor = cut
         result.append((cursor, end))

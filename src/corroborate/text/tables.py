@@ -7,6 +7,7 @@ row key, e.g. a year) has the same shape in every row and appears nowhere else i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 __all__ = ["Line", "TableLayout", "find_tables", "is_cell_line"]
@@ -47,24 +48,51 @@ def _shape(text: str) -> str:
     return _DIGIT.sub("9", text.strip())
 
 
-def _layout_at(lines: list[Line], first: int, end: int) -> TableLayout | None:
-    """The smallest column count that makes lines[first:end] a table with a consistent row key."""
-    for columns in range(2, 9):
-        rows = (end - first) // columns - 1
+_MAX_COLUMNS = 8
+
+
+class _Run:
+    """A run of cell lines ``lines[begin:end]`` with what every candidate table start needs,
+    computed once: each line's shape, where each shape occurs, and for each column count how
+    many lines in a row, one column apart, share a line's shape. Each candidate is then checked
+    in O(log n), so finding the tables of a run is O(n log n), not O(n^2)."""
+
+    def __init__(self, lines: list[Line], begin: int, end: int) -> None:
+        self.begin, self.end = begin, end
+        self.shapes = [_shape(lines[i].text) for i in range(begin, end)]
+        self.where: dict[str, list[int]] = {}
+        for offset, shape in enumerate(self.shapes):
+            self.where.setdefault(shape, []).append(offset)
+        self.same: dict[int, list[int]] = {}
+        for columns in range(2, _MAX_COLUMNS + 1):
+            same = [1] * len(self.shapes)
+            for offset in range(len(self.shapes) - columns - 1, -1, -1):
+                if self.shapes[offset + columns] == self.shapes[offset]:
+                    same[offset] = same[offset + columns] + 1
+            self.same[columns] = same
+
+    def count(self, shape: str, lower: int, upper: int) -> int:
+        """How many lines of ``shape`` lie in run offsets ``[lower, upper)``."""
+        found = self.where[shape]
+        return bisect_left(found, upper) - bisect_left(found, lower)
+
+
+def _layout_at(run: _Run, first: int) -> TableLayout | None:
+    """The smallest column count that makes lines[first:end] a table with a consistent row key:
+    the row keys (one line every ``columns``, after the header) share one shape with a digit,
+    and no other line of the table has that shape."""
+    at = first - run.begin
+    for columns in range(2, _MAX_COLUMNS + 1):
+        rows = (run.end - first) // columns - 1
         if rows < _MIN_ROWS:
             break
-        keys = [first + columns * (r + 1) for r in range(rows)]
-        key_shape = _shape(lines[keys[0]].text)
+        key_shape = run.shapes[at + columns]
         if not _DIGIT.search(key_shape):
             continue  # row keys are years, numbers or dates: a list of names is not a table
-        if any(_shape(lines[i].text) != key_shape for i in keys):
-            continue
-        key_set = set(keys)
-        inside = range(first, first + columns * (rows + 1))
-        if any(_shape(lines[i].text) == key_shape for i in inside if i not in key_set):
-            continue
-        if any(_shape(lines[i].text) == key_shape for i in range(first, first + columns)):
-            continue
+        if run.same[columns][at + columns] < rows:
+            continue  # a row key of another shape
+        if run.count(key_shape, at, at + columns * (rows + 1)) != rows:
+            continue  # a header or cell shaped like the row keys
         return TableLayout(first=first, columns=columns, rows=rows)
     return None
 
@@ -82,8 +110,10 @@ def find_tables(lines: list[Line]) -> list[TableLayout]:
         while end < len(lines) and is_cell_line(lines[end].text):
             end += 1
         found = None
+        run = _Run(lines, i, end) if end - i >= 2 * (_MIN_ROWS + 1) else None
         for first in range(i, end - 2 * (_MIN_ROWS + 1) + 1):  # the smallest table: 2 x 3
-            found = _layout_at(lines, first, end)
+            assert run is not None
+            found = _layout_at(run, first)
             if found:
                 break
         if found:
