@@ -1,20 +1,21 @@
 """The main job: read documents, cut them into segments, extract claims, store them.
 
 Each document is read, segmented, extracted and stored on its own, in one store transaction: one
-bad document costs one error line and the batch goes on.
+bad document costs one error line and the batch goes on. Claims flow from the extractor to the
+store as a generator, so memory holds a document's text and segments, not all its claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from corroborate.align import Fact, align, name_variants
 from corroborate.documents import DocumentRef, discover, read_document
 from corroborate.errors import CorroborateError
-from corroborate.extract import EXTRACTOR_NAME, extract_claims
+from corroborate.extract import EXTRACTOR_NAME, iter_claims
 from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
-from corroborate.model import Source
+from corroborate.model import Claim, Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
@@ -47,6 +48,19 @@ def plan(inputs: list[str], override: Source | None = None) -> tuple[list[Docume
     return discover(inputs, override)
 
 
+class _Counted:
+    """Claims passed through on their way to the store, counted as they go."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.claims = claims
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Claim]:
+        for claim in self.claims:
+            self.count += 1
+            yield claim
+
+
 def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
                encoding: str | None = None, extract: bool = True,
                timeout: float = 20.0) -> Outcome:
@@ -58,10 +72,10 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
             return Outcome(ref.location, document.source.slug, "unchanged",
                            warnings=list(document.warnings))
         text = segment(document)
-        claims = extract_claims(text) if extract else None
+        claims = _Counted(iter_claims(text)) if extract else None
         status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
         return Outcome(ref.location, document.source.slug, status,
-                       claims=None if claims is None else len(claims),
+                       claims=None if claims is None else claims.count,
                        warnings=list(document.warnings))
     except CorroborateError as exc:
         slug = ref.source.slug if ref.source else None
@@ -89,9 +103,9 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
     (location, claim count) per document. Normalization is idempotent, so offsets stay."""
     for document_id, stored in list(store.texts(source)):
         text = segment(stored.document)
-        claims = extract_claims(text)
+        claims = _Counted(iter_claims(text))
         store.replace_claims(document_id, claims, EXTRACTOR_NAME, text)
-        yield text.document.location, len(claims)
+        yield text.document.location, claims.count
 
 
 def facts_of(store: SQLiteStore) -> list[Fact]:
