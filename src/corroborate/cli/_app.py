@@ -31,8 +31,10 @@ DbOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format.")]
 
 
-def store_from(db: str | None) -> SQLiteStore:
-    return open_store(db or load_settings().db)
+def store_from(db: str | None, *, create: bool = False, readonly: bool = True) -> SQLiteStore:
+    """The store of --db (else the settings' default). Reading never creates a database (a
+    missing one is E305) and opens it read-only; ``ingest`` creates, ``extract`` writes."""
+    return open_store(db or load_settings().db, create, readonly=readonly)
 
 
 def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, what: str) -> None:

@@ -24,7 +24,7 @@ def extract_cli(
     source: Annotated[str | None, typer.Option(help="Only this source's documents.")] = None,
 ) -> None:
     """Extract the claims of stored documents again (after editing language or gazetteer data)."""
-    with store_from(db) as store:
+    with store_from(db, readonly=False) as store:
         total = len(store.documents(source))
         count = 0
         with Progress(console=err, transient=True, disable=total < 4) as progress:

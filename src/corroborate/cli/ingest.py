@@ -42,7 +42,7 @@ def ingest_cli(
         override = Source(slug=slug, title=title or slug, publisher=publisher, kind=kind)
     refs, notes = plan(inputs, override)
     outcomes: list[Outcome] = []
-    with store_from(db) as store:
+    with store_from(db, create=True, readonly=False) as store:
         show_bar = len(refs) >= settings.progress_threshold and not quiet
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       console=err, disable=not show_bar, transient=True) as progress:
