@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from corroborate.export import FORMATS, write_records
 from corroborate.settings import load_settings
@@ -47,6 +50,21 @@ def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, w
         err.print(f"{n} {what} written to {output}", markup=False)
     else:
         write_records(records, fmt, sys.stdout)
+
+
+# Document text reaches the terminal: no markup ("[/x]" crashed rich) and no control characters
+# (an escape sequence in a title could restyle or rewrite the terminal).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(value: object, style: str = "") -> Text:
+    """A document-derived value for a rich table or line, shown as it is, never as markup."""
+    return Text(_CONTROL.sub("\ufffd", "" if value is None else str(value)), style=style)
+
+
+def escaped(value: object) -> str:
+    """A document-derived value inside a string rich reads as markup (titles, progress)."""
+    return escape(_CONTROL.sub("\ufffd", str(value)))
 
 
 def fail_usage(message: str) -> None:

@@ -9,7 +9,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.cli._app import DbOption, FormatOption, app, fail_usage, out, store_from
+from corroborate.cli._app import DbOption, FormatOption, app, fail_usage, out, plain, store_from
+
+MAX_HITS = 2**63 - 1  # SQLite's largest integer
 
 
 def _emit(rows: list[dict[str, object]], columns: list[str], fmt: str, title: str) -> None:
@@ -22,7 +24,7 @@ def _emit(rows: list[dict[str, object]], columns: list[str], fmt: str, title: st
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(plain(row.get(c)) for c in columns))
     out.print(table)
 
 
@@ -56,6 +58,8 @@ def search_cli(
     fmt: FormatOption = "table",
 ) -> None:
     """Full-text search over stored sentences, with highlighted snippets."""
+    if not 1 <= limit <= MAX_HITS:
+        fail_usage(f"--limit must be a whole number from 1 to {MAX_HITS}, not {limit}")
     with store_from(db) as store:
         hits = store.search(query, limit=limit, raw=raw)
     if fmt == "json":
@@ -65,15 +69,20 @@ def search_cli(
         out.print(f"no match for {query!r}", markup=False)
         return
     for hit in hits:
-        snippet = Text(f"{hit['source']} [{hit['start']}:{hit['end']}]  ", style="dim")
-        snippet.append_text(_highlight(str(hit["snippet"])))
+        snippet = plain(f"{hit['source']} [{hit['start']}:{hit['end']}]  ", style="dim")
+        snippet.append_text(highlight(str(hit["snippet"])))
         out.print(snippet)
 
 
-def _highlight(snippet: str) -> Text:
+def highlight(snippet: str) -> Text:
+    """The snippet as Text, its matched words (between the store's markers) in bold.
+
+    Markers are \\x02 and \\x03 when the store uses them, else "[" and "]"; either way the
+    snippet's own text is never read as rich markup."""
+    opening, closing = ("\x02", "\x03") if "\x02" in snippet else ("[", "]")
     text = Text()
     bold = False
-    for part in snippet.replace("]", "[").split("["):
-        text.append(part, style="bold yellow" if bold else None)
+    for part in snippet.replace(closing, opening).split(opening):
+        text.append_text(plain(part, style="bold yellow" if bold else ""))
         bold = not bold
     return text

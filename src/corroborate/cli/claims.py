@@ -10,7 +10,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
+from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, plain, store_from
 from corroborate.evaluate import load_gold, load_gold_disputes, load_zones, score, score_disputes
 from corroborate.model import claim_to_record
 from corroborate.pipeline import extract_stored, facts_of, ingest
@@ -104,7 +104,7 @@ def evaluate_cli(
     for column in ("measure / event", "gold", "found", "recall", "in zones", "right", "precision"):
         table.add_column(column, justify="left" if column.startswith("measure") else "right")
     for label, c in result.as_dict()["by_label"].items():
-        table.add_row(label, str(c["gold"]), str(c["found"]),
+        table.add_row(plain(label), str(c["gold"]), str(c["found"]),
                       "-" if c["recall"] is None else f"{c['recall']:.2f}", str(c["in_zones"]),
                       str(c["correct_in_zones"]),
                       "-" if c["precision"] is None else f"{c['precision']:.2f}")

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from corroborate.align import Fact, framing
-from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, store_from
+from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, plain, store_from
 from corroborate.cli.claims import export_app
 from corroborate.export import write_records
 from corroborate.export.report import build_report, period_text, render_html, render_markdown
@@ -44,8 +44,8 @@ def _print_facts(facts: list[Fact], title: str) -> None:
             key.get("place"), _period(key.get("time")) or key.get("date")) if v)
         said = "; ".join(f"{c.source} = {_said(c)}" for c in fact.claims)
         style = {"disagree": "red", "agree": "green"}.get(fact.verdict, "")
-        table.add_row(f"[{style}]{fact.verdict}[/{style}]" if style else fact.verdict, about,
-                      str(len(fact.sources)), said)
+        table.add_row(plain(fact.verdict, style=style), plain(about), str(len(fact.sources)),
+                      plain(said))
     out.print(table)
 
 

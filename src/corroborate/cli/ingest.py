@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, app, err, out, store_from
+from corroborate.cli._app import DbOption, app, err, escaped, out, plain, store_from
 from corroborate.model import Source
 from corroborate.pipeline import Outcome, ingest_one, plan
 from corroborate.settings import load_settings
@@ -48,7 +48,7 @@ def ingest_cli(
                       console=err, disable=not show_bar, transient=True) as progress:
             task = progress.add_task("ingesting", total=len(refs))
             for ref in refs:
-                progress.update(task, description=f"ingesting {ref.location[-40:]}")
+                progress.update(task, description=f"ingesting {escaped(ref.location[-40:])}")
                 outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
                                      encoding=encoding, extract=not no_extract,
                                      timeout=settings.url_timeout)
@@ -68,12 +68,12 @@ def ingest_cli(
 
 def _summary(outcomes: list[Outcome], db: str, quiet: bool) -> None:
     if not quiet and outcomes:
-        table = Table(title=f"ingested into {db}", title_justify="left")
+        table = Table(title=plain(f"ingested into {db}"), title_justify="left")
         for column in ("document", "source", "status", "claims"):
             table.add_column(column)
         for o in outcomes:
-            status = "[red]failed[/red]" if o.status == "failed" else o.status
-            table.add_row(o.location, o.source or "-", status,
+            table.add_row(plain(o.location), plain(o.source or "-"),
+                          plain(o.status, style="red" if o.status == "failed" else ""),
                           "-" if o.claims is None else str(o.claims))
         out.print(table)
     counts: dict[str, int] = {}

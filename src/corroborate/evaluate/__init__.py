@@ -64,11 +64,26 @@ class Score:
                 "precision": round(self.precision, 4), "by_label": labels}
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_text(path: Path) -> str:
+    """The file's UTF-8 text; a missing, unreadable, binary or non-UTF-8 file is one E203 line."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except OSError as exc:
         raise CorroborateError(E.E203, str(path), reason=exc.strerror or str(exc)) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CorroborateError(E.E203, f"{path}:{line}", reason=f"not UTF-8 text (byte "
+                               f"0x{data[exc.start]:02x}); save it as UTF-8 JSON") from exc
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise CorroborateError(E.E203, f"{path}:{line}", reason="a NUL byte: binary, not JSON text")
+    return text
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = _read_text(path).splitlines()
     records = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -95,7 +110,43 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             what = ", ".join(missing) or ("measure" if record.get("kind") == "quantity"
                                           else "event_type")
             raise CorroborateError(E.E203, f"{path}: claim {number}", reason=f"missing {what}")
+        problem = _shape_problem(record)
+        if problem:
+            raise CorroborateError(E.E203, f"{path}: claim {number}", reason=problem)
     return gold
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _span_problem(span: object) -> str | None:
+    if not isinstance(span, dict) or not all(isinstance(span.get(k), int) and
+                                             not isinstance(span.get(k), bool)
+                                             for k in ("start", "end")):
+        return "evidence must be {\"start\": integer, \"end\": integer}"
+    return None
+
+
+def _shape_problem(record: dict[str, Any]) -> str | None:
+    """Why a gold claim's fields cannot be compared (a wrong type), or None."""
+    span = _span_problem(record["evidence"])
+    if span:
+        return span
+    if not isinstance(record["source"], str) or record["kind"] not in ("quantity", "event"):
+        return "source must be a string and kind quantity or event"
+    value = record.get("value")
+    if value is not None and (not isinstance(value, dict) or not all(
+            _is_number(value[k]) for k in ("low", "high") if k in value)):
+        return "value must be {\"low\": number, \"high\": number}"
+    time = record.get("time")
+    if time is not None and (not isinstance(time, dict) or not all(
+            isinstance(time.get(k), str | None) for k in ("start", "end"))):
+        return "time must be {\"start\": text or null, \"end\": text or null}"
+    for key in ("measure", "event_type", "date", "unit", "side", "group", "place", "actor"):
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return f"{key} must be text or null"
+    return None
 
 
 def load_gold_disputes(path: str | Path) -> list[dict[str, Any]]:
@@ -109,21 +160,37 @@ def load_gold_disputes(path: str | Path) -> list[dict[str, Any]]:
                                    reason="needs a list of at least two claims")
         for claim in claims:
             span = claim.get("evidence") if isinstance(claim, dict) else None
-            if not isinstance(claim, dict) or "source" not in claim or not isinstance(span, dict) \
-                    or not {"start", "end"} <= span.keys():
+            if not isinstance(claim, dict) or "source" not in claim or _span_problem(span):
                 raise CorroborateError(E.E203, f"{path}: dispute {number}",
                                        reason="each claim needs a source and an evidence span")
+            value = claim.get("value")
+            if value is not None and (not isinstance(value, dict) or not all(
+                    _is_number(value.get(k)) for k in ("low", "high"))):
+                raise CorroborateError(E.E203, f"{path}: dispute {number}",
+                                       reason="value must be {\"low\": number, \"high\": number}")
     return disputes
 
 
 def load_zones(path: str | Path | None) -> dict[str, list[tuple[int, int]]]:
     if path is None:
         return {}
+    path = Path(path)
+    text = _read_text(path)
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise CorroborateError(E.E203, str(path), reason=str(exc)) from exc
-    return {slug: [(int(a), int(b)) for a, b in spans] for slug, spans in raw.items()}
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorroborateError(E.E203, f"{path}:{exc.lineno}", reason=exc.msg) from exc
+    shape = 'zones must be {"source": [[start, end], ...]} with integer offsets'
+    if not isinstance(raw, dict):
+        raise CorroborateError(E.E203, str(path), reason=shape)
+    zones: dict[str, list[tuple[int, int]]] = {}
+    for slug, spans in raw.items():
+        if not isinstance(spans, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(
+                    isinstance(x, int) and not isinstance(x, bool) for x in p) for p in spans):
+            raise CorroborateError(E.E203, f"{path}: {slug}", reason=shape)
+        zones[slug] = [(a, b) for a, b in spans]
+    return zones
 
 
 def _close(a: float, b: float) -> bool:
