@@ -50,7 +50,7 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large document has ~10^5 segments
 class Segment:
     """A span of normalized text: a sentence, a heading, a list item or a table cell.
 
@@ -87,7 +87,7 @@ class TimeSpan:
     end: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     start: int
     end: int

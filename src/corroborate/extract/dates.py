@@ -19,7 +19,7 @@ __all__ = ["DateMention", "find_dates"]
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or a date range: ``start_iso``/``end_iso`` are ISO 8601 prefixes at the text's precision.
 
@@ -88,7 +88,7 @@ def _cached_grammar(code: str, not_year_after: str, _dirs: tuple[str, ...]) -> _
     return _Grammar(load_lang(code), not_year_after)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Atom:
     start: int
     end: int

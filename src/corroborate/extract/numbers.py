@@ -18,7 +18,7 @@ from corroborate.langdata import data_dirs
 __all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure: ``start``/``end`` cover its words (bound, currency, unit); value in ``unit``."""
 
@@ -32,7 +32,7 @@ class Figure:
     spelled: bool = False  # written in words ("three", "a dozen")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Atom:
     start: int
     end: int

@@ -12,7 +12,7 @@ from corroborate.langdata import data_dirs
 __all__ = ["Mention", "find_actors", "find_places", "place_hierarchy", "place_kind"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int

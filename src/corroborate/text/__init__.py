@@ -8,6 +8,7 @@ line, so a table laid out one cell per line is never glued into one sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corroborate.langdata import load_sentence_rules
 from corroborate.model import Document, Segment, Text
@@ -80,4 +81,6 @@ def segment(document: Document, lang: str = "en") -> Text:
         else:
             for s_start, s_end in split_sentences(text[start:end], start, rules.abbreviations):
                 segments.append(Segment(s_start, s_end, "sentence"))
-    return Text(document=document, text=text, segments=tuple(segments))
+    # the document keeps the normalized text only, so the text read is not held twice
+    kept = document if text is document.text else replace(document, text=text)
+    return Text(document=kept, text=text, segments=tuple(segments))

@@ -52,7 +52,29 @@ def _buffers(needed: int) -> tuple[ctypes.Array[ctypes.c_char], ctypes.Array[cty
     return _LOCAL.out, _LOCAL.starts, _LOCAL.ends
 
 
+# blingfire is given buffers of ~10 bytes per input byte, and the offset map takes 8 more: a
+# paragraph longer than this (a whole book on one line) is read in parts cut at a space, and
+# each part's end ends a sentence. Memory for sentences is then bounded whatever the line.
+_MAX_PART_CHARS = 100_000
+
+
 def _first_cut(text: str) -> list[tuple[int, int]]:
+    """blingfire's sentence spans as character offsets, a part of the text at a time."""
+    if len(text) <= _MAX_PART_CHARS:
+        return _cut_part(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _MAX_PART_CHARS)
+        if end < len(text):
+            space = text.rfind(" ", start + _MAX_PART_CHARS // 2, end)
+            end = end if space == -1 else space + 1
+        spans.extend((a + start, b + start) for a, b in _cut_part(text[start:end]))
+        start = end
+    return spans
+
+
+def _cut_part(text: str) -> list[tuple[int, int]]:
     """blingfire's sentence spans as character offsets.
 
     blingfire's own wrapper maps UTF-8 offsets back to characters in a Python loop over every

@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s*$|[.!?]\s+\S")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     start: int
     end: int
