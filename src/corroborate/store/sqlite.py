@@ -28,12 +28,10 @@ def _sql(name: str) -> Callable[[], str]:
     return lambda: resources.files("corroborate.store").joinpath(name).read_text("utf-8")
 
 
-_schema_sql = _sql("schema.sql")
-
 # Named migrations, applied in order and recorded in _migrations; append, never edit.
 # Each is SQL run inside the one transaction that also records it.
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
-    ("0001_initial", _schema_sql),
+    ("0001_initial", _sql("schema.sql")),
     ("0002_claims_by_document", _sql("0002_claims_by_document.sql")),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
