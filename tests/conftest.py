@@ -113,6 +113,7 @@ class _HostileHandler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _trickle(self) -> None:
+        TRICKLE_STARTED.set()
         self.send_response(200)
         self.send_header("Content-Type", "text/plain")
         self.send_header("Content-Length", "1000000")
@@ -126,6 +127,7 @@ class _HostileHandler(BaseHTTPRequestHandler):
             time.sleep(0.2)
 
 
+TRICKLE_STARTED = threading.Event()  # set when a client starts reading /trickle
 HOSTILE_PAGES = {
     "windows-1252": "<html><body><article><p>The naïve “ceasefire” cost €5 million, said Señor "
                     "Muñoz in Zürich on 10 November 2020.</p></article></body></html>",
@@ -137,6 +139,7 @@ HOSTILE_PAGES = {
 @pytest.fixture
 def hostile_server() -> Iterator[str]:
     """A threaded HTTP server on 127.0.0.1 that misbehaves on purpose; yields its base URL."""
+    TRICKLE_STARTED.clear()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _HostileHandler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},

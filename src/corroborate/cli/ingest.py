@@ -44,20 +44,29 @@ def ingest_cli(
     outcomes: list[Outcome] = []
     with store_from(db, create=True, readonly=False) as store:
         show_bar = len(refs) >= settings.progress_threshold and not quiet
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      console=err, disable=not show_bar, transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(refs))
-            for ref in refs:
-                progress.update(task, description=f"ingesting {escaped(ref.location[-40:])}")
-                outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
-                                     encoding=encoding, extract=not no_extract,
-                                     timeout=settings.url_timeout)
-                outcomes.append(outcome)
-                if outcome.error:
-                    progress.console.print(outcome.error, markup=False, style="red")
-                for warning in outcome.warnings:
-                    progress.console.print(f"Warning: {warning}", markup=False, style="yellow")
-                progress.advance(task)
+        try:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          console=err, disable=not show_bar, transient=True) as progress:
+                task = progress.add_task("ingesting", total=len(refs))
+                for ref in refs:
+                    progress.update(task, description=f"ingesting {escaped(ref.location[-40:])}")
+                    outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
+                                         encoding=encoding, extract=not no_extract,
+                                         timeout=settings.url_timeout)
+                    outcomes.append(outcome)
+                    if outcome.error:
+                        progress.console.print(outcome.error, markup=False, style="red")
+                    for warning in outcome.warnings:
+                        progress.console.print(f"Warning: {warning}", markup=False,
+                                               style="yellow")
+                    progress.advance(task)
+        except KeyboardInterrupt:
+            # Click would turn Ctrl-C into "Aborted!" and exit 1; each document is stored in one
+            # transaction, so the one being read when Ctrl-C came is rolled back, the rest stay.
+            done = sum(o.status != "failed" for o in outcomes)
+            err.print(f"Interrupted; {done} document{'' if done == 1 else 's'} stored completely, "
+                      "the one being read was not kept", markup=False)
+            raise typer.Exit(130) from None
         for note in notes:
             if not quiet:
                 err.print(f"Note: {note}", markup=False)

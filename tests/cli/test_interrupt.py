@@ -1,0 +1,40 @@
+"""Ctrl-C during ingest: one line saying what was kept, exit status 130, a sound database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import TRICKLE_STARTED
+
+
+def test_ctrl_c_during_ingest_is_one_line_and_exit_130(hostile_server: str, tmp_path: Path) -> None:
+    first = tmp_path / "ceasefire.txt"
+    first.write_text("A complete ceasefire takes effect on 10 November 2020.\n", encoding="utf-8")
+    last = tmp_path / "shusha.txt"
+    last.write_text("Shusha was taken on 8 May 1992.\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    env = {**os.environ, "CORROBORATE_URL_TIMEOUT": "120", "COLUMNS": "200"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "corroborate", "ingest", str(first), f"{hostile_server}/trickle",
+         str(last), "--db", str(db)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    try:
+        assert TRICKLE_STARTED.wait(60), "the ingest never reached the slow URL"
+        process.send_signal(signal.SIGINT)
+        _stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130
+    assert stderr.splitlines()[-1:] == [
+        "Interrupted; 1 document stored completely, the one being read was not kept"]
+    assert "Traceback" not in stderr and "Aborted" not in stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT location FROM documents").fetchall() == [(str(first),)]
