@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from corroborate.errors import CorroborateError, E
+from corroborate.export.safe import csv_cell
 
 __all__ = ["EXPORTERS", "FORMATS", "flatten", "write_records"]
 
@@ -58,7 +59,7 @@ def _write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
         columns.extend(k for k in row if k not in columns)
     writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return len(rows)
 
 

@@ -3,7 +3,6 @@ words side by side, and the framing table (names and event words each source use
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from datetime import UTC, datetime
 from importlib import resources
@@ -12,6 +11,7 @@ from typing import Any
 import jinja2
 
 from corroborate.align import Fact
+from corroborate.export.safe import http_link, markdown_cell, markdown_text
 from corroborate.model import Claim
 
 __all__ = ["build_report", "period_text", "render_html", "render_markdown"]
@@ -103,36 +103,44 @@ def build_report(sources: list[dict[str, Any]], claims: list[Claim], facts: list
 
 
 def render_markdown(report: dict[str, Any]) -> str:
+    """The report as Markdown; every value from documents or metadata passes ``markdown_*``
+    (export/safe.py), so a title or evidence cannot add HTML, links or table cells."""
+    t, c = markdown_text, markdown_cell
     s = report["summary"]
     lines = ["# Where the sources agree and disagree", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['facts']} facts: {s['agree']} agree, "
              f"{s['disagree']} disagree, {s['single_source']} from a single source.", "",
              "## Sources", ""]
-    lines += [f"- `{x['slug']}`: {x['title']} ({x['publisher'] or 'publisher unknown'})"
-              for x in report["sources"]]
+    for x in report["sources"]:
+        link = http_link(x.get("url"))
+        where = f" <{link}>" if link else (f" {t(x['url'])}" if x.get("url") else "")
+        lines.append(f"- {t(x['slug'])}: {t(x['title'])} ({t(x['publisher'] or 'publisher unknown')})"
+                     f"{where}")
     lines += ["", f"## Disputes ({len(report['disputes'])})", ""]
     for dispute in report["disputes"]:
         scope = " (inside one source)" if dispute["within_one_source"] else ""
-        lines += [f"### {dispute['about']}{scope}", ""]
+        lines += [f"### {t(' '.join(str(dispute['about']).split()))}{scope}", ""]
         if dispute["why"]:
-            lines += [dispute["why"], ""]
+            lines += [t(dispute["why"]), ""]
         lines += ["| source | says | counts | words |", "|---|---|---|---|"]
         for row in dispute["claims"]:
-            words = f"{row['before'][-80:]}**{row['marked']}**{row['after'][:80]}".replace("|", "\\|")
-            lines.append(f"| {row['source']} | {row['value']} | {row['counts']} | {words.strip()} |")
+            marked = f"**{c(row['marked'])}**" if row["marked"].strip() else c(row["marked"])
+            words = f"{c(row['before'][-80:])}{marked}{c(row['after'][:80])}"
+            lines.append(f"| {c(row['source'])} | {c(row['value'])} | {c(row['counts'])} | "
+                         f"{words.strip()} |")
         lines.append("")
     lines += ["## Names each source uses", "", "| entity | source | names (times used) |",
               "|---|---|---|"]
     for name in report["names"]:
         for source, variants in name["variants"].items():
-            used = ", ".join(f"{w} ({n})" for w, n in variants.items())
-            lines.append(f"| {name['entity']} | {source} | {used} |")
+            used = ", ".join(f"{c(w)} ({n})" for w, n in variants.items())
+            lines.append(f"| {c(name['entity'])} | {c(source)} | {used} |")
     lines += ["", "## Words each source uses for events", "", "| event | source | words |",
               "|---|---|---|"]
     for event_type, by_source in report["framing"].items():
         for source, words in by_source.items():
-            used = ", ".join(f"{w} ({n})" for w, n in words.items())
-            lines.append(f"| {event_type} | {source} | {used} |")
+            used = ", ".join(f"{c(w)} ({n})" for w, n in words.items())
+            lines.append(f"| {c(event_type)} | {c(source)} | {used} |")
     return "\n".join(lines) + "\n"
 
 
@@ -141,4 +149,4 @@ def render_html(report: dict[str, Any]) -> str:
     template_text = resources.files("corroborate.export").joinpath(
         "templates/report.html").read_text("utf-8")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(template_text).render(report=report, escape=html.escape)
+    return env.from_string(template_text).render(report=report, link=http_link)
