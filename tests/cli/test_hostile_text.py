@@ -61,15 +61,15 @@ def test_search_snippets_keep_their_brackets_and_their_highlight(run_corroborate
     assert run_corroborate("ingest", str(corpus), "--db", db, "--quiet").returncode == 0
     found = run_corroborate("search", "taken", "--db", db)
     assert (found.returncode, found.stderr) == (0, "")
-    # The store marks matches with "[" and "]", so the text's own brackets cannot be told from
-    # them (they vanish); with \x02/\x03 markers they would stay. Either way: no markup, no crash.
+    # matches are marked by offsets, so the text's own brackets stay: no markup, no crash
     assert "Shusha" in found.stdout and "by Armenian forces" in found.stdout
     as_json = json.loads(run_corroborate("search", "taken", "--db", db, "-f", "json").stdout)
     assert len(as_json) == 2
 
 
 def test_highlight_marks_words_and_never_reads_markup() -> None:
-    text = highlight("Shusha \x02taken\x03 [/x] on [bold]8 May\x1b[31m")
+    snippet = "Shusha taken [/x] on [bold]8 May\x1b[31m"
+    text = highlight(snippet, [[7, 12]])
     assert text.plain == "Shusha taken [/x] on [bold]8 May\ufffd[31m"
     assert [(text.plain[s.start:s.end], str(s.style)) for s in text.spans] == [("taken", "bold yellow")]
     console = Console(width=200, record=True, color_system=None)
@@ -77,10 +77,20 @@ def test_highlight_marks_words_and_never_reads_markup() -> None:
     assert console.export_text() == "Shusha taken [/x] on [bold]8 May\ufffd[31m\n"
 
 
-def test_brackets_from_the_store_still_highlight() -> None:
-    text = highlight("the [Lachin] corridor")
-    assert text.plain == "the Lachin corridor"
-    assert [(text.plain[s.start:s.end], str(s.style)) for s in text.spans] == [("Lachin", "bold yellow")]
+def test_the_store_gives_highlights_as_offsets_beside_the_bracketed_snippet(tmp_path: Path) -> None:
+    from corroborate.documents import DocumentRef
+    from corroborate.pipeline import ingest_one
+    from corroborate.store import open_store
+
+    path = tmp_path / "note.txt"
+    path.write_text("The [Lachin] corridor was closed; Lachin lies west.\n", encoding="utf-8")
+    with open_store(tmp_path / "k.db") as store:
+        ingest_one(DocumentRef(str(path)), store, max_bytes=10_000)
+        [hit] = store.search("Lachin")
+    assert hit["text"] == "The [Lachin] corridor was closed; Lachin lies west."
+    assert [hit["text"][a:b] for a, b in hit["highlights"]] == ["Lachin", "Lachin"]
+    assert hit["highlights"] == [[5, 11], [34, 40]]
+    assert hit["snippet"] == "The [[Lachin]] corridor was closed; [Lachin] lies west."
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", str(2**63), str(10**30)])

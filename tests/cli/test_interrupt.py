@@ -38,3 +38,34 @@ def test_ctrl_c_during_ingest_is_one_line_and_exit_130(hostile_server: str, tmp_
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT location FROM documents").fetchall() == [(str(first),)]
+
+
+NAPPING_COMMAND = """
+import sys, time
+from corroborate.cli import main
+from corroborate.cli._app import app
+
+@app.command("nap")
+def nap() -> None:
+    print("ready", flush=True)
+    time.sleep(60)
+
+sys.argv = ["corroborate", "nap"]
+main()
+"""
+
+
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130() -> None:
+    process = subprocess.Popen([sys.executable, "-c", NAPPING_COMMAND], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"
+        process.send_signal(signal.SIGINT)
+        _stdout, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130
+    assert stderr == "Interrupted; nothing was left half-written.\n"

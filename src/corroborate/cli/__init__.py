@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 from corroborate.cli import browse, claims, facts, ingest  # noqa: F401  (registers the commands)
-from corroborate.cli._app import app, err
+from corroborate.cli._app import Interrupted, app, err
 from corroborate.errors import CorroborateError
 
 __all__ = ["app", "main"]
@@ -13,11 +15,17 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point of the ``corroborate`` command."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except CorroborateError as exc:
         err.print(exc.line(), markup=False)
         sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("Interrupted; every document stored so far is complete.", markup=False)
+    except (KeyboardInterrupt, Interrupted):
+        # every write is one transaction, rolled back when interrupted: nothing is half-written
+        err.print("Interrupted; nothing was left half-written.", markup=False)
         sys.exit(130)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted

@@ -67,6 +67,11 @@ def escaped(value: object) -> str:
     return escape(_CONTROL.sub("\ufffd", str(value)))
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised by the CLI's own SIGINT handler: click turns a KeyboardInterrupt into
+    "Aborted!" and exit status 1, and this passes it by to the one-line edge (exit 130)."""
+
+
 def fail_usage(message: str) -> None:
     err.print(f"Error: {message}", markup=False)
     raise typer.Exit(2)

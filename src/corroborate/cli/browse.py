@@ -70,19 +70,14 @@ def search_cli(
         return
     for hit in hits:
         snippet = plain(f"{hit['source']} [{hit['start']}:{hit['end']}]  ", style="dim")
-        snippet.append_text(highlight(str(hit["snippet"])))
+        snippet.append_text(highlight(hit["text"], hit["highlights"]))
         out.print(snippet)
 
 
-def highlight(snippet: str) -> Text:
-    """The snippet as Text, its matched words (between the store's markers) in bold.
-
-    Markers are \\x02 and \\x03 when the store uses them, else "[" and "]"; either way the
-    snippet's own text is never read as rich markup."""
-    opening, closing = ("\x02", "\x03") if "\x02" in snippet else ("[", "]")
-    text = Text()
-    bold = False
-    for part in snippet.replace(closing, opening).split(opening):
-        text.append_text(plain(part, style="bold yellow" if bold else ""))
-        bold = not bold
-    return text
+def highlight(text: str, highlights: list[list[int]]) -> Text:
+    """The snippet as Text with its matched words in bold, from the store's offsets: the
+    snippet's own brackets stay as they are and nothing in it is read as rich markup."""
+    shown = plain(text)
+    for start, end in highlights:
+        shown.stylize("bold yellow", start, end)
+    return shown

@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, app, err, escaped, out, plain, store_from
+from corroborate.cli._app import DbOption, Interrupted, app, err, escaped, out, plain, store_from
 from corroborate.model import Source
 from corroborate.pipeline import Outcome, ingest_one, plan
 from corroborate.settings import load_settings
@@ -60,7 +60,7 @@ def ingest_cli(
                         progress.console.print(f"Warning: {warning}", markup=False,
                                                style="yellow")
                     progress.advance(task)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             # Click would turn Ctrl-C into "Aborted!" and exit 1; each document is stored in one
             # transaction, so the one being read when Ctrl-C came is rolled back, the rest stay.
             done = sum(o.status != "failed" for o in outcomes)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -346,14 +347,14 @@ class SQLiteStore:
         try:
             rows = self.conn.execute(
                 "SELECT d.source, d.location, d.id AS document_id, s.start, s.\"end\", s.kind, "
-                "snippet(segments_fts, 0, '[', ']', '…', 16) AS snippet "
+                "snippet(segments_fts, 0, char(2), char(3), '…', 16) AS marked "
                 "FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid "
                 "JOIN documents d ON d.id = s.document_id "
                 "WHERE segments_fts MATCH ? ORDER BY rank LIMIT ?",
                 (match, min(limit, MAX_LIMIT))).fetchall()
         except sqlite3.OperationalError as exc:
             raise CorroborateError(E.E401, f"search {query!r}", reason=str(exc)) from exc
-        return [SearchHit(dict(r)) for r in rows]
+        return [_hit(dict(r)) for r in rows]
 
     def check(self) -> list[str]:
         """Integrity problems: SQLite's own check and documents whose parts do not add up."""
@@ -364,6 +365,28 @@ class SQLiteStore:
             if row["n"] != row["segment_count"] or _hash(row["text"]) != row["text_hash"]:
                 problems.append(f"{row['location']}: stored incompletely")
         return problems
+
+
+def _hit(row: dict[str, Any]) -> SearchHit:
+    """A row with its snippet three ways: ``snippet`` with [brackets] around matches (easy to
+    read), ``text`` plain and ``highlights`` as [start, end] offsets into it (exact, even where
+    the document itself has brackets). Normalized text has no control characters, so the
+    markers \x02 and \x03 can only be the ones SQLite put there."""
+    marked = row.pop("marked")
+    text, highlights, opened = [], [], 0
+    length = 0
+    for piece in re.split("([\x02\x03])", marked):
+        if piece == "\x02":
+            opened = length
+        elif piece == "\x03":
+            highlights.append([opened, length])
+        else:
+            text.append(piece)
+            length += len(piece)
+    row["snippet"] = marked.replace("\x02", "[").replace("\x03", "]")
+    row["text"] = "".join(text)
+    row["highlights"] = highlights
+    return SearchHit(row)
 
 
 def _hash(text: str) -> str:
