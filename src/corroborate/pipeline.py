@@ -72,6 +72,7 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
             return Outcome(ref.location, document.source.slug, "unchanged",
                            warnings=list(document.warnings))
         text = segment(document)
+        document = text.document  # the normalized text only: the raw one can go
         claims = _Counted(iter_claims(text)) if extract else None
         status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
         return Outcome(ref.location, document.source.slug, status,

@@ -8,6 +8,7 @@ line, so a table laid out one cell per line is never glued into one sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from corroborate.langdata import load_sentence_rules
@@ -16,17 +17,24 @@ from corroborate.text.normalize import normalize_text
 from corroborate.text.sentences import split_sentences
 from corroborate.text.tables import Line, find_tables, is_cell_line
 
-__all__ = ["normalize_text", "segment", "split_lines", "split_sentences"]
+__all__ = ["iter_lines", "normalize_text", "segment", "split_lines", "split_sentences"]
 
 
 def split_lines(text: str) -> list[Line]:
     """Every line of the text with its offsets (blank lines included, as empty lines)."""
-    lines: list[Line] = []
+    return list(iter_lines(text))
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """The lines of ``split_lines`` one at a time, so that a large text is never held twice."""
     start = 0
-    for raw in text.split("\n"):
-        lines.append(Line(start, start + len(raw), raw))
-        start += len(raw) + 1
-    return lines
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            yield Line(start, len(text), text[start:])
+            return
+        yield Line(start, end, text[start:end])
+        start = end + 1
 
 
 def _trimmed(line: Line) -> tuple[int, int]:
@@ -44,43 +52,79 @@ _MAX_TITLE_WORDS = 16
 _MAX_TITLE_CHARS = 120
 
 
-def _standalone_title(lines: list[Line], index: int) -> bool:
-    text = lines[index].text.strip()
+def _standalone_title(line: Line, before_blank: bool, after_blank: bool) -> bool:
+    text = line.text.strip()
     if len(text) > _MAX_TITLE_CHARS or len(text.split()) > _MAX_TITLE_WORDS or \
             text[-1] in ".!?:;,":
         return False
-    before = lines[index - 1].text.strip() if index > 0 else ""
-    after = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
-    return not before and not after
+    return before_blank and after_blank
+
+
+def _in_context(text: str) -> Iterator[tuple[Line, bool, bool]]:
+    """Each line with whether the lines before and after it are blank (the first line has a
+    blank before it, the last one a blank after it)."""
+    before_blank = True
+    previous: Line | None = None
+    for line in iter_lines(text):
+        blank = not line.text.strip()
+        if previous is not None:
+            yield previous, before_blank, blank
+            before_blank = not previous.text.strip()
+        previous = line
+    if previous is not None:
+        yield previous, before_blank, True
 
 
 def segment(document: Document, lang: str = "en") -> Text:
-    """Normalize the document's text and cut it into segments, in text order."""
+    """Normalize the document's text and cut it into segments, in text order.
+
+    Lines are read one at a time; a run of short lines waits until it ends, to be looked at as
+    a table. Memory holds the text and its segments, never a second copy of the text.
+    """
     text = normalize_text(document.text)
     rules = load_sentence_rules(lang)
     reference = re.compile(rules.reference_line) if rules.reference_line else None
-    lines = split_lines(text)
     segments: list[Segment] = []
-    in_table: dict[int, tuple[int, int, int]] = {}
-    for number, layout in enumerate(find_tables(lines)):
-        for index in range(layout.first, layout.last):
-            row, column = divmod(index - layout.first, layout.columns)
-            in_table[index] = (number, row, column)
-    for index, line in enumerate(lines):
+    run: list[tuple[Line, bool, bool]] = []  # consecutive cell lines
+    tables = 0
+
+    def flush() -> None:
+        nonlocal tables
+        in_table: dict[int, tuple[int, int, int]] = {}
+        for layout in find_tables([line for line, _b, _a in run]):
+            for index in range(layout.first, layout.last):
+                row, column = divmod(index - layout.first, layout.columns)
+                in_table[index] = (tables, row, column)
+            tables += 1
+        for index, (line, before_blank, after_blank) in enumerate(run):
+            if index in in_table:
+                start, end = _trimmed(line)
+                table, row, column = in_table[index]
+                segments.append(Segment(start, end, "cell", table=table, row=row, column=column))
+            else:
+                plain(line, before_blank, after_blank, cell=True)
+        run.clear()
+
+    def plain(line: Line, before_blank: bool, after_blank: bool, *, cell: bool) -> None:
         start, end = _trimmed(line)
         if start == end:
-            continue
-        if index in in_table:
-            table, row, column = in_table[index]
-            segments.append(Segment(start, end, "cell", table=table, row=row, column=column))
-        elif reference is not None and reference.search(line.text):
+            return
+        if reference is not None and reference.search(line.text):
             segments.append(Segment(start, end, "reference"))
-        elif (is_cell_line(line.text) and len(line.text.split()) <= 12) or \
-                _standalone_title(lines, index):
+        elif (cell and len(line.text.split()) <= 12) or \
+                _standalone_title(line, before_blank, after_blank):
             segments.append(Segment(start, end, "heading"))
         else:
             for s_start, s_end in split_sentences(text[start:end], start, rules.abbreviations):
                 segments.append(Segment(s_start, s_end, "sentence"))
+
+    for line, before_blank, after_blank in _in_context(text):
+        if is_cell_line(line.text):
+            run.append((line, before_blank, after_blank))
+            continue
+        flush()
+        plain(line, before_blank, after_blank, cell=False)
+    flush()
     # the document keeps the normalized text only, so the text read is not held twice
     kept = document if text is document.text else replace(document, text=text)
     return Text(document=kept, text=text, segments=tuple(segments))
