@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from corroborate.extract import extract_claims
+from corroborate.extract.window import EVIDENCE_MAX
 from corroborate.model import Document, Source, Text
 from corroborate.text import segment
 
@@ -86,3 +88,22 @@ def test_offsets_point_into_the_normalized_text() -> None:
     # the document keeps the normalized text, not a second copy of the raw one (its content
     # hash still identifies what was read)
     assert text.document.text == text.text
+
+
+# One long line without sentence ends, longer than the evidence limit: the shape where evidence
+# must be a window of the line, not the line.
+long_lines = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join),
+                      min_size=60, max_size=120).map(" , ".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+@given(st.one_of(documents, long_lines))
+def test_claims_of_any_text_point_into_it_with_bounded_evidence(raw: str) -> None:
+    text = segmented(raw)
+    for claim in extract_claims(text):
+        for span in (claim.evidence, claim.figure):
+            assert span is not None
+            assert text.text[span.start:span.end] == span.text
+        assert claim.figure is not None
+        assert claim.evidence.start <= claim.figure.start <= claim.figure.end <= claim.evidence.end
+        assert len(claim.evidence.text) <= max(EVIDENCE_MAX, len(claim.figure.text))

@@ -43,6 +43,13 @@ class _Atom:
     kind: str  # digits | words | vague
 
 
+# A figure is at most this long: a run of 200,000 digits or number words is no count, and an
+# unbounded one would make one figure (and its claim's evidence) as long as the text.
+_MAX_DIGITS = 15
+_MAX_GROUPS = 5  # thousands groups: 999,999,999,999,999
+_MAX_WORDS = 15  # "two hundred and fifty-three thousand ..."
+
+
 class _Grammar:
     def __init__(self, lang: Lang) -> None:
         numbers = lang.numbers
@@ -57,9 +64,11 @@ class _Grammar:
         scales = alternation(list(self.scales), words=False)
         self.atom = re.compile(
             rf"(?P<vague>{alternation(list(self.vague))})"
-            rf"|(?<![\w/.,§])(?<![A-Za-z]-)(?P<dig>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+            rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
+            rf"(?P<dig>(?:\d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}|\d{{1,{_MAX_DIGITS}}})"
+            rf"(?:\.\d{{1,{_MAX_DIGITS}}})?)"
             rf"(?:\s?(?P<scale>{scales}))?(?![\w/]|[.,]\d)"
-            rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word})*)"
+            rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-])",
             re.IGNORECASE,
         )
