@@ -7,6 +7,7 @@ row key, e.g. a year) has the same shape in every row and appears nowhere else i
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -63,9 +64,9 @@ class _Run:
         self.where: dict[str, list[int]] = {}
         for offset, shape in enumerate(self.shapes):
             self.where.setdefault(shape, []).append(offset)
-        self.same: dict[int, list[int]] = {}
+        self.same: dict[int, array[int]] = {}  # 4 bytes a line, not a list of int objects
         for columns in range(2, _MAX_COLUMNS + 1):
-            same = [1] * len(self.shapes)
+            same = array("I", [1]) * len(self.shapes)
             for offset in range(len(self.shapes) - columns - 1, -1, -1):
                 if self.shapes[offset + columns] == self.shapes[offset]:
                     same[offset] = same[offset + columns] + 1
