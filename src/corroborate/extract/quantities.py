@@ -58,6 +58,22 @@ def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spa
                   for m in pattern.finditer(text, start, end)])
 
 
+class _LazyWords:
+    """A segment's words of one pattern, found on the first look-up (most figures never need
+    the trigger words: their noun names the measure)."""
+
+    __slots__ = ("end", "found", "pattern", "start", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.pattern, self.text, self.start, self.end = pattern, text, start, end
+        self.found: Spans[Word] | None = None
+
+    def within(self, lower: int, upper: int) -> list[Word]:
+        if self.found is None:
+            self.found = find_words(self.pattern, self.text, self.start, self.end)
+        return self.found.within(lower, upper)
+
+
 @dataclass
 class Scope:
     """What a sentence leans on: the text, its segment, and the context around it."""
@@ -76,7 +92,7 @@ class Scope:
     default_group: str | None = None
     label_line: bool = False
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
-    triggers: Spans[Word] = field(default_factory=lambda: Spans([]))  # found once a segment
+    triggers: Spans[Word] | _LazyWords = field(default_factory=lambda: Spans([]))
 
 
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -227,6 +243,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     Each figure looks at most ``WINDOW`` characters to either side of itself: its clause, the
     sentence and the names, dates and trigger words found in them are clipped to that window.
     """
+    if not figures:
+        return []
     text = scope.text
     lang = vocab.lang
     units = {name: m.unit for name, m in lang.measures.measures.items()}
@@ -234,7 +252,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     for name, unit in units.items():
         by_unit.setdefault(unit, set()).add(name)
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
-    scope.triggers = find_words(vocab.trigger_pattern, text, scope.start, scope.end)
+    scope.triggers = _LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, places, dates = Spans(scope.actors), Spans(scope.places), Spans(scope.dates)
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),
