@@ -9,10 +9,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from corroborate.extract.dates import DateMention, has_respectively
-from corroborate.extract.quantities import find_words
 from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, Spans
+from corroborate.extract.window import WINDOW, Spans, find_words
 
 __all__ = ["EventReading", "read_events", "read_list_entries"]
 

@@ -7,7 +7,6 @@ heading or table headers it leans on. All vocabulary comes from the language dat
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -15,7 +14,7 @@ from corroborate.extract.dates import DateMention
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, Spans
+from corroborate.extract.window import WINDOW, LazyWords, Spans, Word
 
 __all__ = ["NounPhrase", "Reading", "Scope", "read_figures", "scan_noun_phrase"]
 
@@ -44,36 +43,6 @@ class Reading:
     clause: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A vocabulary word found in the text: its span and its lower-cased form."""
-
-    start: int
-    end: int
-    key: str
-
-
-def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
-    return Spans([Word(m.start(), m.end(), m.group(0).lower())
-                  for m in pattern.finditer(text, start, end)])
-
-
-class _LazyWords:
-    """A segment's words of one pattern, found on the first look-up (most figures never need
-    the trigger words: their noun names the measure)."""
-
-    __slots__ = ("end", "found", "pattern", "start", "text")
-
-    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
-        self.pattern, self.text, self.start, self.end = pattern, text, start, end
-        self.found: Spans[Word] | None = None
-
-    def within(self, lower: int, upper: int) -> list[Word]:
-        if self.found is None:
-            self.found = find_words(self.pattern, self.text, self.start, self.end)
-        return self.found.within(lower, upper)
-
-
 @dataclass
 class Scope:
     """What a sentence leans on: the text, its segment, and the context around it."""
@@ -92,7 +61,7 @@ class Scope:
     default_group: str | None = None
     label_line: bool = False
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
-    triggers: Spans[Word] | _LazyWords = field(default_factory=lambda: Spans([]))
+    triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
 
 
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -252,7 +221,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     for name, unit in units.items():
         by_unit.setdefault(unit, set()).add(name)
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
-    scope.triggers = _LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
+    scope.triggers = LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, places, dates = Spans(scope.actors), Spans(scope.places), Spans(scope.dates)
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),

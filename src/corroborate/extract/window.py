@@ -8,11 +8,13 @@ for text of any shape (a 200 KB line without a sentence end, a page of nothing b
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
-__all__ = ["EVIDENCE_MAX", "WINDOW", "Spans", "evidence_span"]
+__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "Word", "evidence_span", "find_words"]
 
 # Characters on each side of a figure (or an event's trigger) that its readers look at. The
 # longest sentence of the shared corpus is 689 characters, and a figure's trigger, side, place
@@ -55,6 +57,36 @@ class Spans(Generic[S]):
 
     def any_starting(self, lower: int, upper: int) -> bool:
         return bisect_left(self.starts, lower) < bisect_left(self.starts, upper)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A vocabulary word found in the text: its span and its lower-cased form."""
+
+    start: int
+    end: int
+    key: str
+
+
+def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
+    return Spans([Word(m.start(), m.end(), m.group(0).lower())
+                  for m in pattern.finditer(text, start, end)])
+
+
+class LazyWords:
+    """A segment's words of one pattern, found on the first look-up (most figures never need
+    the trigger words: their noun names the measure)."""
+
+    __slots__ = ("end", "found", "pattern", "start", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.pattern, self.text, self.start, self.end = pattern, text, start, end
+        self.found: Spans[Word] | None = None
+
+    def within(self, lower: int, upper: int) -> list[Word]:
+        if self.found is None:
+            self.found = find_words(self.pattern, self.text, self.start, self.end)
+        return self.found.within(lower, upper)
 
 
 def evidence_span(text: str, start: int, end: int, focus_start: int,
