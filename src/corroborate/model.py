@@ -35,6 +35,8 @@ class Source:
     license: str | None = None
     note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    conflict: str | None = None  # the conflict its documents are about, when the manifest says
+    published: str | None = None  # ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Document:
     media_type: str
     size_bytes: int
     warnings: tuple[str, ...] = ()
+    conflict: str | None = None  # canonical conflict name; None when unknown
+    conflict_inferred: bool = False  # True when read from the text, not given
 
 
 @dataclass(frozen=True, slots=True)  # slots: a large document has ~10^5 segments
@@ -121,6 +125,7 @@ class Claim:
     figure: Evidence | None = None
     clause: int | None = None  # which clause of the evidence sentence states it (0 = first)
     table_row: str | None = None  # "table 0, row 7" for a figure read from a table cell
+    conflict: str | None = None  # its document's conflict (set by the store when read back)
 
 
 def _span_record(span: Evidence | None) -> dict[str, Any] | None:
@@ -133,6 +138,7 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
         "id": claim.id,
         "source": claim.source,
         "document": claim.document,
+        "conflict": claim.conflict,
         "kind": claim.kind,
         "measure": claim.measure,
         "value": None if claim.value is None else
@@ -180,4 +186,5 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         date=record.get("date"), actor=record.get("actor"),
         actor_as_written=record.get("actor_as_written"), figure=_span(record.get("figure")),
         clause=record.get("clause"), table_row=record.get("table_row"),
+        conflict=record.get("conflict"),
     )

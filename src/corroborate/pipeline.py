@@ -8,19 +8,23 @@ store as a generator, so memory holds a document's text and segments, not all it
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corroborate.align import Fact, align, name_variants
+from corroborate.align.scope import scoped
 from corroborate.documents import DocumentRef, discover, read_document
+from corroborate.documents.conflicts import UNKNOWN, canonical_conflict, infer_conflict
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, iter_claims
 from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
-from corroborate.model import Claim, Source
+from corroborate.model import Claim, Document, Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
+from corroborate.text.normalize import normalize_text
 
-__all__ = ["IngestReport", "Outcome", "extract_stored", "facts_of", "ingest", "names_of", "plan"]
+__all__ = ["IngestReport", "Outcome", "conflict_label", "conflict_of", "extract_stored",
+           "facts_of", "ingest", "names_of", "plan"]
 
 
 @dataclass
@@ -31,6 +35,19 @@ class Outcome:
     error: str | None = None
     claims: int | None = None
     warnings: list[str] = field(default_factory=list)
+    conflict: str | None = None
+    conflict_inferred: bool = False
+
+    @property
+    def conflict_label(self) -> str:
+        return conflict_label(self.conflict, self.conflict_inferred)
+
+
+def conflict_label(conflict: str | None, inferred: bool) -> str:
+    """"Kosovo War (1998–1999) (inferred)", "Falklands War (1982)" or "unknown"."""
+    if conflict is None:
+        return UNKNOWN
+    return f"{conflict} (inferred)" if inferred else conflict
 
 
 @dataclass
@@ -41,6 +58,17 @@ class IngestReport:
     @property
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "failed"]
+
+
+def conflict_of(document: Document, text: str, given: str | None = None) -> tuple[str | None, bool]:
+    """(conflict, inferred): the source's conflict (sources.toml), else ``given`` (--conflict),
+    each under its canonical name ("unknown" says none, and nothing is inferred); else the one
+    ``text`` names, inferred (None when it names none, or two as much)."""
+    named = document.source.conflict or given
+    if named:
+        canonical = canonical_conflict(named)
+        return (None if canonical.lower() == UNKNOWN else canonical), False
+    return infer_conflict(text), True
 
 
 def plan(inputs: list[str], override: Source | None = None) -> tuple[list[DocumentRef], list[str]]:
@@ -63,21 +91,31 @@ class _Counted:
 
 def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
                encoding: str | None = None, extract: bool = True,
-               timeout: float = 20.0) -> Outcome:
-    """Read, segment, extract and store one document; expected problems become ``failed``."""
+               timeout: float = 20.0, conflict: str | None = None,
+               published: str | None = None) -> Outcome:
+    """Read, segment, extract and store one document; expected problems become ``failed``.
+
+    ``conflict`` and ``published`` apply where the document's sources.toml gives none."""
     try:
-        document = read_document(ref, max_bytes=max_bytes, encoding=encoding, timeout=timeout)
+        document = read_document(ref, max_bytes=max_bytes, encoding=encoding, timeout=timeout,
+                                 published=published)
         if store.is_stored(document.location, document.content_hash):
-            store.update_source(document.source)
+            # an edited sources.toml (or --conflict) reaches the stored document and its claims
+            found = conflict_of(document, normalize_text(document.text), conflict)
+            store.update_source(document.source, document.location, found)
             return Outcome(ref.location, document.source.slug, "unchanged",
-                           warnings=list(document.warnings))
+                           warnings=list(document.warnings), conflict=found[0],
+                           conflict_inferred=found[1])
         text = segment(document)
-        document = text.document  # the normalized text only: the raw one can go
+        found = conflict_of(text.document, text.text, conflict)
+        document = replace(text.document, conflict=found[0], conflict_inferred=found[1])
+        text = replace(text, document=document)  # the normalized text only: the raw one can go
         claims = _Counted(iter_claims(text)) if extract else None
         status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
         return Outcome(ref.location, document.source.slug, status,
                        claims=None if claims is None else claims.count,
-                       warnings=list(document.warnings))
+                       warnings=list(document.warnings), conflict=found[0],
+                       conflict_inferred=found[1])
     except CorroborateError as exc:
         slug = ref.source.slug if ref.source else None
         return Outcome(ref.location, slug, "failed", error=exc.line())
@@ -85,14 +123,15 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
 
 def ingest(inputs: list[str], store: SQLiteStore, *, override: Source | None = None,
            max_bytes: int, encoding: str | None = None, extract: bool = True,
-           timeout: float = 20.0,
+           timeout: float = 20.0, conflict: str | None = None, published: str | None = None,
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Ingest every document the inputs name; the report lists each outcome."""
     refs, notes = plan(inputs, override)
     report = IngestReport(notes=notes)
     for ref in refs:
         outcome = ingest_one(ref, store, max_bytes=max_bytes, encoding=encoding,
-                             extract=extract, timeout=timeout)
+                             extract=extract, timeout=timeout, conflict=conflict,
+                             published=published)
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
@@ -109,10 +148,11 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
         yield text.document.location, claims.count
 
 
-def facts_of(store: SQLiteStore) -> list[Fact]:
-    """Align every stored claim into facts, with the thresholds of the settings."""
+def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
+    """Align every stored claim (of one ``conflict``, when given; "unknown" for those of none)
+    into facts, with the thresholds of the settings."""
     settings = load_settings()
-    return align(store.claims(), about_tolerance=settings.about_tolerance,
+    return align(store.claims(conflict=conflict), about_tolerance=settings.about_tolerance,
                  event_window_years=settings.event_window_years,
                  period_overlap=settings.period_overlap,
                  event_windows=settings.event_windows, place_events=settings.place_events,
@@ -121,12 +161,22 @@ def facts_of(store: SQLiteStore) -> list[Fact]:
                  nested_measures=settings.nested_measures, within=place_hierarchy())
 
 
-def names_of(store: SQLiteStore) -> list[Fact]:
-    """Which names each source uses for each canonical place and actor, over its whole text."""
-    mentions: list[tuple[str, str, str, str]] = []
+def names_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
+    """Which names each source uses for each canonical place and actor, over its whole text,
+    inside each conflict (of one ``conflict``, when given)."""
+    mentions: dict[str | None, list[tuple[str, str, str, str]]] = {}
     for _id, text in store.texts():
+        own = text.document.conflict
+        if conflict is not None and own != (None if conflict == UNKNOWN else conflict):
+            continue
         slug = text.document.source.slug
-        mentions.extend((slug, "place", m.canonical, m.written) for m in find_places(text.text))
-        mentions.extend((slug, "actor", m.canonical, m.written) for m in find_actors(text.text)
-                        if m.role == "name")
-    return name_variants(mentions)
+        found = mentions.setdefault(own, [])
+        found.extend((slug, "place", m.canonical, m.written) for m in find_places(text.text))
+        found.extend((slug, "actor", m.canonical, m.written) for m in find_actors(text.text)
+                     if m.role == "name")
+    facts = []
+    for own, said in mentions.items():
+        for fact in name_variants(said):
+            fact_id, key = scoped(fact.kind, fact.id, fact.key, own)
+            facts.append(replace(fact, id=fact_id, key=key))
+    return sorted(facts, key=lambda f: (f.key["entity"], f.key["conflict"] or ""))

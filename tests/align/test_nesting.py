@@ -56,8 +56,9 @@ def test_all_deaths_of_two_years_fewer_than_one_sides_soldiers_in_one_episode() 
     assert fact.verdict == "disagree"
     assert fact.kind == "quantity"
     assert fact.claims == (wide, narrow)
-    assert fact.key == {"measure": "killed", "unit": "people", "side": None, "group": None,
-                        "place": None, "time": {"start": "2021", "end": "2022"}, "check": CHECK}
+    assert fact.key == {"conflict": None, "measure": "killed", "unit": "people", "side": None,
+                        "group": None, "place": None, "time": {"start": "2021", "end": "2022"},
+                        "check": CHECK}
     assert fact.interval == {"low": None, "high": None}
 
 

@@ -28,9 +28,10 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from corroborate.align.scope import by_conflict, scoped
 from corroborate.model import Claim, claim_to_record
 
 __all__ = [
@@ -439,18 +440,34 @@ def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
           state_measures: Iterable[str] = (), state_window_days: float = 31,
           nested_measures: Iterable[str] = (),
           within: dict[str, str] | None = None) -> list[Fact]:
-    """Facts from claims: quantity facts, then event facts, each sorted by key.
+    """Facts from claims: quantity facts, then event facts, each sorted by key. Each conflict's
+    claims are aligned apart (align/scope.py): a fact never holds claims of two conflicts, and
+    its key starts with its ``conflict``.
 
     ``within`` maps a place to the larger place it lies in (from the gazetteer)."""
-    claims = list(claims)
+    facts: list[Fact] = []
+    for conflict, members in by_conflict(claims).items():
+        for fact in _align_one(members, about_tolerance, event_window_years, period_overlap,
+                               event_windows, place_events, state_measures, state_window_days,
+                               nested_measures, within):
+            fact_id, key = scoped(fact.kind, fact.id, fact.key, conflict)
+            facts.append(replace(fact, id=fact_id, key=key))
+    return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
+
+
+def _align_one(claims: list[Claim], about_tolerance: float, event_window_years: int,
+               period_overlap: float, event_windows: dict[str, float] | None,
+               place_events: Iterable[str], state_measures: Iterable[str],
+               state_window_days: float, nested_measures: Iterable[str],
+               within: dict[str, str] | None) -> list[Fact]:
+    """The facts of one conflict's claims."""
     quantities = [c for c in claims if c.kind == "quantity" and c.value is not None]
     events = [c for c in claims if c.kind == "event"]
     rules = _Rules(about_tolerance, period_overlap, frozenset(state_measures),
                    state_window_days / 365, frozenset(nested_measures),
                    dict(within or {}))
-    facts = _quantity_facts(quantities, rules) + \
+    return _quantity_facts(quantities, rules) + \
         _event_facts(events, event_window_years, event_windows or {}, frozenset(place_events))
-    return sorted(facts, key=lambda f: (f.kind, json.dumps(f.key, sort_keys=True, default=str)))
 
 
 _WITHIN: dict[str, str] = {}
@@ -462,7 +479,8 @@ def relation(a: Claim, b: Claim, within: dict[str, str] | None = None) -> str:
     ``within`` maps a place to the larger place it lies in (from the gazetteer).
     """
     within = within or _WITHIN
-    if (a.kind, a.measure, a.unit, a.event_type) != (b.kind, b.measure, b.unit, b.event_type):
+    if (a.kind, a.measure, a.unit, a.event_type, a.conflict) != \
+            (b.kind, b.measure, b.unit, b.event_type, b.conflict):
         return "different"
     verdicts = [_compare(a.side, b.side), _compare(a.group, b.group),
                 _place_compare(a.place, b.place, within),

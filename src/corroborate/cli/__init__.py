@@ -6,7 +6,13 @@ import signal
 import sys
 from types import FrameType
 
-from corroborate.cli import browse, claims, facts, ingest  # noqa: F401  (registers the commands)
+from corroborate.cli import (  # noqa: F401  (registers the commands)
+    browse,
+    claims,
+    conflicts,
+    facts,
+    ingest,
+)
 from corroborate.cli._app import Interrupted, app, err
 from corroborate.errors import CorroborateError
 

@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from corroborate.documents.conflicts import UNKNOWN, canonical_conflict
+from corroborate.errors import CorroborateError, E
 from corroborate.export import FORMATS, write_records
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore, open_store
@@ -32,12 +34,34 @@ DbOption = Annotated[
                  help="Database: a SQLite file (default ./corroborate.db)."),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format.")]
+ConflictOption = Annotated[
+    str | None,
+    typer.Option("--conflict", help="Only this conflict (its name or another name of it; "
+                                    "'unknown' for documents of none): see `corroborate conflicts`."),
+]
 
 
 def store_from(db: str | None, *, create: bool = False, readonly: bool = True) -> SQLiteStore:
     """The store of --db (else the settings' default). Reading never creates a database (a
     missing one is E305) and opens it read-only; ``ingest`` creates, ``extract`` writes."""
     return open_store(db or load_settings().db, create, readonly=readonly)
+
+
+def conflict_filter(store: SQLiteStore, value: str | None) -> str | None:
+    """The stored conflict --conflict names (by its name, another name of it, or any case), or
+    UNKNOWN; one E402 line when no stored document is about it."""
+    if value is None:
+        return None
+    if value.strip().lower() == UNKNOWN:
+        return UNKNOWN
+    stored = [c["conflict"] for c in store.conflicts() if c["conflict"] is not None]
+    wanted = canonical_conflict(value)
+    for name in stored:
+        if name.casefold() in (wanted.casefold(), value.strip().casefold()):
+            return str(name)
+    listed = "; stored: " + ", ".join(repr(n) for n in stored[:5]) if stored else ""
+    raise CorroborateError(E.E402, "--conflict", reason=f"no stored document is about {value!r}"
+                           f"{listed}; `corroborate conflicts` lists them")
 
 
 def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, what: str) -> None:

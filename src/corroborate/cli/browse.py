@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from corroborate.cli._app import DbOption, FormatOption, app, fail_usage, out, plain, store_from
+from corroborate.cli._app import (
+    DbOption,
+    FormatOption,
+    app,
+    emit_records,
+    fail_usage,
+    out,
+    plain,
+    store_from,
+)
+from corroborate.cli.claims import export_app
+from corroborate.pipeline import conflict_label
 
 MAX_HITS = 2**63 - 1  # SQLite's largest integer
 
@@ -33,7 +45,20 @@ def sources_cli(db: DbOption = None, fmt: FormatOption = "table") -> None:
     """List the sources in the fact base."""
     with store_from(db) as store:
         rows = store.sources()
-    _emit(rows, ["slug", "title", "publisher", "kind", "documents"], fmt, "sources")
+    dated = ["published"] if any(r.get("published") for r in rows) else []  # a column when known
+    _emit(rows, ["slug", "title", "publisher", "kind", *dated, "documents"], fmt, "sources")
+
+
+@export_app.command("sources")
+def export_sources_cli(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
+) -> None:
+    """Write every source with its metadata, publication date and number of documents."""
+    with store_from(db) as store:
+        records = store.sources()
+    emit_records(records, fmt, output, "sources")
 
 
 @app.command("documents")
@@ -45,8 +70,11 @@ def documents_cli(
     """List the stored documents."""
     with store_from(db) as store:
         rows = store.documents(source)
-    _emit(rows, ["id", "source", "location", "media_type", "chars", "segment_count", "claim_count"],
-          fmt, "documents")
+    if fmt == "table":  # "Kosovo War (1998–1999) (inferred)"; JSON keeps both fields
+        for row in rows:
+            row["conflict"] = conflict_label(row["conflict"], row["conflict_inferred"])
+    _emit(rows, ["id", "source", "location", "media_type", "chars", "segment_count", "claim_count",
+                 "conflict"], fmt, "documents")
 
 
 @app.command("search")

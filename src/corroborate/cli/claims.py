@@ -10,7 +10,18 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, plain, store_from
+from corroborate.cli._app import (
+    ConflictOption,
+    DbOption,
+    app,
+    conflict_filter,
+    emit_records,
+    err,
+    fail_usage,
+    out,
+    plain,
+    store_from,
+)
 from corroborate.evaluate import load_gold, load_gold_disputes, load_zones, score, score_disputes
 from corroborate.model import claim_to_record
 from corroborate.pipeline import extract_stored, facts_of, ingest
@@ -47,10 +58,12 @@ def export_claims_cli(
     source: Annotated[str | None, typer.Option(help="Only this source's claims.")] = None,
     measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default stdout).")] = None,
+    conflict: ConflictOption = None,
 ) -> None:
     """Write claims in the export contract (one JSON object a line, or CSV)."""
     with store_from(db) as store:
-        records = [claim_to_record(c) for c in store.claims(source=source, measure=measure)]
+        records = [claim_to_record(c) for c in store.claims(
+            source=source, measure=measure, conflict=conflict_filter(store, conflict))]
     emit_records(records, fmt, output, "claims")
 
 

@@ -11,7 +11,18 @@ import typer
 from rich.table import Table
 
 from corroborate.align import Fact, framing
-from corroborate.cli._app import DbOption, app, emit_records, err, fail_usage, out, plain, store_from
+from corroborate.cli._app import (
+    ConflictOption,
+    DbOption,
+    app,
+    conflict_filter,
+    emit_records,
+    err,
+    fail_usage,
+    out,
+    plain,
+    store_from,
+)
 from corroborate.cli.claims import export_app
 from corroborate.export import write_records
 from corroborate.export.report import build_report, period_text, render_html, render_markdown
@@ -35,17 +46,20 @@ def _select(facts: list[Fact], measure: str | None, place: str | None, side: str
 
 def _print_facts(facts: list[Fact], title: str) -> None:
     table = Table(title=title, title_justify="left")
-    for column in ("verdict", "about", "sources", "claims: source = value"):
+    several = len({f.key.get("conflict") for f in facts}) > 1
+    for column in ("verdict", *(["conflict"] if several else []), "about", "sources",
+                   "claims: source = value"):
         table.add_column(column)
     for fact in facts:
         key = fact.key
+        scope = [plain(key.get("conflict") or "unknown")] if several else []
         about = " · ".join(str(v) for v in (
             key.get("measure") or key.get("event_type"), key.get("side"), key.get("group"),
             key.get("place"), _period(key.get("time")) or key.get("date")) if v)
         said = "; ".join(f"{c.source} = {_said(c)}" for c in fact.claims)
         style = {"disagree": "red", "agree": "green"}.get(fact.verdict, "")
-        table.add_row(plain(fact.verdict, style=style), plain(about), str(len(fact.sources)),
-                      plain(said))
+        table.add_row(plain(fact.verdict, style=style), *scope, plain(about),
+                      str(len(fact.sources)), plain(said))
     out.print(table)
 
 
@@ -65,23 +79,25 @@ def _said(claim: object) -> str:
 
 @app.command("facts")
 def facts_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
-              side: SideOption = None,
+              side: SideOption = None, conflict: ConflictOption = None,
               fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
               ) -> None:
-    """Claims grouped into facts, each with its verdict: agree, disagree or single_source."""
+    """Claims grouped into facts, each with its verdict: agree, disagree or single_source.
+    A fact never holds claims of two conflicts."""
     with store_from(db) as store:
-        facts = _select(facts_of(store), measure, place, side)
+        facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side)
     _show(facts, fmt, "facts")
 
 
 @app.command("disputes")
 def disputes_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
-                 side: SideOption = None,
+                 side: SideOption = None, conflict: ConflictOption = None,
                  fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
                  ) -> None:
     """Facts on which sources (or one source with itself) disagree."""
     with store_from(db) as store:
-        facts = _select(facts_of(store), measure, place, side, verdict="disagree")
+        facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side,
+                        verdict="disagree")
     _show(facts, fmt, "disputes")
 
 
@@ -94,9 +110,10 @@ def _show(facts: list[Fact], fmt: str, title: str) -> None:
         fail_usage(f"--format must be table or jsonl, not {fmt!r}")
 
 
-def _export(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
+def _export(kind: str, db: str | None, fmt: str, output: Path | None,
+            conflict: str | None) -> None:
     with store_from(db) as store:
-        facts = facts_of(store)
+        facts = facts_of(store, conflict_filter(store, conflict))
     if kind == "disputes":
         facts = [f for f in facts if f.verdict == "disagree"]
     emit_records([f.record() for f in facts], fmt, output, kind)
@@ -105,18 +122,20 @@ def _export(kind: str, db: str | None, fmt: str, output: Path | None) -> None:
 @export_app.command("facts")
 def export_facts_cli(db: DbOption = None,
                      fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
-                     output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
+                     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+                     conflict: ConflictOption = None) -> None:
     """Write every fact with its verdict and claims."""
-    _export("facts", db, fmt, output)
+    _export("facts", db, fmt, output, conflict)
 
 
 @export_app.command("disputes")
 def export_disputes_cli(db: DbOption = None,
                         fmt: Annotated[str, typer.Option("--format", "-f",
                                                          help="jsonl or csv.")] = "jsonl",
-                        output: Annotated[Path | None, typer.Option("--output", "-o")] = None) -> None:
+                        output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+                        conflict: ConflictOption = None) -> None:
     """Write the facts whose verdict is disagree."""
-    _export("disputes", db, fmt, output)
+    _export("disputes", db, fmt, output, conflict)
 
 
 @app.command("report")
@@ -124,14 +143,20 @@ def report_cli(db: DbOption = None,
                fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
                output: Annotated[Path | None, typer.Option(
                    "--output", "-o", help="File (default stdout).")] = None,
+               conflict: ConflictOption = None,
                ) -> None:
     """A self-contained report: summary, disputes side by side, names and event words per source."""
     if fmt not in ("md", "html", "json"):
         fail_usage(f"--format must be md, html or json, not {fmt!r}")
     with store_from(db) as store:
-        claims = store.claims()
-        report = build_report(store.sources(), claims, facts_of(store), names_of(store),
-                              framing(claims))
+        scope = conflict_filter(store, conflict)
+        claims = store.claims(conflict=scope)
+        sources = store.sources()
+        if scope is not None:
+            kept = {d["source"] for d in store.documents(conflict=scope)}
+            sources = [s for s in sources if s["slug"] in kept]
+        report = build_report(sources, claims, facts_of(store, scope), names_of(store, scope),
+                              framing(claims), conflict=scope)
     if fmt == "json":
         text = json.dumps(report, ensure_ascii=False, indent=2)
     else:

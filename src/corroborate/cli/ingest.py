@@ -8,7 +8,18 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, Interrupted, app, err, escaped, out, plain, store_from
+from corroborate.cli._app import (
+    DbOption,
+    Interrupted,
+    app,
+    err,
+    escaped,
+    fail_usage,
+    out,
+    plain,
+    store_from,
+)
+from corroborate.documents import parse_published
 from corroborate.model import Source
 from corroborate.pipeline import Outcome, ingest_one, plan
 from corroborate.settings import load_settings
@@ -23,6 +34,12 @@ def ingest_cli(
     title: Annotated[str | None, typer.Option(help="Source title (with --source).")] = None,
     publisher: Annotated[str | None, typer.Option(help="Source publisher (with --source).")] = None,
     kind: Annotated[str | None, typer.Option(help="Source kind: encyclopedia, government, ...")] = None,
+    conflict: Annotated[str | None, typer.Option(
+        help="The conflict the documents are about, where no sources.toml says; else it is "
+             "inferred from their text ('unknown': none).")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD, YYYY-MM or YYYY, where no sources.toml says; else "
+             "from HTML or PDF metadata.")] = None,
     encoding: Annotated[str | None, typer.Option(help="Decode text with this encoding.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse documents larger than this.")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Store text only.")] = False,
@@ -31,9 +48,15 @@ def ingest_cli(
     """Read documents (.txt .md .html .pdf, folders, URLs) and store their text and claims.
 
     Source metadata comes from a sources.toml beside the documents, else from --source/--title/
-    --publisher/--kind, else from the file name. Exit status 1 if any document failed.
+    --publisher/--kind, else from the file name. The conflict comes from sources.toml, else
+    --conflict, else the text (shown as inferred: correct it with either). Exit status 1 if any
+    document failed.
     """
     settings = load_settings()
+    if published is not None and parse_published(published) is None:
+        fail_usage(f"--published must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not "
+                   f"{published!r}")
+    published = parse_published(published)
     override = None
     if source or title or publisher or kind:
         from corroborate.documents import slugify
@@ -52,7 +75,8 @@ def ingest_cli(
                     progress.update(task, description=f"ingesting {escaped(ref.location[-40:])}")
                     outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
                                          encoding=encoding, extract=not no_extract,
-                                         timeout=settings.url_timeout)
+                                         timeout=settings.url_timeout, conflict=conflict,
+                                         published=published)
                     outcomes.append(outcome)
                     if outcome.error:
                         progress.console.print(outcome.error, markup=False, style="red")
@@ -78,10 +102,12 @@ def ingest_cli(
 def _summary(outcomes: list[Outcome], db: str, quiet: bool) -> None:
     if not quiet and outcomes:
         table = Table(title=plain(f"ingested into {db}"), title_justify="left")
-        for column in ("document", "source", "status", "claims"):
+        for column in ("document", "source", "conflict", "status", "claims"):
             table.add_column(column)
         for o in outcomes:
+            conflict = "-" if o.status == "failed" else o.conflict_label
             table.add_row(plain(o.location), plain(o.source or "-"),
+                          plain(conflict, style="yellow" if o.conflict_inferred else ""),
                           plain(o.status, style="red" if o.status == "failed" else ""),
                           "-" if o.claims is None else str(o.claims))
         out.print(table)

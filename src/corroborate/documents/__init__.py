@@ -12,17 +12,22 @@ from pathlib import Path
 from corroborate.documents.decode import http_charset_hint, looks_binary
 from corroborate.documents.discover import DocumentRef, discover, not_http
 from corroborate.documents.fetch import charset_of, fetch_url, is_url, other_scheme
-from corroborate.documents.manifest import derive_source, load_manifest, slugify
+from corroborate.documents.manifest import derive_source, load_manifest, parse_published, slugify
+from corroborate.documents.published import metadata_date
 from corroborate.documents.readers import READERS, sniff_media_type
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document
 
-__all__ = ["DocumentRef", "discover", "load_manifest", "read_document", "slugify"]
+__all__ = ["DocumentRef", "discover", "load_manifest", "parse_published", "read_document",
+           "slugify"]
 
 
 def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = None,
-                  timeout: float = 20.0) -> Document:
-    """Read one document's bytes and decode its text; raises CorroborateError for bad input."""
+                  timeout: float = 20.0, published: str | None = None) -> Document:
+    """Read one document's bytes and decode its text; raises CorroborateError for bad input.
+
+    The source's publication date: its manifest's, else ``published`` (--published), else the
+    document's own metadata (HTML, PDF), else none."""
     if ref.problem is not None:
         raise ref.problem
     where = ref.location
@@ -33,7 +38,7 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
         data, declared = fetch_url(where, max_bytes, timeout)
     else:
         data = _read_file(Path(where), max_bytes)
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that would copy the whole document
         raise CorroborateError(E.E104, where)
     media_type = sniff_media_type(data, where, declared)
     if media_type != "application/pdf" and encoding is None:  # a given encoding may well have NULs
@@ -47,7 +52,7 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
     text, warnings = reader(data, where, encoding or hint)
     if hint_warning:
         warnings.insert(0, f"{where}: {hint_warning}")
-    if not text.strip():
+    if not text or text.isspace():
         raise CorroborateError(E.E104, where)
     source = ref.source or derive_source(where)
     if not source.slug:  # flags such as --kind without --source/--title: the name gives the rest
@@ -56,6 +61,10 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
                          url=source.url or derived.url)
     if ref.source is None and is_url(where):
         source = replace(source, url=where)
+    if source.published is None:
+        found = published or metadata_date(data, media_type)
+        if found:
+            source = replace(source, published=found)
     location = where if is_url(where) else str(Path(where).resolve())
     return Document(source=source, location=location, text=text,
                     content_hash=hashlib.sha256(data).hexdigest(), media_type=media_type,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Source
 
-__all__ = ["MANIFEST_NAME", "derive_source", "load_manifest", "slugify"]
+__all__ = ["MANIFEST_NAME", "derive_source", "load_manifest", "parse_published", "slugify"]
 
 MANIFEST_NAME = "sources.toml"
 
@@ -27,6 +28,36 @@ class _SourceEntry(BaseModel):
     license: str | None = None
     note: str | None = None
     file: str | None = None  # a document name that differs from the slug
+    conflict: str | None = None
+    published: Any = None  # a string, TOML's bare 2024-04-01 (a date) or 1982 (a year)
+
+
+_PUBLISHED = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_published(value: object) -> str | None:
+    """An ISO 8601 prefix of a real date (YYYY, YYYY-MM or YYYY-MM-DD), else None.
+
+    >>> parse_published("1982-06-14"), parse_published("1999"), parse_published("14 June 1982")
+    ('1982-06-14', '1999', None)
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    match = _PUBLISHED.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if int(year) < 1000:
+        return None
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return match.group()
 
 
 def slugify(name: str) -> str:
@@ -72,6 +103,7 @@ def load_manifest(path: Path) -> dict[str, Source]:
             raise CorroborateError(
                 E.E201, str(path), reason=f"[{slug}] {field}: {first['msg'].lower()}{line}"
             ) from exc
+        _check_published(path, content, slug, parsed)
         source = _to_source(slug, parsed)
         sources[parsed.file or slug] = source
     return sources
@@ -102,10 +134,26 @@ def _at_line(content: str, table: str, key: str | None = None) -> str:
     return f" (at line {found + 1})"
 
 
+def _check_published(path: Path, content: str, slug: str, entry: _SourceEntry) -> None:
+    if entry.published is None or parse_published(entry.published) is not None:
+        return
+    raise CorroborateError(
+        E.E201, str(path), reason=f"[{slug}] published: {_shown(entry.published)} is not a date; "
+        f"write YYYY-MM-DD, YYYY-MM or YYYY{_at_line(content, slug, 'published')}")
+
+
+def _shown(value: object) -> str:
+    """A value as the manifest wrote it, cut short."""
+    text = repr(value) if isinstance(value, str) else str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _to_source(slug: str, entry: _SourceEntry) -> Source:
     extra: dict[str, Any] = dict(entry.model_extra or {})
+    conflict = " ".join(entry.conflict.split()) if entry.conflict else None
     return Source(slug=slug, title=entry.title, publisher=entry.publisher, url=entry.url,
-                  kind=entry.kind, license=entry.license, note=entry.note, extra=extra)
+                  kind=entry.kind, license=entry.license, note=entry.note, extra=extra,
+                  conflict=conflict or None, published=parse_published(entry.published))
 
 
 def derive_source(location: str) -> Source:

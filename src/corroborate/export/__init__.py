@@ -44,9 +44,9 @@ def _write_jsonl(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 
 _CLAIM_COLUMNS = [
-    "id", "source", "document", "kind", "measure", "value_low", "value_high", "value_bound",
-    "unit", "side", "side_as_written", "group", "place", "place_as_written", "time_start",
-    "time_end", "event_type", "event_as_written", "date", "actor", "actor_as_written",
+    "id", "source", "document", "conflict", "kind", "measure", "value_low", "value_high",
+    "value_bound", "unit", "side", "side_as_written", "group", "place", "place_as_written",
+    "time_start", "time_end", "event_type", "event_as_written", "date", "actor", "actor_as_written",
     "evidence_start", "evidence_end", "evidence_text", "figure_start", "figure_end",
     "figure_text", "extractor",
 ]

@@ -81,22 +81,30 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
 
 
 def build_report(sources: list[dict[str, Any]], claims: list[Claim], facts: list[Fact],
-                 names: list[Fact], framing: dict[str, dict[str, dict[str, int]]]) -> dict[str, Any]:
-    """Everything the report shows, as plain data (also the JSON format of the report)."""
+                 names: list[Fact], framing: dict[str, dict[str, dict[str, int]]],
+                 conflict: str | None = None) -> dict[str, Any]:
+    """Everything the report shows, as plain data (also the JSON format of the report).
+    ``conflict`` names the one conflict the report was limited to, if it was."""
     disputes = [f for f in facts if f.verdict == "disagree"]
     verdicts = Counter(f.verdict for f in facts)
+    conflicts = sorted({c.conflict or "unknown" for c in claims})
     return {
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "conflict": conflict,
+        "conflicts": conflicts,
         "summary": {"sources": len(sources), "claims": len(claims), "facts": len(facts),
                     "agree": verdicts.get("agree", 0), "disagree": verdicts.get("disagree", 0),
                     "single_source": verdicts.get("single_source", 0)},
-        "sources": [{k: s.get(k) for k in ("slug", "title", "publisher", "kind", "url")}
+        "sources": [{k: s.get(k) for k in ("slug", "title", "publisher", "kind", "url",
+                                           "published")}
                     for s in sources],
         "disputes": [{"id": f.id, "kind": f.kind, "about": _key_text(f), "key": f.key,
+                      "conflict": f.key.get("conflict"),
                       "within_one_source": len(f.sources) == 1,
                       "why": _CHECKS.get(str(f.key.get("check", "")), ""),
                       "claims": [_claim_row(c) for c in f.claims]} for f in disputes],
-        "names": [{"entity": n.key["entity"], "variants": getattr(n, "variants", {})}
+        "names": [{"entity": n.key["entity"], "conflict": n.key.get("conflict"),
+                   "variants": getattr(n, "variants", {})}
                   for n in names if n.verdict == "disagree"],
         "framing": framing,
     }
@@ -109,16 +117,22 @@ def render_markdown(report: dict[str, Any]) -> str:
     s = report["summary"]
     lines = ["# Where the sources agree and disagree", "",
              f"{s['sources']} sources, {s['claims']} claims, {s['facts']} facts: {s['agree']} agree, "
-             f"{s['disagree']} disagree, {s['single_source']} from a single source.", "",
-             "## Sources", ""]
+             f"{s['disagree']} disagree, {s['single_source']} from a single source.", ""]
+    if report.get("conflicts"):
+        lines += [f"Conflicts: {t(', '.join(report['conflicts']))}. Facts never join claims of "
+                  "two conflicts.", ""]
+    lines += ["## Sources", ""]
     for x in report["sources"]:
         link = http_link(x.get("url"))
         where = f" <{link}>" if link else (f" {t(x['url'])}" if x.get("url") else "")
-        lines.append(f"- {t(x['slug'])}: {t(x['title'])} ({t(x['publisher'] or 'publisher unknown')})"
-                     f"{where}")
+        published = f", published {t(x['published'])}" if x.get("published") else ""
+        lines.append(f"- {t(x['slug'])}: {t(x['title'])} ({t(x['publisher'] or 'publisher unknown')}"
+                     f"{published}){where}")
     lines += ["", f"## Disputes ({len(report['disputes'])})", ""]
     for dispute in report["disputes"]:
         scope = " (inside one source)" if dispute["within_one_source"] else ""
+        if len(report.get("conflicts", ())) > 1:
+            scope += f" — {t(dispute.get('conflict') or 'unknown')}"
         lines += [f"### {t(' '.join(str(dispute['about']).split()))}{scope}", ""]
         if dispute["why"]:
             lines += [t(dispute["why"]), ""]

@@ -29,6 +29,7 @@ def claim_rows(document_id: int, body: str, claims: Iterable[Claim]) -> Iterator
     its offsets (always, for claims extracted from ``body``); otherwise they stay in the record."""
     for claim in claims:
         record = claim_to_record(claim)
+        del record["conflict"]  # the document's, read with it: an edited sources.toml reaches it
         for key in ("evidence", "figure"):
             span = record[key]
             if span is not None and body[span["start"]:span["end"]] == span["text"]:
@@ -46,9 +47,11 @@ def in_batches(rows: Iterator[Row], size: int = BATCH) -> Iterator[list[Row]]:
         yield batch
 
 
-def claim_from_row(record_json: str, body: str) -> Claim:
-    """The claim of a stored record; words missing from the record are ``body[start:end]``."""
+def claim_from_row(record_json: str, body: str, conflict: str | None = None) -> Claim:
+    """The claim of a stored record; words missing from the record are ``body[start:end]``;
+    its conflict is its document's."""
     record = json.loads(record_json)
+    record["conflict"] = conflict
     for key in ("evidence", "figure"):
         span = record.get(key)
         if span is not None and "text" not in span:

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.errors import CorroborateError, E
-from corroborate.model import Claim, Document, Segment, Source, Text
-from corroborate.store._claims import INSERT_CLAIM, claim_from_row, claim_rows, in_batches
+from corroborate.model import Claim, Source, Text
+from corroborate.store._claims import INSERT_CLAIM, claim_rows, in_batches
 from corroborate.store._opening import APPLICATION_ID, BUSY, refuse_foreign, statements, use_wal
+from corroborate.store._reading import Reading
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit"]
 
@@ -34,6 +35,7 @@ def _sql(name: str) -> Callable[[], str]:
 MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _sql("schema.sql")),
     ("0002_claims_by_document", _sql("0002_claims_by_document.sql")),
+    ("0003_conflict_and_published", _sql("0003_conflict_and_published.sql")),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -46,7 +48,7 @@ class SearchHit(dict[str, Any]):
     """A search result: source, location, segment offsets, snippet with [highlighted] words."""
 
 
-class SQLiteStore:
+class SQLiteStore(Reading):
     """The embedded store. ``path`` may be ``:memory:``.
 
     ``create=False`` refuses a missing file (E305) instead of creating one; ``readonly`` opens
@@ -205,10 +207,11 @@ class SQLiteStore:
                                     (document.location,)).rowcount
         cursor = self.conn.execute(
             "INSERT INTO documents (source, location, content_hash, text_hash, media_type, "
-            "size_bytes, text, segment_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "size_bytes, text, segment_count, ingested_at, conflict, conflict_inferred) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.source.slug, document.location, document.content_hash,
              _hash(text.text), document.media_type, document.size_bytes, text.text,
-             len(text.segments), _now()),
+             len(text.segments), _now(), document.conflict, int(document.conflict_inferred)),
         )
         document_id = int(cursor.lastrowid or 0)
         self._insert_segments(document_id, text)
@@ -216,19 +219,26 @@ class SQLiteStore:
             self._insert_claims(document_id, text.text, claims, extractor)
         return "replaced" if deleted else "added"
 
-    def update_source(self, source: Source) -> None:
-        """Store a source's metadata (a sources.toml edited while its documents stayed as they were)."""
+    def update_source(self, source: Source, location: str | None = None,
+                      conflict: tuple[str | None, bool] | None = None) -> None:
+        """Store a source's metadata (a sources.toml edited while its documents stayed as they
+        were) and, given a ``location``, its document's ``conflict`` (name, inferred)."""
         with self._writing(f"source {source.slug}", source.slug):
             self._upsert_source(source)
+            if location is not None and conflict is not None:
+                self.conn.execute("UPDATE documents SET conflict = ?, conflict_inferred = ? "
+                                  "WHERE location = ?", (conflict[0], int(conflict[1]), location))
 
     def _upsert_source(self, source: Source) -> None:
         self.conn.execute(
-            "INSERT INTO sources (slug, title, publisher, url, kind, license, note, extra) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO UPDATE SET title=excluded.title, "
-            "publisher=excluded.publisher, url=excluded.url, kind=excluded.kind, "
-            "license=excluded.license, note=excluded.note, extra=excluded.extra",
+            "INSERT INTO sources (slug, title, publisher, url, kind, license, note, extra, "
+            "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO UPDATE SET "
+            "title=excluded.title, publisher=excluded.publisher, url=excluded.url, "
+            "kind=excluded.kind, license=excluded.license, note=excluded.note, "
+            "extra=excluded.extra, published=excluded.published",
             (source.slug, source.title, source.publisher, source.url, source.kind,
-             source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str)),
+             source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str),
+             source.published),
         )
 
     def _insert_claims(self, document_id: int, body: str, claims: Iterable[Claim],
@@ -272,68 +282,7 @@ class SQLiteStore:
               text.text[s.start:s.end]) for seq, s in enumerate(text.segments)],
         )
 
-    # -- reading ------------------------------------------------------------------------------
-    def sources(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT s.*, COUNT(d.id) AS documents FROM sources s "
-            "LEFT JOIN documents d ON d.source = s.slug GROUP BY s.slug ORDER BY s.slug")
-        return [{**dict(r), "extra": json.loads(r["extra"])} for r in rows]
-
-    def documents(self, source: str | None = None) -> list[dict[str, Any]]:
-        sql = ("SELECT id, source, location, content_hash, media_type, size_bytes, "
-               "length(text) AS chars, segment_count, claim_count, extracted_with, ingested_at "
-               "FROM documents")
-        params: tuple[Any, ...] = ()
-        if source:
-            sql += " WHERE source = ?"
-            params = (source,)
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY source, location", params)]
-
-    def document(self, document_id: int) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
-        return None if row is None else dict(row)
-
-    def texts(self, source: str | None = None) -> Iterator[tuple[int, Text]]:
-        """Every stored document as (id, Text), rebuilt from the store."""
-        sources = {s["slug"]: s for s in self.sources()}
-        for meta in self.documents(source):
-            row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                    (meta["id"],)).fetchone()
-            segments = tuple(
-                Segment(r["start"], r["end"], r["kind"], r["table_no"], r["row_no"],
-                        r["column_no"])
-                for r in self.conn.execute(
-                    "SELECT * FROM segments WHERE document_id = ? ORDER BY seq", (meta["id"],)))
-            s = sources[meta["source"]]
-            source_record = Source(s["slug"], s["title"], s["publisher"], s["url"], s["kind"],
-                                   s["license"], s["note"], s["extra"])
-            document = Document(source_record, meta["location"], row["text"],
-                                meta["content_hash"], meta["media_type"], meta["size_bytes"])
-            yield meta["id"], Text(document, row["text"], segments)
-
-    def claims(self, source: str | None = None, measure: str | None = None,
-               kind: str | None = None) -> list[Claim]:
-        """Stored claims; evidence and figure words are sliced from each document's text (read
-        once per document), so ``text[start:end] == evidence.text`` always holds."""
-        clauses, params = [], []
-        for column, value in (("source", source), ("measure", measure), ("kind", kind)):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self.conn.execute(
-            f"SELECT document_id, record FROM claims{where} "
-            "ORDER BY source, document_id, position, id", params)
-        claims: list[Claim] = []
-        body_of: tuple[int, str] = (-1, "")
-        for row in rows:
-            if row["document_id"] != body_of[0]:
-                text = self.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                         (row["document_id"],)).fetchone()["text"]
-                body_of = (row["document_id"], text)
-            claims.append(claim_from_row(row["record"], body_of[1]))
-        return claims
-
+    # -- reading (the rest is in _reading.py) -----------------------------------------------
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
         """Full-text search over segments; words are matched as plain terms unless ``raw``.
         A limit beyond SQLite's integers is no limit."""

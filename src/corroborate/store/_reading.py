@@ -1,0 +1,116 @@
+"""The store's reading half: sources, documents, texts, claims and conflicts as stored."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from corroborate.documents.conflicts import UNKNOWN
+from corroborate.model import Claim, Document, Segment, Source, Text
+from corroborate.store._claims import claim_from_row
+
+__all__ = ["Reading"]
+
+
+class Reading:
+    """Read methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
+
+    conn: sqlite3.Connection
+
+    def sources(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT s.*, COUNT(d.id) AS documents FROM sources s "
+            "LEFT JOIN documents d ON d.source = s.slug GROUP BY s.slug ORDER BY s.slug")
+        return [{**dict(r), "extra": json.loads(r["extra"])} for r in rows]
+
+    def documents(self, source: str | None = None,
+                  conflict: str | None = None) -> list[dict[str, Any]]:
+        """Stored documents; ``conflict`` keeps one conflict's (``UNKNOWN``: those of none)."""
+        sql = ("SELECT id, source, location, content_hash, media_type, size_bytes, "
+               "length(text) AS chars, segment_count, claim_count, extracted_with, ingested_at, "
+               "conflict, conflict_inferred FROM documents")
+        clauses, params = _conflict_clause(conflict, "conflict")
+        if source:
+            clauses.append("source = ?")
+            params.append(source)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.conn.execute(sql + where + " ORDER BY source, location", params)
+        return [{**dict(r), "conflict_inferred": bool(r["conflict_inferred"])} for r in rows]
+
+    def document(self, document_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return None if row is None else dict(row)
+
+    def stored_conflict(self, location: str) -> tuple[str | None, bool] | None:
+        """(conflict, inferred) of the document stored at ``location``; None if none is."""
+        row = self.conn.execute("SELECT conflict, conflict_inferred FROM documents "
+                                "WHERE location = ?", (location,)).fetchone()
+        return None if row is None else (row["conflict"], bool(row["conflict_inferred"]))
+
+    def texts(self, source: str | None = None) -> Iterator[tuple[int, Text]]:
+        """Every stored document as (id, Text), rebuilt from the store."""
+        sources = {s["slug"]: s for s in self.sources()}
+        for meta in self.documents(source):
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                    (meta["id"],)).fetchone()
+            segments = tuple(
+                Segment(r["start"], r["end"], r["kind"], r["table_no"], r["row_no"],
+                        r["column_no"])
+                for r in self.conn.execute(
+                    "SELECT * FROM segments WHERE document_id = ? ORDER BY seq", (meta["id"],)))
+            s = sources[meta["source"]]
+            source_record = Source(s["slug"], s["title"], s["publisher"], s["url"], s["kind"],
+                                   s["license"], s["note"], s["extra"], published=s["published"])
+            document = Document(source_record, meta["location"], row["text"],
+                                meta["content_hash"], meta["media_type"], meta["size_bytes"],
+                                conflict=meta["conflict"],
+                                conflict_inferred=meta["conflict_inferred"])
+            yield meta["id"], Text(document, row["text"], segments)
+
+    def claims(self, source: str | None = None, measure: str | None = None,
+               kind: str | None = None, conflict: str | None = None) -> list[Claim]:
+        """Stored claims, each with its document's conflict; ``conflict`` keeps one conflict's
+        (``UNKNOWN``: those of none). Evidence and figure words are sliced from each document's
+        text (read once per document), so ``text[start:end] == evidence.text`` always holds."""
+        clauses, params = _conflict_clause(conflict, "d.conflict")
+        for column, value in (("c.source", source), ("c.measure", measure), ("c.kind", kind)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.conn.execute(
+            "SELECT c.document_id, c.record FROM claims c JOIN documents d ON d.id = c.document_id"
+            f"{where} ORDER BY c.source, c.document_id, c.position, c.id", params)
+        claims: list[Claim] = []
+        body_of: tuple[int, str, str | None] = (-1, "", None)
+        for row in rows:
+            if row["document_id"] != body_of[0]:
+                found = self.conn.execute("SELECT text, conflict FROM documents WHERE id = ?",
+                                          (row["document_id"],)).fetchone()
+                body_of = (row["document_id"], found["text"], found["conflict"])
+            claims.append(claim_from_row(row["record"], body_of[1], body_of[2]))
+        return claims
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """Each conflict (None: unknown) with its documents and sources, and which documents'
+        conflicts were inferred; known conflicts by name, then the unknown."""
+        found: dict[str | None, dict[str, Any]] = {}
+        for doc in self.documents():
+            entry = found.setdefault(doc["conflict"], {
+                "conflict": doc["conflict"], "documents": [], "sources": [], "inferred": 0})
+            entry["documents"].append({"location": doc["location"], "source": doc["source"],
+                                       "inferred": doc["conflict_inferred"]})
+            if doc["source"] not in entry["sources"]:
+                entry["sources"].append(doc["source"])
+            entry["inferred"] += doc["conflict_inferred"]
+        return sorted(found.values(), key=lambda e: (e["conflict"] is None, e["conflict"] or ""))
+
+
+def _conflict_clause(conflict: str | None, column: str) -> tuple[list[str], list[Any]]:
+    if conflict is None:
+        return [], []
+    if conflict == UNKNOWN:
+        return [f"{column} IS NULL"], []
+    return [f"{column} = ?"], [conflict]
