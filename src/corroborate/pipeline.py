@@ -7,7 +7,7 @@ store as a generator, so memory holds a document's text and segments, not all it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from corroborate.align import Fact, align, name_variants
@@ -17,7 +17,7 @@ from corroborate.documents.conflicts import UNKNOWN, canonical_conflict, infer_c
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, iter_claims
 from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
-from corroborate.model import Claim, Document, Source
+from corroborate.model import Document, Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
@@ -76,19 +76,6 @@ def plan(inputs: list[str], override: Source | None = None) -> tuple[list[Docume
     return discover(inputs, override)
 
 
-class _Counted:
-    """Claims passed through on their way to the store, counted as they go."""
-
-    def __init__(self, claims: Iterable[Claim]) -> None:
-        self.claims = claims
-        self.count = 0
-
-    def __iter__(self) -> Iterator[Claim]:
-        for claim in self.claims:
-            self.count += 1
-            yield claim
-
-
 def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
                encoding: str | None = None, extract: bool = True,
                timeout: float = 20.0, conflict: str | None = None,
@@ -110,10 +97,10 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
         found = conflict_of(text.document, text.text, conflict)
         document = replace(text.document, conflict=found[0], conflict_inferred=found[1])
         text = replace(text, document=document)  # the normalized text only: the raw one can go
-        claims = _Counted(iter_claims(text)) if extract else None
+        claims = iter_claims(text) if extract else None
         status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
         return Outcome(ref.location, document.source.slug, status,
-                       claims=None if claims is None else claims.count,
+                       claims=store.claim_count(document.location) if extract else None,
                        warnings=list(document.warnings), conflict=found[0],
                        conflict_inferred=found[1])
     except CorroborateError as exc:
@@ -143,9 +130,8 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
     (location, claim count) per document. Normalization is idempotent, so offsets stay."""
     for document_id, stored in list(store.texts(source)):
         text = segment(stored.document)
-        claims = _Counted(iter_claims(text))
-        store.replace_claims(document_id, claims, EXTRACTOR_NAME, text)
-        yield text.document.location, claims.count
+        store.replace_claims(document_id, iter_claims(text), EXTRACTOR_NAME, text)
+        yield text.document.location, store.claim_count(text.document.location) or 0
 
 
 def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:

@@ -99,3 +99,17 @@ def test_a_long_run_of_short_lines_that_is_no_table() -> None:
     text = segment(Document(Source("s", "S"), "s.txt", cells, "h", "text/plain", len(cells)))
     assert {s.kind for s in text.segments} == {"heading"}
     assert len(text.segments) == 10_001
+
+
+def test_a_run_of_short_lines_longer_than_the_cap_is_read_in_parts_losing_nothing() -> None:
+    from corroborate.text import MAX_RUN_LINES
+
+    labels = [f"Village {n}" for n in range(MAX_RUN_LINES * 2 + 7)]  # no row rhythm: no table
+    table = ["Year", "Killed", "Wounded", "1992", "120", "340", "1993", "95", "210"]
+    body = "\n".join(labels + table) + "\n"
+    text = segment(Document(Source("s", "S"), "s.txt", body, "h", "text/plain", len(body)))
+    pieces = [text.text[s.start:s.end] for s in text.segments]
+    assert pieces == labels + table
+    assert {s.kind for s in text.segments[:len(labels)]} == {"heading"}
+    cells = [(s.row, s.column, text.text[s.start:s.end]) for s in text.segments[len(labels):]]
+    assert cells[3:6] == [(1, 0, "1992"), (1, 1, "120"), (1, 2, "340")]

@@ -188,6 +188,13 @@ class SQLiteStore(Reading):
             raise self._failure(exc, location, location) from exc
         return row is not None and row["content_hash"] == content_hash
 
+    def claim_count(self, location: str) -> int | None:
+        """How many claims are stored for the document at ``location`` (a repeated reading is
+        kept once, so this may be fewer than extraction yielded); None before extraction."""
+        row = self.conn.execute("SELECT claim_count FROM documents WHERE location = ?",
+                                (location,)).fetchone()
+        return None if row is None else row["claim_count"]
+
     def save(self, text: Text, claims: Iterable[Claim] | None = None,
              extractor: str | None = None) -> str:
         """Store one document, its segments and claims (any iterable, written in batches) in one
@@ -208,9 +215,12 @@ class SQLiteStore(Reading):
         cursor = self.conn.execute(
             "INSERT INTO documents (source, location, content_hash, text_hash, media_type, "
             "size_bytes, text, segment_count, ingested_at, conflict, conflict_inferred) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)",
+            # bound as UTF-8 bytes: a str parameter would keep its UTF-8 copy cached on the
+            # text for as long as the text lives (the document's size again, until it is stored)
             (document.source.slug, document.location, document.content_hash,
-             _hash(text.text), document.media_type, document.size_bytes, text.text,
+             _hash(text.text), document.media_type, document.size_bytes,
+             text.text.encode("utf-8"),
              len(text.segments), _now(), document.conflict, int(document.conflict_inferred)),
         )
         document_id = int(cursor.lastrowid or 0)
@@ -259,9 +269,10 @@ class SQLiteStore(Reading):
         with self._writing(f"claims of {where}", where):
             if text is not None:
                 body = text.text
+                digest = _hash(body)
                 self.conn.execute("UPDATE documents SET text = ?, text_hash = ? "
                                   "WHERE id = ? AND text_hash != ?",
-                                  (body, _hash(body), document_id, _hash(body)))
+                                  (body, digest, document_id, digest))
                 self.conn.execute("DELETE FROM segments WHERE document_id = ?", (document_id,))
                 self._insert_segments(document_id, text)
                 self.conn.execute("UPDATE documents SET segment_count = ? WHERE id = ?",
@@ -275,12 +286,12 @@ class SQLiteStore(Reading):
             self._insert_claims(document_id, body, claims, extractor)
 
     def _insert_segments(self, document_id: int, text: Text) -> None:
-        self.conn.executemany(
-            "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
-            "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,
-              text.text[s.start:s.end]) for seq, s in enumerate(text.segments)],
-        )
+        rows = ((document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,
+                 text.text[s.start:s.end]) for seq, s in enumerate(text.segments))
+        for batch in in_batches(rows):  # a batch at a time, never every segment's words at once
+            self.conn.executemany(
+                "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
+                "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
 
     # -- reading (the rest is in _reading.py) -----------------------------------------------
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
@@ -338,8 +349,12 @@ def _hit(row: dict[str, Any]) -> SearchHit:
     return SearchHit(row)
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _hash(text: str, chunk: int = 1 << 20) -> str:
+    """SHA-256 of the text's UTF-8, encoded a chunk at a time (never a second whole copy)."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), chunk):
+        digest.update(text[start:start + chunk].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _now() -> str:

@@ -75,6 +75,12 @@ def _in_context(text: str) -> Iterator[tuple[Line, bool, bool]]:
         yield previous, before_blank, True
 
 
+# A run of short lines waits, as Line objects, until it ends, to be looked at as a table (a few
+# hundred bytes a line). A run this long is looked at in parts, so a text of nothing but short
+# lines costs bounded memory; a table of more cells than this one per line is read as two.
+MAX_RUN_LINES = 5000
+
+
 def segment(document: Document, lang: str = "en") -> Text:
     """Normalize the document's text and cut it into segments, in text order.
 
@@ -121,6 +127,8 @@ def segment(document: Document, lang: str = "en") -> Text:
     for line, before_blank, after_blank in _in_context(text):
         if is_cell_line(line.text):
             run.append((line, before_blank, after_blank))
+            if len(run) >= MAX_RUN_LINES:
+                flush()
             continue
         flush()
         plain(line, before_blank, after_blank, cell=False)
