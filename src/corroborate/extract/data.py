@@ -46,6 +46,8 @@ class _Numbers(_Strict):
     joiners: list[str]
     vague: dict[str, tuple[float, float, str]]
     indefinite_articles: list[str]
+    glued_scales: dict[str, float] = {}  # written right after the digits only: "25k", "$13.6M"
+    glued_suffixes: list[str] = []  # units outside the contract that may touch digits: "256GB"
 
 
 class _BoundWords(_Strict):
@@ -67,6 +69,7 @@ class _Bounds(_Strict):
 
 class _Measure(_Strict):
     unit: str
+    also_units: list[str] = []  # other units a figure of it may be in, kept on the claim ("gbp")
     nouns: list[str]
     triggers: list[str] = Field(min_length=1)
     requires_trigger: bool = False

@@ -41,6 +41,7 @@ class _Atom:
     bound: str
     scaled: bool
     kind: str  # digits | words | vague
+    factor: float = 1.0  # the scale word's ("10 million": 1e6)
 
 
 # A figure is at most this long: a run of 200,000 digits or number words is no count, and an
@@ -62,12 +63,21 @@ class _Grammar:
         and_after_multiplier = "(?:" + "|".join(f"(?<={re.escape(m)})" for m in mult) + ")"
         joiners = alternation(numbers.joiners, words=False)
         scales = alternation(list(self.scales), words=False)
+        self.glued_scales = {k.lower(): v for k, v in numbers.glued_scales.items()}
+        glued_scales = alternation(list(self.glued_scales) or ["(?!)"], words=False)
+        unit_forms = [f.lower() for unit in lang.units.values() for f in unit.after]
+        # what may touch the digits and leave them a number: "256GB", "24pc", "5km2"
+        self.glued = re.compile(
+            rf"(?:{alternation([*numbers.glued_suffixes, *unit_forms], words=False)})(?![\w])",
+            re.IGNORECASE)
+        end = r"(?![\w/]|[.,]\d)"
+        ends = rf"(?:{end}|(?={self.glued.pattern}))"
         self.atom = re.compile(
             rf"(?P<vague>{alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:\d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}|\d{{1,{_MAX_DIGITS}}})"
             rf"(?:\.\d{{1,{_MAX_DIGITS}}})?)"
-            rf"(?:\s?(?P<scale>{scales}))?(?![\w/]|[.,]\d)"
+            rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-])",
             re.IGNORECASE,
@@ -96,7 +106,7 @@ class _Grammar:
         word_units = [u for u in unit_after if u[0].isalpha()]
         self.unit_after_re = re.compile(
             rf"(?:\s?(?P<sym>{alternation(symbol_units, words=False)})"
-            rf"|\s(?P<word>{alternation(word_units, words=False)})(?![\w]))",
+            rf"|\s?(?P<word>{alternation(word_units, words=False)})(?![\w]))",
             re.IGNORECASE)
         plus = "".join(re.escape(p) for p in lang.symbols.plus_signs)
         self.plus_after = re.compile(rf"[{plus}](?![\w])")
@@ -179,10 +189,11 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar,
             atoms.append(_Atom(a, b, low, high, bound, False, "vague"))
         elif match.group("dig"):
             value = float(match.group("dig").replace(",", ""))
-            scale = match.group("scale")
-            if scale:
-                value *= grammar.scales[scale.lower()]
-            atoms.append(_Atom(a, b, value, value, "exact", bool(scale), "digits"))
+            scale, glued = match.group("scale"), match.group("gscale")
+            factor = grammar.scales[scale.lower()] if scale else \
+                grammar.glued_scales[glued.lower()] if glued else 1.0
+            atoms.append(_Atom(a, b, value * factor, value * factor, "exact", factor != 1.0,
+                               "digits", factor))
         else:
             value = parse_number_words(match.group("words"))
             atoms.append(_Atom(a, b, value, value, "exact", False, "words"))
@@ -195,6 +206,10 @@ def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
     if "vague" in (first.kind, second.kind):
         return False
     gap = text[first.end:second.start]
+    unit = grammar.unit_after_re.match(gap) or grammar.glued.match(gap)
+    if unit and text[second.end:second.end + len(unit.group(0))].lower() == \
+            unit.group(0).lower():  # "5% to 10%", "15kHz and 17kHz": the unit said twice
+        gap = gap[unit.end():]
     currency = grammar.currency_before.search(gap)
     if currency:
         gap = gap[:currency.start()]
@@ -204,7 +219,9 @@ def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
     if not joined:
         return False
     if joined.group("j").lower() in grammar.needs_opener:
-        return bool(grammar.opener_before.search(text[max(line_start, first.start - 12):first.start]))
+        before = text[max(line_start, first.start - 14):first.start]
+        currency = grammar.currency_before.search(before)  # "between $62 and $68"
+        return bool(grammar.opener_before.search(before[:currency.start()] if currency else before))
     return True
 
 
@@ -226,10 +243,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None, lang: str = 
         if i + 1 < len(atoms) and _range_with(text, atom, atoms[i + 1], grammar, start):
             second = atoms[i + 1]
             first_value = atom.value
-            if second.scaled and not atom.scaled and first_value < second.value:
-                first_value *= second.value / float(
-                    text[second.start:second.end].split()[0].replace(",", "").rstrip(
-                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") or 1)
+            if second.scaled and not atom.scaled and first_value <= second.value / second.factor:
+                # "5 to 10 million": the scale is both ends'; "750,000 to 1 million": not
+                first_value *= second.factor
             if first_value <= second.value:
                 low, high, bound, last = first_value, second.value, "range", second
                 i += 1

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from corroborate.extract.dates import DateMention
+from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
@@ -143,30 +144,6 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
     return phrase
 
 
-def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[int, int],
-                     units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
-    best: tuple[float, str] | None = None
-    text = scope.text
-    for match in scope.triggers.within(*clause):
-        allowed = [m for m in vocab.triggers[match.key]
-                   if (m in measures_for_unit if measures_for_unit is not None
-                       else units.get(m) == "people")]
-        if not allowed:
-            continue
-        measure = allowed[0]
-        if figure.start <= match.start < figure.end:
-            continue
-        if match.start >= figure.end:
-            distance = float(match.start - figure.end)
-        else:
-            distance = 2.5 * (figure.start - match.end)  # a count's verb mostly follows it
-        if vocab.relative_before.search(text, max(clause[0], match.start - 20), match.start):
-            distance += 200  # "who lived": a description, not what is counted
-        if best is None or distance < best[0]:
-            best = (distance, measure)
-    return None if best is None else best[1]
-
-
 def _look_back(vocab: Vocab, scope: Scope, figure: Figure, lower: int) -> NounPhrase:
     """Side, group and measure words in the clause before the figure ('Armenian military
     fatalities were between ...'), nearest first."""
@@ -218,8 +195,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     lang = vocab.lang
     units = {name: m.unit for name, m in lang.measures.measures.items()}
     by_unit: dict[str, set[str]] = {}
-    for name, unit in units.items():
-        by_unit.setdefault(unit, set()).add(name)
+    for name, spec in lang.measures.measures.items():
+        for accepted in (spec.unit, *spec.also_units):
+            by_unit.setdefault(accepted, set()).add(name)
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
     scope.triggers = LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
@@ -231,8 +209,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     clause_of_reading: list[int | None] = []
     previous: tuple[Figure, NounPhrase, Mention | None, int | None, str | None] | None = None
     for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
-        if vocab.not_count_after.match(text, figure.end) and figure.unit is None:
-            continue
+        if figure.unit is None and (vocab.not_count_after.match(text, figure.end)
+                                    or text[figure.end:figure.end + 1].isalpha()):
+            continue  # "aged 19 years", "20km from": no count (a glued unit of no claim)
         lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
         near = replace(scope, start=lo, end=hi, dates=dates.within(lo, hi),
                        places=places.within(lo, hi), actors=actors.within(lo, hi))
@@ -252,7 +231,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         back = _look_back(vocab, near, figure, lower)
         local = replace(near, context_measure=readings[-1].measure) \
             if readings else near  # "thousands were killed, ..., but also almost two hundred"
-        measure, from_context = _measure(vocab, local, figure, phrase, back, clause, units,
+        measure, from_context = choose_measure(vocab, local, figure, phrase, back, clause, units,
                                          by_unit)
         if measure is None:
             previous = None
@@ -260,7 +239,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         unit = units[measure]
         counts_people = phrase.head or back.head or figure.vague or scope.label_line
         if unit == "people" and not counts_people and \
-                not _trigger_adjacent(vocab, text, figure, clause):
+                not trigger_adjacent(vocab, text, figure, clause):
             continue
         side = phrase.side
         if side is None and vocab.side_after is not None:
@@ -316,42 +295,13 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             time = None
         elif not isinstance(time, DateMention):
             time = scope.context_time
-        readings.append(Reading(figure, measure, unit, side, group, place,
+        readings.append(Reading(figure, measure, claim_unit(vocab, measure, figure), side,
+                                group, place,
                                 time if isinstance(time, DateMention) else None,
                                 0 if number is None else number))
         clause_of_reading.append(number)
         previous = (figure, phrase, side, number, group)
     return readings
-
-
-def _measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
-             clause: tuple[int, int], units: dict[str, str],
-             by_unit: dict[str, set[str]]) -> tuple[str | None, bool]:
-    """The measure a figure counts, and whether it came from the context (an earlier sentence)."""
-    lang = vocab.lang
-    if figure.unit is not None:
-        candidates = by_unit.get(figure.unit, set())
-        free = [m for m in candidates if lang.measures.measures[m].any_figure_with_unit]
-        triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
-        if triggered:
-            return triggered, False
-        return (free[0] if free else None), False
-    if phrase.measure and units.get(phrase.measure) in ("people", "items", "votes"):
-        return phrase.measure, False
-    trigger = _nearest_trigger(vocab, scope, figure, clause, units, None)
-    if trigger:
-        return trigger, False
-    if back.measure and units.get(back.measure) == "people":
-        return back.measure, False
-    if scope.context_measure and (scope.label_line or (
-            phrase.head and units.get(scope.context_measure) == "people")):
-        return scope.context_measure, True
-    return None, False
-
-
-def _trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
-    window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 40)]
-    return bool(vocab.trigger_pattern.search(window))
 
 
 def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int, int]:

@@ -1,0 +1,78 @@
+"""What a figure counts: its measure, from its noun phrase, the nearest trigger word, the words
+before it or the context; and the unit its claim is in (a measure's own, or one it also accepts).
+
+All vocabulary comes from the language data; split from ``quantities.py`` to keep both small.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from corroborate.extract.numbers import Figure
+from corroborate.extract.vocab import Vocab
+
+if TYPE_CHECKING:
+    from corroborate.extract.quantities import NounPhrase, Scope
+
+__all__ = ["choose_measure", "claim_unit", "trigger_adjacent"]
+
+
+def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[int, int],
+                     units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
+    best: tuple[float, str] | None = None
+    text = scope.text
+    for match in scope.triggers.within(*clause):
+        allowed = [m for m in vocab.triggers[match.key]
+                   if (m in measures_for_unit if measures_for_unit is not None
+                       else units.get(m) == "people")]
+        if not allowed:
+            continue
+        measure = allowed[0]
+        if figure.start <= match.start < figure.end:
+            continue
+        if match.start >= figure.end:
+            distance = float(match.start - figure.end)
+        else:
+            distance = 2.5 * (figure.start - match.end)  # a count's verb mostly follows it
+        if vocab.relative_before.search(text, max(clause[0], match.start - 20), match.start):
+            distance += 200  # "who lived": a description, not what is counted
+        if best is None or distance < best[0]:
+            best = (distance, measure)
+    return None if best is None else best[1]
+
+
+def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
+             clause: tuple[int, int], units: dict[str, str],
+             by_unit: dict[str, set[str]]) -> tuple[str | None, bool]:
+    """The measure a figure counts, and whether it came from the context (an earlier sentence)."""
+    lang = vocab.lang
+    if figure.unit is not None:
+        candidates = by_unit.get(figure.unit, set())
+        free = [m for m in candidates if lang.measures.measures[m].any_figure_with_unit]
+        triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
+        if triggered:
+            return triggered, False
+        return (free[0] if free else None), False
+    if phrase.measure and units.get(phrase.measure) in ("people", "items", "votes"):
+        return phrase.measure, False
+    trigger = _nearest_trigger(vocab, scope, figure, clause, units, None)
+    if trigger:
+        return trigger, False
+    if back.measure and units.get(back.measure) == "people":
+        return back.measure, False
+    if scope.context_measure and (scope.label_line or (
+            phrase.head and units.get(scope.context_measure) == "people")):
+        return scope.context_measure, True
+    return None, False
+
+
+def trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
+    window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 40)]
+    return bool(vocab.trigger_pattern.search(window))
+
+
+def claim_unit(vocab: Vocab, measure: str, figure: Figure) -> str:
+    """The unit a claim is in: the figure's own when its measure accepts it ("£500 million" is
+    money in gbp), else the measure's unit."""
+    spec = vocab.lang.measures.measures[measure]
+    return figure.unit if figure.unit in spec.also_units else spec.unit
