@@ -10,7 +10,7 @@ Each shape is built at 1, 4 and 16 times ``--base-kb`` kilobytes (1 KB = 1000 by
 and ingested through the real path (``corroborate.pipeline.ingest`` into a fresh SQLite file in
 a temporary folder), each run in a fresh subprocess. The worker first ingests one small ordinary
 document (imports, vocabularies and compiled patterns are set-up, not work), then times the
-ingest of the shape. It reports wall seconds, MB/s, the process's peak RSS (``ru_maxrss``) and
+ingest of the shape. It reports wall seconds, MB/s, the process's peak RSS (VmHWM) and
 what came out (claims, or the error line of a failed document).
 
 Shapes:
@@ -23,6 +23,8 @@ Shapes:
     no table, and every line is read as a short heading).
   * nested-html: ``<div>`` elements nested as deep as the size allows, text at the bottom.
   * tiny-docs: a folder of many small ordinary documents (the size is their total).
+  * prose: the bundled example's documents repeated: not adversarial, the baseline for memory
+    (``--shapes prose --base-kb 2812`` ends at a 45 MB document).
 
 The ratio column is time at 16x over time at 1x: ~16 is linear, ~256 quadratic. The script
 exits 1 if any shape's ratio is above ``--max-ratio`` (default 32), so it can be run as a check.
@@ -70,6 +72,17 @@ def _nested_html(size: int) -> str:
     return f"<html><body>{'<div>' * depth}{text}{'</div>' * depth}</body></html>\n"
 
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "karabakh"
+
+
+def _prose(size: int) -> str:
+    """Ordinary prose, tables and infobox lines: the bundled example's documents repeated,
+    cut at a line end (its memory per byte is the one to state for real documents)."""
+    body = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt")))
+    text = _repeat(body + "\n\n", size)
+    return text[: text.rfind("\n") + 1]
+
+
 # shape -> (file name, builder of ``size`` bytes of text)
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "digits": ("digits.txt", lambda n: _repeat("1,000 ", n)),
@@ -80,6 +93,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "dates": ("dates.txt", lambda n: _repeat("1 May 1992 ", n)),
     "table": ("table.txt", _table),
     "nested-html": ("nested.html", _nested_html),
+    "prose": ("prose.txt", _prose),
     "tiny-docs": ("", lambda n: SENTENCE),
 }
 TINY_DOC_BYTES = 500
@@ -104,6 +118,19 @@ def build(shape: str, size: int, folder: Path) -> tuple[Path, int]:
 # --------------------------------------------------------------------------- worker
 
 
+def peak_rss() -> int:
+    """The process's peak resident set in bytes. VmHWM, not ru_maxrss: Linux carries a
+    parent's ru_maxrss across fork and exec, so a worker started by a parent that built a large
+    input would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+
+
 def worker(target: str, result: str) -> None:
     from corroborate.model import Source
     from corroborate.pipeline import ingest
@@ -115,7 +142,7 @@ def worker(target: str, result: str) -> None:
         warm.write_text(SENTENCE + "\nShusha was captured on 8 May 1992.\n", encoding="utf-8")
         with SQLiteStore(Path(tmp) / "warm.db") as store:
             ingest([str(warm)], store, override=source, max_bytes=1 << 40)
-        rss_setup = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        rss_setup = peak_rss()
         with SQLiteStore(Path(tmp) / "bench.db") as store:
             t0 = time.perf_counter()
             report = ingest([target], store, override=source, max_bytes=1 << 40)
@@ -123,7 +150,7 @@ def worker(target: str, result: str) -> None:
     failed = [o.error or "failed" for o in report.outcomes if o.status == "failed"]
     Path(result).write_text(json.dumps({
         "seconds": seconds,
-        "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # Linux: KiB
+        "rss": peak_rss(),
         "rss_setup": rss_setup,
         "documents": len(report.outcomes),
         "claims": sum(o.claims or 0 for o in report.outcomes),
