@@ -17,6 +17,7 @@ from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
 from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
+from corroborate.extract.relative_dates import find_relative_dates
 from corroborate.extract.resolve import Mention, find_actors, find_places
 from corroborate.extract.vocab import Vocab, load_vocab
 from corroborate.extract.window import Spans, evidence_span
@@ -39,6 +40,8 @@ class _Context:
     paragraph_measure: str | None = None
     paragraph_side: Mention | None = None
     recent_time: DateMention | None = None  # the last date of an earlier paragraph of the section
+    document_year: int | None = None  # the last year the document named: a year-less date's
+    last_day: str | None = None  # the last day named: "the following day" counts from it
     list_actor: Mention | None = None  # "Areas occupied by Armenian forces, ...:" over its lines
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
@@ -187,6 +190,13 @@ def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
     return trigger is not None and bool(find_dates(body, colon, seg.end, vocab.lang.code))
 
 
+def _label_measure(vocab: Vocab, body: str, seg: Segment) -> str | None:
+    """The measure a line's label names: "Argentine dead: 649", "Strength: 28,000"."""
+    colon = _label_colon(body, seg)
+    trigger = None if colon is None else vocab.trigger_pattern.search(body, seg.start, colon)
+    return None if trigger is None else vocab.triggers[trigger.group(0).lower()][0]
+
+
 def _label_of(body: str, seg: Segment, actors: list[Mention],
               places: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The side and place a line's label names: 'Azerbaijan: 66,950 ...', 'Shusha: ...'."""
@@ -203,12 +213,14 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     body = text.text
     context_time = context.paragraph_time or context.section_time or context.recent_time
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
-                       context_year=_year_of(context_time), not_year_after=vocab.not_year_after)
+                       context_year=_year_of(context_time) or context.document_year,
+                       not_year_after=vocab.not_year_after)
     if context_time is None and any(d.year_given for d in dates):
         # "The 2008 Mardakert clashes began on 4 March": the sentence's own year is the context
         year = next(d for d in dates if d.year_given)
         dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                            context_year=_year_of(year), not_year_after=vocab.not_year_after)
+    dates = _with_relative(vocab, text, seg, dates, context)
     timely = [d for d in dates if not (vocab.not_context_before and vocab.not_context_before.search(
         body, max(seg.start, d.start - 20), d.start))]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
@@ -218,10 +230,12 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     figures = _article_figures(vocab, body, seg, figures, actors)
     label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
-                  context_measure=(context.section_measure or context.paragraph_measure)
+                  context_measure=(_label_measure(vocab, body, seg) or context.section_measure
+                                   or context.paragraph_measure)
                   if label else context.paragraph_measure,
                   context_side=context.paragraph_side, default_side=label_side,
-                  default_place=label_place, label_line=label)
+                  default_place=label_place, label_line=label,
+                  published=_published(text))
     readings = read_figures(vocab, scope, figures)
     claims = [_quantity_claim(text, seg, r) for r in readings]
     if events:
@@ -236,11 +250,31 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     given = [d for d in timely if d.year_given]
     if given:
         context.paragraph_time = given[-1]
+        context.document_year = _year_of(given[-1])
     if readings:
         context.paragraph_measure = readings[-1].measure
         context.paragraph_side = readings[-1].side or context.paragraph_side
     claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
     return claims
+
+
+def _published(text: Text) -> DateMention | None:
+    """The source's publication date as a date of the text's own (no span)."""
+    published = text.document.source.published
+    return None if not published else DateMention(-1, -1, published, published)
+
+
+def _with_relative(vocab: Vocab, text: Text, seg: Segment, dates: list[DateMention],
+                   context: _Context) -> list[DateMention]:
+    """The segment's dates with its relative ones ("on Saturday", "two days later") among them;
+    the last day named is kept for the next segment's "the following day"."""
+    relative = find_relative_dates(text.text, seg.start, seg.end, vocab.lang.code,
+                                   text.document.source.published, context.last_day, dates)
+    merged = sorted(dates + relative, key=lambda d: d.start) if relative else dates
+    days = [d for d in merged if len(d.end_iso) == 10]
+    if days:
+        context.last_day = days[-1].end_iso
+    return merged
 
 
 def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> list[Claim]:

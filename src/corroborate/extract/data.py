@@ -92,6 +92,7 @@ class _Measures(_Strict):
     place_prepositions: list[str] = []
     np_fillers: list[str] = []
     coordinators: list[str] = []
+    as_of_publication: list[str] = []  # "X remain missing": an undated figure stands at publication
 
 
 class _Exclusions(_Strict):
@@ -120,6 +121,14 @@ class _Dates(_Strict):
     fillers: list[str]
     not_context_before: list[str] = []
     not_event_date_before: list[str] = []
+    # relative dates: read against the publication date or the last date named
+    weekdays: dict[str, list[str]] = {}
+    days_from_published: dict[str, int] = {}
+    periods_from_published: dict[str, tuple[Literal["week", "month", "year"], int]] = {}
+    days_from_previous: dict[str, int] = {}
+    counted_units: dict[str, int] = {}
+    counted_later: list[str] = []
+    counted_earlier: list[str] = []
 
 
 class _EventType(_Strict):

@@ -61,6 +61,7 @@ class Scope:
     default_place: Mention | None = None
     default_group: str | None = None
     label_line: bool = False
+    published: DateMention | None = None  # the source's publication date, when it is known
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
     triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
 
@@ -294,7 +295,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if spec.timeless:
             time = None
         elif not isinstance(time, DateMention):
-            time = scope.context_time
+            # an undated running total ("X remain missing") stands at publication
+            present = scope.context_time is None and vocab.as_of_publication is not None and \
+                vocab.as_of_publication.search(text, *clause)
+            time = scope.published if present else scope.context_time
         readings.append(Reading(figure, measure, claim_unit(vocab, measure, figure), side,
                                 group, place,
                                 time if isinstance(time, DateMention) else None,

@@ -40,6 +40,7 @@ class Vocab:
     not_context_before: re.Pattern[str] | None
     not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
+    as_of_publication: re.Pattern[str] | None
 
 
 def load_vocab(code: str = "en") -> Vocab:
@@ -124,6 +125,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         if lang.dates.not_event_date_before else None,
         article_figure=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
                                   re.IGNORECASE),
+        as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
+        if m.as_of_publication else None,
     )
 
 

@@ -1,0 +1,142 @@
+"""Relative dates: "on Saturday", "yesterday", "last week" against the source's publication date;
+"the following day", "two days later" against the last date the text named (#9 item 4).
+
+Every word comes from ``dates.toml`` (weekdays, days and periods from publication, days from the
+last date, counted units); the grammar is here. A relative date whose anchor is unknown, or not
+precise enough (a weekday needs a publication day), is dropped, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.dates import DateMention
+from corroborate.langdata import data_dirs
+
+__all__ = ["find_relative_dates", "parse_day"]
+
+
+class _Grammar:
+    def __init__(self, lang: Lang) -> None:
+        d = lang.dates
+        self.weekday = {w.lower(): int(n) for n, names in d.weekdays.items() for w in names}
+        self.published_days = {k.lower(): v for k, v in d.days_from_published.items()}
+        self.periods = {k.lower(): v for k, v in d.periods_from_published.items()}
+        self.previous_days = {k.lower(): v for k, v in d.days_from_previous.items()}
+        self.units = {k.lower(): v for k, v in d.counted_units.items()}
+        self.sign = {**{w.lower(): 1 for w in d.counted_later},
+                     **{w.lower(): -1 for w in d.counted_earlier}}
+        self.number_words = {k.lower(): v for k, v in lang.numbers.words.items()}
+        self.number_words.update({a.lower(): 1 for a in lang.numbers.indefinite_articles})
+        parts = []
+        if self.weekday:
+            parts.append(rf"(?P<weekday>{alternation(list(self.weekday))})")
+        if self.published_days:
+            parts.append(rf"(?P<pub>{alternation(list(self.published_days))})")
+        if self.periods:
+            parts.append(rf"(?P<period>{alternation(list(self.periods))})")
+        if self.previous_days:
+            parts.append(rf"(?P<prev>{alternation(list(self.previous_days))})")
+        if self.units and self.sign:
+            count = alternation(list(self.number_words))
+            parts.append(rf"(?P<counted>(?P<n>\d{{1,2}}|{count})\s+(?P<unit>"
+                         rf"{alternation(list(self.units))})\s+(?P<sign>"
+                         rf"{alternation(list(self.sign))})\b)")
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # every relative date holds one of these words: a segment with none is not searched
+        phrases = [*self.weekday, *self.published_days, *self.periods, *self.previous_days]
+        self.keys = tuple({p.split()[-1] for p in phrases} | set(self.units))
+
+
+@lru_cache(maxsize=8)
+def _cached_grammar(code: str, _dirs: tuple[str, ...]) -> _Grammar:
+    return _Grammar(load_lang(code))
+
+
+def parse_day(iso: str | None) -> date | None:
+    """A day from an ISO 8601 prefix that names one ("1982-06-14"); None for a year or month."""
+    if iso is None or len(iso) != 10:
+        return None
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def _period(kind: str, offset: int, day: date) -> tuple[str, str]:
+    if kind == "week":
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=offset)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    if kind == "month":
+        months = day.year * 12 + day.month - 1 + offset
+        iso = f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return iso, iso
+    iso = f"{day.year + offset:04d}"
+    return iso, iso
+
+
+def _period_of_year(kind: str, offset: int, published: str) -> tuple[str, str] | None:
+    """A month or year period needs only the publication's month or year."""
+    if kind == "year" and len(published) >= 4:
+        iso = f"{int(published[:4]) + offset:04d}"
+        return iso, iso
+    if kind == "month" and len(published) >= 7:
+        return _period(kind, offset, date(int(published[:4]), int(published[5:7]), 1))
+    return None
+
+
+def find_relative_dates(text: str, start: int, end: int, lang: str, published: str | None,
+                        previous: str | None, named: list[DateMention]) -> list[DateMention]:
+    """Relative dates in ``text[start:end]``, as dates (``year_given`` True: they are exact).
+
+    ``previous`` is the last day named before the span; ``named`` the span's own dates (a day
+    named earlier in the sentence anchors "two days later" after it).
+
+    >>> [(d.start_iso, d.end_iso) for d in find_relative_dates(
+    ...     "Stanley fell on Monday evening.", 0, 31, "en", "1982-06-16", None, [])]
+    [('1982-06-14', '1982-06-14')]
+    """
+    g = _cached_grammar(lang, data_dirs())
+    if g.pattern is None:
+        return []
+    lowered = text[start:end].lower()
+    if not any(key in lowered for key in g.keys):
+        return []
+    anchor = parse_day(published)
+    found: list[DateMention] = []
+    for match in g.pattern.finditer(text, start, end):
+        a, b = match.span()
+        if any(d.start < b and a < d.end for d in named):
+            continue
+        span: tuple[str, str] | None = None
+        if match.group("weekday") and anchor is not None:
+            back = (anchor.weekday() - g.weekday[match.group("weekday").lower()]) % 7
+            day = (anchor - timedelta(days=back)).isoformat()
+            span = (day, day)
+        elif match.group("pub") and anchor is not None:
+            day = (anchor + timedelta(days=g.published_days[match.group("pub").lower()])).isoformat()
+            span = (day, day)
+        elif match.group("period") and published:
+            kind, offset = g.periods[match.group("period").lower()]
+            span = _period(kind, offset, anchor) if anchor is not None else \
+                _period_of_year(kind, offset, published)
+        elif match.group("prev") or match.group("counted"):
+            earlier = sorted((d for d in [*named, *found] if d.end <= a), key=lambda d: d.end)
+            base = parse_day(earlier[-1].end_iso if earlier else previous)
+            if base is None:
+                continue
+            if match.group("prev"):
+                days = g.previous_days[match.group("prev").lower()]
+            else:
+                n = match.group("n").lower()
+                count = int(n) if n.isdigit() else g.number_words[n]
+                days = count * g.units[match.group("unit").lower()] * \
+                    g.sign[match.group("sign").lower()]
+            day = (base + timedelta(days=days)).isoformat()
+            span = (day, day)
+        if span is not None:
+            found.append(DateMention(a, b, span[0], span[1], True))
+    return found
