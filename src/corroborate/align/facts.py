@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.align.counts import CountWords
 from corroborate.model import Claim, claim_to_record
 
 __all__ = ["Fact", "Rules", "distinct", "fact_id", "span_of", "verdict"]
@@ -24,6 +25,9 @@ class Fact:
     verdict: str  # agree | disagree | single_source
     interval: dict[str, float | None] | None
     claims: tuple[Claim, ...]
+    # how this fact relates to facts it is not compared with: {"relation": "part_of",
+    # "fact": "f-…"} (align/relations.py)
+    relations: tuple[dict[str, str], ...] = ()
 
     @property
     def sources(self) -> list[str]:
@@ -33,7 +37,8 @@ class Fact:
         """The fact export contract's JSON object."""
         return {"id": self.id, "kind": self.kind, "key": self.key, "verdict": self.verdict,
                 "interval": self.interval, "sources": self.sources,
-                "claims": [claim_to_record(c) for c in self.claims]}
+                "claims": [claim_to_record(c) for c in self.claims],
+                "relations": [dict(r) for r in self.relations]}
 
 
 def fact_id(kind: str, key: dict[str, Any]) -> str:
@@ -79,3 +84,4 @@ class Rules:
     state_window_years: float = 31 / 365
     nested_measures: frozenset[str] = frozenset()
     within: dict[str, str] = field(default_factory=dict)
+    counts: CountWords | None = None  # words telling apart what figures count (None: not read)

@@ -32,16 +32,28 @@ def name_variants(mentions: Iterable[tuple[str, str, str, str]]) -> list[Fact]:
 
 @dataclass(frozen=True)
 class NameFact(Fact):
+    """A name fact: which names each source uses for one place or side (``kind = "name"``)."""
+
     variants: dict[str, dict[str, int]] | None = None
 
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self.variants or {})
+
     def record(self) -> dict[str, Any]:
+        """The fact export contract's object: each claim is one source's variant, with how
+        often that source uses it."""
         record = super().record()
+        record["claims"] = [
+            {"source": source, "kind": "name", "entity": self.key.get("entity"),
+             "as_written": written, "times": times}
+            for source, used in (self.variants or {}).items() for written, times in used.items()]
         record["variants"] = self.variants
         return record
 
 
 def _with_variants(fact: Fact, variants: dict[str, dict[str, int]]) -> NameFact:
-    return NameFact(fact.id, fact.kind, fact.key, fact.verdict, None, (), variants)
+    return NameFact(fact.id, fact.kind, fact.key, fact.verdict, None, (), variants=variants)
 
 
 def framing(claims: Iterable[Claim]) -> dict[str, dict[str, dict[str, int]]]:

@@ -55,7 +55,10 @@ def _print_facts(facts: list[Fact], title: str) -> None:
         scope = [plain(key.get("conflict") or "unknown")] if several else []
         about = " · ".join(str(v) for v in (
             key.get("measure") or key.get("event_type"), key.get("side"), key.get("group"),
-            key.get("place"), _period(key.get("time")) or key.get("date")) if v)
+            key.get("place"), _period(key.get("time")) or key.get("date"),
+            f"counts: {key['counts']}" if key.get("counts") else None) if v)
+        if fact.relations:  # figures set beside this fact, not compared with it
+            about += "\n" + "; ".join(f"{r['relation']} {r['fact']}" for r in fact.relations)
         said = "; ".join(f"{c.source} = {_said(c)}" for c in fact.claims)
         style = {"disagree": "red", "agree": "green"}.get(fact.verdict, "")
         table.add_row(plain(fact.verdict, style=style), *scope, plain(about),
@@ -113,7 +116,8 @@ def _show(facts: list[Fact], fmt: str, title: str) -> None:
 def _export(kind: str, db: str | None, fmt: str, output: Path | None,
             conflict: str | None) -> None:
     with store_from(db) as store:
-        facts = facts_of(store, conflict_filter(store, conflict))
+        scope = conflict_filter(store, conflict)
+        facts = facts_of(store, scope) + names_of(store, scope)  # kind = "name" facts too
     if kind == "disputes":
         facts = [f for f in facts if f.verdict == "disagree"]
     emit_records([f.record() for f in facts], fmt, output, kind)
@@ -124,7 +128,8 @@ def export_facts_cli(db: DbOption = None,
                      fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
                      output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
                      conflict: ConflictOption = None) -> None:
-    """Write every fact with its verdict and claims."""
+    """Write every fact with its verdict, claims and relations, and the name facts (which names
+    each source uses for one place or side)."""
     _export("facts", db, fmt, output, conflict)
 
 
@@ -134,7 +139,8 @@ def export_disputes_cli(db: DbOption = None,
                                                          help="jsonl or csv.")] = "jsonl",
                         output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
                         conflict: ConflictOption = None) -> None:
-    """Write the facts whose verdict is disagree."""
+    """Write the facts whose verdict is disagree, name facts (sources naming one place or side
+    differently) included."""
     _export("disputes", db, fmt, output, conflict)
 
 

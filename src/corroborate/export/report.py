@@ -55,6 +55,27 @@ _CHECKS = {
 }
 
 
+# How a figure set apart from a fact relates to it (align/relations.py), as the report says it.
+_RELATED = {
+    "part_of": "The first figure counts one episode inside the period the second counts whole.",
+    "earlier_count_of": "The first figure is a count so far; the second is a later count.",
+    "subset_of": "The first figure counts a part of what the second counts.",
+    "in_addition_to": "The first figure is counted in addition to the second.",
+    "share_of_other_thing": "The first figure is a share of something other than territory.",
+}
+
+
+def _related(facts: list[Fact]) -> list[dict[str, Any]]:
+    """Each pair of facts that count different things, with both sides' figures and words."""
+    by_id = {f.id: f for f in facts}
+    return [{"relation": r["relation"], "why": _RELATED[r["relation"]], "about": _key_text(f),
+             "conflict": f.key.get("conflict"), "fact": f.id, "other": r["fact"],
+             "claims": [_claim_row(c) for c in f.claims],
+             "other_claims": [_claim_row(c) for c in by_id[r["fact"]].claims]}
+            for f in facts for r in f.relations
+            if r["relation"] in _RELATED and r["fact"] in by_id]
+
+
 def _counts_text(claim: Claim) -> str:
     """What one claim counts, in its own qualifiers: "Armenia · soldiers · 2022-09-13"."""
     if claim.kind == "event":
@@ -103,6 +124,7 @@ def build_report(sources: list[dict[str, Any]], claims: list[Claim], facts: list
                       "within_one_source": len(f.sources) == 1,
                       "why": _CHECKS.get(str(f.key.get("check", "")), ""),
                       "claims": [_claim_row(c) for c in f.claims]} for f in disputes],
+        "related": _related(facts),
         "names": [{"entity": n.key["entity"], "conflict": n.key.get("conflict"),
                    "variants": getattr(n, "variants", {})}
                   for n in names if n.verdict == "disagree"],
@@ -143,6 +165,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             lines.append(f"| {c(row['source'])} | {c(row['value'])} | {c(row['counts'])} | "
                          f"{words.strip()} |")
         lines.append("")
+    lines += _related_markdown(report.get("related", []))
     lines += ["## Names each source uses", "", "| entity | source | names (times used) |",
               "|---|---|---|"]
     for name in report["names"]:
@@ -156,6 +179,25 @@ def render_markdown(report: dict[str, Any]) -> str:
             used = ", ".join(f"{c(w)} ({n})" for w, n in words.items())
             lines.append(f"| {c(event_type)} | {c(source)} | {used} |")
     return "\n".join(lines) + "\n"
+
+
+def _related_markdown(related: list[dict[str, Any]]) -> list[str]:
+    """The section of figures that count different things: set side by side, not disputed."""
+    t, c = markdown_text, markdown_cell
+    lines = [f"## Figures that count different things ({len(related)})", "",
+             "Not disputes: each pair is shown side by side, with the words that tell them apart.",
+             ""]
+    for pair in related:
+        lines += [f"### {t(' '.join(str(pair['about']).split()))}", "", t(pair["why"]), "",
+                  "| | source | says | words |", "|---|---|---|---|"]
+        for which, rows in (("first", pair["claims"]), ("second", pair["other_claims"])):
+            for row in rows:
+                marked = f"**{c(row['marked'])}**" if row["marked"].strip() else c(row["marked"])
+                words = f"{c(row['before'][-80:])}{marked}{c(row['after'][:80])}"
+                lines.append(f"| {which} | {c(row['source'])} | {c(row['value'])} | "
+                             f"{words.strip()} |")
+        lines.append("")
+    return lines
 
 
 def render_html(report: dict[str, Any]) -> str:
