@@ -116,6 +116,8 @@ class Claim:
     group: str | None = None
     place: str | None = None
     place_as_written: str | None = None
+    place_country: str | None = None  # ISO 3166-1 alpha-2 of the resolved place
+    place_point: tuple[float, float] | None = None  # (lon, lat) of the resolved place
     time: TimeSpan | None = None
     event_type: str | None = None
     event_as_written: str | None = None
@@ -149,6 +151,8 @@ def claim_to_record(claim: Claim) -> dict[str, Any]:
         "group": claim.group,
         "place": claim.place,
         "place_as_written": claim.place_as_written,
+        "place_country": claim.place_country,
+        "place_point": None if claim.place_point is None else list(claim.place_point),
         "time": None if claim.time is None else {"start": claim.time.start, "end": claim.time.end},
         "event_type": claim.event_type,
         "event_as_written": claim.event_as_written,
@@ -181,6 +185,9 @@ def claim_from_record(record: dict[str, Any]) -> Claim:
         unit=record.get("unit"), side=record.get("side"),
         side_as_written=record.get("side_as_written"), group=record.get("group"),
         place=record.get("place"), place_as_written=record.get("place_as_written"),
+        place_country=record.get("place_country"),
+        place_point=None if record.get("place_point") is None else
+        (float(record["place_point"][0]), float(record["place_point"][1])),
         time=None if time is None else TimeSpan(time.get("start"), time.get("end")),
         event_type=record.get("event_type"), event_as_written=record.get("event_as_written"),
         date=record.get("date"), actor=record.get("actor"),

@@ -37,6 +37,8 @@ class _Conflict(BaseModel):
     end: int | None = Field(default=None, ge=1000, le=9999)
     names: list[str] = Field(min_length=1)
     places: list[str] = []
+    countries: list[str] = []  # read by the gazetteer (extract/resolve.py)
+    sides: dict[str, dict[str, str]] = {}
 
 
 class _File(BaseModel):

@@ -18,7 +18,7 @@ from corroborate.extract.events import EventReading, read_events, read_list_entr
 from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.relative_dates import find_relative_dates
-from corroborate.extract.resolve import Mention, find_actors, find_places
+from corroborate.extract.resolve import DocumentScope, Mention, document_scope, find_actors, find_places
 from corroborate.extract.vocab import Vocab, load_vocab
 from corroborate.extract.window import Spans, evidence_span
 from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
@@ -45,6 +45,7 @@ class _Context:
     list_actor: Mention | None = None  # "Areas occupied by Armenian forces, ...:" over its lines
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
+    where: DocumentScope = field(default_factory=DocumentScope)  # the document's countries
 
 
 def _claim_id(*parts: object) -> str:
@@ -93,7 +94,7 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
     segment's claims, not the document's."""
     vocab = load_vocab(lang)
     body = text.text
-    context = _Context()
+    context = _Context(where=document_scope(text.document.conflict, body))
     scanned = 0  # the text before here has been searched for the paragraph's line break
     paragraph = -1
     for seg in text.segments:
@@ -124,7 +125,7 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
         # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
         # actor to the list's lines
         opens_list = body[seg.start:seg.end].rstrip().endswith(":")
-        actors = find_actors(body, seg.start, seg.end) if opens_list else []
+        actors = find_actors(body, seg.start, seg.end, context.where) if opens_list else []
         context.list_actor = actors[0] if actors else None
 
 
@@ -225,8 +226,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         body, max(seg.start, d.start - 20), d.start))]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            _excluded(vocab, body, seg.start, seg.end, dates))
-    places = find_places(body, seg.start, seg.end)
-    actors = find_actors(body, seg.start, seg.end)
+    places = find_places(body, seg.start, seg.end, context.where)
+    actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
@@ -281,7 +282,8 @@ def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> l
     body = text.text
     assert seg.table is not None and seg.row is not None and seg.column is not None
     if seg.row == 0:
-        context.table_headers[(seg.table, seg.column)] = find_actors(body, seg.start, seg.end)
+        context.table_headers[(seg.table, seg.column)] = find_actors(body, seg.start, seg.end,
+                                                                     context.where)
         return []
     if seg.column == 0:
         dates = find_dates(body, seg.start, seg.end, vocab.lang.code)
@@ -318,6 +320,8 @@ def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
         group=r.group,
         place=r.place.canonical if r.place else None,
         place_as_written=r.place.written if r.place else None,
+        place_country=r.place.country if r.place else None,
+        place_point=r.place.point if r.place else None,
         time=time,
         clause=r.clause,
         table_row=None if seg.table is None else f"table {seg.table}, row {seg.row}",
@@ -344,6 +348,8 @@ def _event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
         time=TimeSpan(e.date.start_iso, e.date.end_iso) if e.date.is_range else None,
         place=place,
         place_as_written=e.place.written if e.place else None,
+        place_country=e.place.country if e.place else None,
+        place_point=e.place.point if e.place else None,
         actor=e.actor.canonical if e.actor else None,
         actor_as_written=e.actor.written if e.actor else None,
     )

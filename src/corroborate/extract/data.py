@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
-__all__ = ["Gazetteer", "Lang", "alternation", "load_gazetteer", "load_lang"]
+__all__ = ["Gazetteer", "Lang", "alternation", "load_gazetteer", "load_lang", "load_names",
+           "load_scopes"]
 
 
 class _Strict(BaseModel):
@@ -149,6 +150,7 @@ class _Place(_Strict):
     within: str | None = None
     as_region: list[str] = []
     lonlat: tuple[float, float] | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2
 
 
 class _Places(_Strict):
@@ -170,6 +172,30 @@ class _Actors(_Strict):
         if not value:
             raise ValueError("no actors")
         return value
+
+
+class _Names(_Strict):
+    common_words: list[str] = Field(min_length=1)
+    side_nouns: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Names:
+    common_words: frozenset[str]
+    side_nouns: frozenset[str]
+
+
+class _Sides(_Strict):
+    adjectives: dict[str, str] = {}
+    people: dict[str, str] = {}
+
+
+class _Scope(BaseModel):
+    """What the gazetteer reads of a conflict in conflicts.toml (the rest is documents')."""
+
+    model_config = ConfigDict(extra="ignore")
+    countries: list[str] = []
+    sides: _Sides = Field(default_factory=_Sides)
 
 
 def _load(name: str, lang: str) -> dict[str, object]:
@@ -207,8 +233,14 @@ class Lang:
 
 @dataclass(frozen=True)
 class Gazetteer:
+    """The overlays (places.toml, regions.toml, sites.toml; actors.toml, sides.toml) and, among
+    the actors, every country of the world gazetteer with its names and demonyms."""
+
     places: dict[str, _Place]
     actors: dict[str, _Actor]
+    countries: dict[str, str]  # actor (country) name -> ISO code
+    # adjectives found beyond actors.toml (demonyms): a side only beside a group noun
+    found_adjectives: frozenset[str] = frozenset()
 
 
 def load_lang(code: str = "en") -> Lang:
@@ -247,14 +279,82 @@ def raise_e202(reason: str, name: str, code: str) -> None:
 
 
 def load_gazetteer() -> Gazetteer:
-    """Places and actors, validated."""
+    """Places and actors, validated; the world's countries join the actors."""
     return _load_gazetteer(data_dirs())
+
+
+_PLACE_FILES = ("places.toml", "regions.toml", "sites.toml")  # first wins
+_ACTOR_FILES = ("actors.toml", "sides.toml")
 
 
 @lru_cache(maxsize=8)
 def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
-    places = validated(_Places, load_toml("gazetteers", "places.toml"),
-                       data_path("gazetteers", "places.toml"))
-    actors = validated(_Actors, load_toml("gazetteers", "actors.toml"),
-                       data_path("gazetteers", "actors.toml"))
-    return Gazetteer(places.places, actors.actors)
+    from corroborate.extract.world import load_world, world_settings
+
+    places: dict[str, _Place] = {}
+    for name in _PLACE_FILES:
+        found = validated(_Places, load_toml("gazetteers", name), data_path("gazetteers", name))
+        for key, place in found.places.items():
+            places.setdefault(key, place)
+    actors: dict[str, _Actor] = {}
+    taken: set[str] = set()
+    listed_first: set[str] = set()
+    for name in _ACTOR_FILES:
+        listed = validated(_Actors, load_toml("gazetteers", name), data_path("gazetteers", name))
+        for key, actor in listed.actors.items():
+            _add_actor(actors, taken, key, actor)
+        listed_first = listed_first or {w for a in actors.values() for w in a.adjectives}
+    plural = world_settings().plural
+    countries: dict[str, str] = {}
+    for country in load_world().countries:
+        people = [d + plural.suffix for d in country.demonyms
+                  if not d.endswith(tuple(plural.none_after))]
+        owner = next((n for n, a in actors.items() if country.name in (n, *a.names)),
+                     country.name)  # a country the overlays name is theirs ("Türkiye": Turkey)
+        countries.setdefault(owner, country.code)
+        _add_actor(actors, taken, owner, _Actor(
+            names=list(country.names),
+            adjectives=[*country.demonyms, *(f"{n}{plural.possessive}" for n in country.names)],
+            people=people))
+    demonyms = frozenset(w for a in actors.values() for w in a.adjectives) - listed_first
+    return Gazetteer(places, actors, countries, demonyms)
+
+
+def _add_actor(actors: dict[str, _Actor], taken: set[str], key: str, actor: _Actor) -> None:
+    """Add an actor's forms that no earlier actor has; a known actor's lists grow."""
+    def fresh(words: list[str]) -> list[str]:
+        new = [w for w in dict.fromkeys(words) if w not in taken]
+        taken.update(new)
+        return new
+
+    old = actors.get(key) or _Actor(names=[])
+    names = fresh(actor.names)
+    taken.add(key)
+    actors[key] = _Actor(names=old.names + names,
+                         adjectives=old.adjectives + fresh(actor.adjectives),
+                         people=old.people + fresh(actor.people))
+
+
+def load_names(code: str = "en") -> Names:
+    """The language's capitalised common words (never a place alone) and the nouns beside which
+    a demonym names a side (lang/<code>/names.toml)."""
+    return _load_names(code, data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _load_names(code: str, _dirs: tuple[str, ...]) -> Names:
+    names = validated(_Names, load_toml("lang", code, "names.toml"),
+                      data_path("lang", code, "names.toml"))
+    return Names(frozenset(names.common_words), frozenset(w.lower() for w in names.side_nouns))
+
+
+def load_scopes() -> dict[str, _Scope]:
+    """Each conflict's countries and side readings (gazetteers/conflicts.toml)."""
+    return _load_scopes(data_dirs())
+
+
+@lru_cache(maxsize=8)
+def _load_scopes(_dirs: tuple[str, ...]) -> dict[str, _Scope]:
+    raw = load_toml("gazetteers", "conflicts.toml").get("conflicts", {})
+    where = data_path("gazetteers", "conflicts.toml")
+    return {name: validated(_Scope, body, where) for name, body in raw.items()}
