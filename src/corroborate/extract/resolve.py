@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corroborate.extract.data import alternation, load_gazetteer, load_names, load_scopes
+from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.world import Place, load_world, world_settings
 from corroborate.langdata import data_dirs
@@ -27,6 +27,11 @@ __all__ = ["DocumentScope", "Mention", "document_scope", "find_actors", "find_pl
 # Characters of a document read for the countries it names most, when its conflict gives none.
 SAMPLE = 200_000
 _GAP = re.compile(r"[ \t]+")
+# A capitalised Latin word (the world's names are Latin-script) and the words after it.
+_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
+_RUN = re.compile(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
+                  r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}")
+_BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
 
@@ -57,7 +62,7 @@ NOWHERE = DocumentScope()
 class _Matcher:
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
-        self.pattern = re.compile(alternation(list(forms)))
+        self.pattern = re.compile(trie_alternation(list(forms)))
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         found = []
@@ -108,79 +113,100 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
     return DocumentScope(tuple(code for code, _ in named.most_common(2)))
 
 
-def _world_place(form: str, scope: DocumentScope) -> Place | None:
-    """The place a world name means in this document, or None."""
+@dataclass(frozen=True)
+class _Lookup:
+    """The world's names as one document sees them: each name's best place, computed once."""
+
+    best: dict[str, Place | None]
+    local: dict[str, list[tuple[int, int, Place]]]  # the document's countries' small places
+    countries: tuple[str, ...]
+    threshold: int
+    longest: int
+    common: frozenset[str]
+    starts: frozenset[str]  # the first words of every name: most capitalised words are none
+
+
+@lru_cache(maxsize=32)
+def _lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> _Lookup:
     world = load_world()
-    best: tuple[int, int, Place] | None = None
-    for rank, code in enumerate(scope.countries):
+    local: dict[str, list[tuple[int, int, Place]]] = {}
+    for rank, code in enumerate(countries):
         places, forms = world.local(code)
-        for index in forms.get(form, ()):
-            candidate = (rank, -places[index].population, places[index])
-            best = candidate if best is None or candidate[:2] < best[:2] else best
+        for form, indexes in forms.items():
+            local.setdefault(form, []).extend((rank, -places[i].population, places[i])
+                                              for i in indexes)
+    settings = world_settings()
+    starts = _first_words(_dirs) | {form.split(" ", 1)[0] for form in local}
+    return _Lookup({}, local, countries, settings.match.world_population,
+                   settings.build.max_name_words, load_names().common_words, frozenset(starts))
+
+
+@lru_cache(maxsize=2)
+def _first_words(_dirs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(form.split(" ", 1)[0] for form in load_world().forms)
+
+
+def _world_place(form: str, look: _Lookup) -> Place | None:
+    """The place a world name means in this document, or None."""
+    if form in look.best:
+        return look.best[form]
+    world = load_world()
+    candidates = list(look.local.get(form, ()))
+    outside = len(look.countries)
     for index in world.forms.get(form, ()):
         place = world.places[index]
-        rank = scope.countries.index(place.country) if place.country in scope.countries \
-            else len(scope.countries)
-        large = place.kind == "country" or place.capital or \
-            place.population >= world_settings().match.world_population
-        foreign = place.kind == "country" and scope.countries and rank == len(scope.countries)
-        if (rank < len(scope.countries) or large) and not foreign:
-            candidate = (rank, -place.population if place.kind != "country" else -10**12, place)
-            best = candidate if best is None or candidate[:2] < best[:2] else best
-    return None if best is None else best[2]
+        rank = look.countries.index(place.country) if place.country in look.countries \
+            else outside
+        if place.kind == "country":
+            if rank < outside or not look.countries:  # a foreign country is an actor there
+                candidates.append((rank, -10**12, place))
+        elif rank < outside or place.capital or place.population >= look.threshold:
+            candidates.append((rank, -place.population, place))
+    best = min(candidates, key=lambda c: c[:2])[2] if candidates else None
+    look.best[form] = best
+    return best
 
 
 def _world_places(text: str, start: int, end: int, scope: DocumentScope,
                   taken: list[tuple[int, int]]) -> list[Mention]:
     """Runs of capitalised words looked up in the world gazetteer, longest first."""
-    world = load_world()
-    common = load_names().common_words
-    longest = world_settings().build.max_name_words
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    look = _lookup(scope.countries, data_dirs())
+    forms = load_world().forms
     found: list[Mention] = []
-    i = 0
-    while i < len(words):
-        first = words[i]
-        if not text[first[0]].isupper() or any(s < first[1] and first[0] < e for s, e in taken):
-            i += 1
+    pos = start
+    while True:
+        run = _RUN.search(text, pos, end)
+        if run is None:
+            return found
+        pos = run.end(1)
+        if run.group(1) not in look.starts or any(s < pos and run.start() < e for s, e in taken):
             continue
-        for count in range(min(longest, len(words) - i), 0, -1):
-            last = words[i + count - 1]
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), run.end())]
+        first = words[0]
+        for count in range(min(look.longest, len(words)), 0, -1):
+            last = words[count - 1]
             form = text[first[0]:last[1]]
-            if not text[last[0]].isupper() or (form not in world.forms and not any(
-                    form in world.local(code)[1] for code in scope.countries)):
+            if not text[last[0]].isupper() or (form not in forms and form not in look.local):
                 continue
-            place = _world_place(form, scope)
-            if place is None or not _stands_alone(text, words, i, i + count, common, place):
+            place = _world_place(form, look)
+            if place is None or not _stands_alone(text, first[0], last[1], look.common, place):
                 continue
-            found.append(Mention(first[0], first[0] + len(form), place.name, form, "place",
-                                 place.country, (place.lon, place.lat)))
-            i += count - 1
+            found.append(Mention(first[0], last[1], place.name, form, "place", place.country,
+                                 (place.lon, place.lat)))
+            pos = last[1]
             break
-        i += 1
-    return found
 
 
-def _stands_alone(text: str, words: list[tuple[int, int]], first: int, stop: int,
-                  common: frozenset[str], place: Place) -> bool:
+def _stands_alone(text: str, start: int, end: int, common: frozenset[str], place: Place) -> bool:
     """A name that is a proper name of its own: not made of common words only ("March",
     "Reading") unless a country's, not followed by another capitalised word ("Kosovo
     Liberation Army") nor preceded by one that is not a common word ("Bill Clinton")."""
-    tokens = [text[s:e] for s, e in words[first:stop]]
-    if place.kind != "country" and all(t in common for t in tokens):
+    if place.kind != "country" and all(t in common for t in text[start:end].split(" ")):
         return False
-    if stop < len(words):
-        after = words[stop]
-        gap = text[words[stop - 1][1]:after[0]]
-        if gap == " " and text[after[0]].isupper():
-            return False
-    if first > 0:
-        before = words[first - 1]
-        gap = text[before[1]:words[first][0]]
-        word = text[before[0]:before[1]]
-        if gap == " " and word[0].isupper() and word not in common:
-            return False
-    return True
+    if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+        return False
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    return before is None or not before.group(1)[0].isupper() or before.group(1) in common
 
 
 def _overlay_point(name: str) -> tuple[str | None, tuple[float, float] | None]:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, alternation, load_gazetteer, load_lang
+from corroborate.extract.data import Lang, alternation, load_gazetteer, load_lang, trie_alternation
 from corroborate.langdata import data_dirs
 
 __all__ = ["Vocab", "load_vocab"]
@@ -85,7 +85,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     not_year_after = alternation(unit_words + noun_words, words=False)
     side_words = [w for a in load_gazetteer().actors.values()
                   for w in (*a.adjectives, *a.names)]
-    side_alt = alternation(side_words, words=False)
+    side_alt = trie_alternation(side_words, words=False)  # thousands: every country's
     side_after = _side_phrases(m.side_phrases, side_alt)
     owner_after = _side_phrases(m.owner_phrases, side_alt)
     not_context_before = re.compile(rf"{alternation(lang.dates.not_context_before)}\s+$",
@@ -93,7 +93,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     return Vocab(
         lang=lang,
         np_words=np_words,
-        np_pattern=re.compile(alternation(list(np_words)), re.IGNORECASE),
+        np_pattern=re.compile(trie_alternation(list(np_words)), re.IGNORECASE),
         triggers=triggers,
         trigger_pattern=re.compile(alternation(list(triggers)), re.IGNORECASE),
         clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),

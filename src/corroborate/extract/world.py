@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -64,8 +64,9 @@ class _WorldFile(BaseModel):
     plural: _Plural
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """A tuple of plain values: the collector stops tracking it (the index holds 34,000)."""
+
     name: str
     kind: str  # country | town
     country: str  # ISO 3166-1 alpha-2
@@ -86,18 +87,18 @@ class Country:
 @dataclass(frozen=True)
 class World:
     places: tuple[Place, ...]
-    forms: dict[str, list[int]]  # a name as written -> its places, countries first, then people
+    forms: dict[str, tuple[int, ...]]  # a name as written -> its places, countries first
     countries: tuple[Country, ...]
     packed: dict[str, bytes]  # each country's smaller places, read when a document needs them
-    _local: dict[str, tuple[tuple[Place, ...], dict[str, list[int]]]] = field(
+    _local: dict[str, tuple[tuple[Place, ...], dict[str, tuple[int, ...]]]] = field(
         default_factory=dict)
 
-    def local(self, code: str) -> tuple[tuple[Place, ...], dict[str, list[int]]]:
+    def local(self, code: str) -> tuple[tuple[Place, ...], dict[str, tuple[int, ...]]]:
         """The smaller places of one country (unpacked on first use)."""
         if code not in self._local:
             raw = self.packed.get(code)
             tier = marshal.loads(raw) if raw else {"places": [], "forms": {}}
-            self._local[code] = (_places(tier["places"]), tier["forms"])
+            self._local[code] = (_places(tier["places"]), _forms(tier["forms"]))
         return self._local[code]
 
 
@@ -256,9 +257,14 @@ def load_world() -> World:
 @lru_cache(maxsize=2)
 def _load_world(_dirs: tuple[str, ...]) -> World:
     data = _cached_index()
-    return World(_places(data["places"]), data["forms"],
+    return World(_places(data["places"]), _forms(data["forms"]),
                  tuple(Country(n, c, tuple(f), tuple(d)) for n, c, f, d in data["countries"]),
                  data["local"])
+
+
+def _forms(forms: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    # tuples of ints, not lists: the cyclic garbage collector stops walking them
+    return {form: tuple(indexes) for form, indexes in forms.items()}
 
 
 def _places(rows: list[list[Any]]) -> tuple[Place, ...]:
