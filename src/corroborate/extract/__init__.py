@@ -160,9 +160,10 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
         phrase = scan_noun_phrase(vocab, body, match.end(), limit,
                                   names.starting(match.end(), limit))
         item_noun = phrase.singular_item and phrase.measure is not None and \
-            vocab.lang.measures.measures[phrase.measure].unit == "items"
-        of_phrase = " of " in body[match.end():phrase.end]  # "a result of the military ..."
-        people_group = phrase.singular_group and phrase.group in ("soldiers", "civilians")
+            vocab.measure_unit[phrase.measure].one_by_article
+        after = body[match.end():phrase.end]
+        of_phrase = any(w in after for w in vocab.of_words)  # "a result of the military ..."
+        people_group = phrase.singular_group and phrase.group in vocab.people_groups
         if phrase.head and (people_group or item_noun) and not of_phrase:
             found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
                                 spelled=True))

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
-__all__ = ["Gazetteer", "Lang", "alternation", "load_gazetteer", "load_lang", "load_names",
+__all__ = ["Gazetteer", "Lang", "Unit", "alternation", "load_gazetteer", "load_lang", "load_names",
            "load_scopes", "trie_alternation"]
 
 
@@ -27,6 +27,16 @@ class _Unit(_Strict):
     factor: float | None = None
     before: list[str] = []
     after: list[str] = []
+    # what a figure of a measure in this unit does (measures.toml gives each measure a unit)
+    counts_people: bool = False  # needs a people noun, a trigger beside it or a vague amount
+    counted_by_noun: bool = False  # a measure noun after the figure names the measure ("72 tanks")
+    one_by_article: bool = False  # "a tank was destroyed": an article before its noun is one
+    takes_side_before: bool = False  # a side word before the figure is its side
+    side_carries_over: bool = False  # a later clause of the sentence keeps the earlier side
+    keeps_group: bool = False  # its claims keep a group (soldiers, civilians; for, against)
+
+
+Unit = _Unit
 
 
 class _Units(_Strict):
@@ -60,6 +70,7 @@ class _BoundWords(_Strict):
 class _RangeWords(_Strict):
     openers: list[str]
     joiners: list[str]
+    joiners_without_opener: list[str] = []  # "28,000 to 38,000"; the others need "between"
 
 
 class _Bounds(_Strict):
@@ -94,6 +105,9 @@ class _Measures(_Strict):
     np_fillers: list[str] = []
     coordinators: list[str] = []
     as_of_publication: list[str] = []  # "X remain missing": an undated figure stands at publication
+    people_groups: list[str] = []  # groups of people a singular noun counts as one ("a civilian")
+    plural_endings: list[str] = Field(min_length=1)  # a noun without one is singular
+    of_words: list[str] = []  # "a result of the ...": an article before such a phrase is no "one"
 
 
 class _Exclusions(_Strict):
@@ -142,6 +156,7 @@ class _EventType(_Strict):
 
 class _Events(_Strict):
     events: dict[str, _EventType]
+    place_list_fillers: list[str] = []  # words between listed places ("Agdam and Fizuli districts")
 
 
 class _Place(_Strict):
@@ -289,6 +304,12 @@ def _load_lang(code: str, _dirs: tuple[str, ...]) -> Lang:
     dates = check(_Dates, "dates.toml")
     events = check(_Events, "events.toml")
     exclusions = check(_Exclusions, "exclusions.toml")
+    assert isinstance(measures, _Measures)
+    for name, measure in measures.measures.items():
+        for accepted in (measure.unit, *measure.also_units):
+            if accepted not in units.units:
+                raise_e202(f"measures.{name}: unit {accepted!r} is not in units.toml",
+                           "measures.toml", code)
     assert isinstance(symbols, _Symbols) and isinstance(numbers, _Numbers)
     assert isinstance(bounds, _Bounds) and isinstance(measures, _Measures)
     assert isinstance(dates, _Dates) and isinstance(events, _Events)

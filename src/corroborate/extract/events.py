@@ -53,7 +53,7 @@ def _place_list(vocab: Vocab, text: str, places: list[Mention], after: int,
     for place in sorted((p for p in places if after <= p.start < upper), key=lambda p: p.start):
         gap = text[cursor:place.start]
         if listed and not vocab.coordinator_gap.fullmatch(gap) and \
-                not _is_list_gap(gap):
+                not _is_list_gap(vocab, gap):
             break
         if not listed and len(gap) > 40:
             break
@@ -62,10 +62,9 @@ def _place_list(vocab: Vocab, text: str, places: list[Mention], after: int,
     return listed
 
 
-def _is_list_gap(gap: str) -> bool:
+def _is_list_gap(vocab: Vocab, gap: str) -> bool:
     words = gap.replace(",", " ").split()
-    return len(words) <= 2 and all(w.lower() in {"and", "or", "the", "district", "districts",
-                                                 "city", "town", "region"} for w in words)
+    return len(words) <= 2 and all(w.lower() in vocab.place_list_fillers for w in words)
 
 
 def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateMention],

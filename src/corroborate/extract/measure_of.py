@@ -24,7 +24,7 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
     for match in scope.triggers.within(*clause):
         allowed = [m for m in vocab.triggers[match.key]
                    if (m in measures_for_unit if measures_for_unit is not None
-                       else units.get(m) == "people")]
+                       else vocab.measure_unit[m].counts_people)]
         if not allowed:
             continue
         measure = allowed[0]
@@ -53,15 +53,15 @@ def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhras
         if triggered:
             return triggered, False
         return (free[0] if free else None), False
-    if phrase.measure and units.get(phrase.measure) in ("people", "items", "votes"):
+    if phrase.measure and vocab.measure_unit[phrase.measure].counted_by_noun:
         return phrase.measure, False
     trigger = _nearest_trigger(vocab, scope, figure, clause, units, None)
     if trigger:
         return trigger, False
-    if back.measure and units.get(back.measure) == "people":
+    if back.measure and vocab.measure_unit[back.measure].counts_people:
         return back.measure, False
     if scope.context_measure and (scope.label_line or (
-            phrase.head and units.get(scope.context_measure) == "people")):
+            phrase.head and vocab.measure_unit[scope.context_measure].counts_people)):
         return scope.context_measure, True
     return None, False
 

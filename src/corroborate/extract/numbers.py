@@ -89,7 +89,8 @@ class _Grammar:
         self.opener_before = re.compile(
             rf"(?:^|\s|\()(?P<o>{alternation(lang.bounds.range.openers, words=False)})\s+$",
             re.IGNORECASE)
-        self.needs_opener = {j.lower() for j in lang.bounds.range.joiners} - {"to"}
+        self.needs_opener = {j.lower() for j in lang.bounds.range.joiners} - \
+            {j.lower() for j in lang.bounds.range.joiners_without_opener}
         unit_before: dict[str, tuple[str, float]] = {}
         unit_after: dict[str, tuple[str, float]] = {}
         for unit in lang.units.values():

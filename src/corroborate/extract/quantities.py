@@ -114,11 +114,13 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                 if category == "measure_noun":
                     phrase.measure = phrase.measure or value
                     phrase.head = True
-                    phrase.singular_item = not match.group(0).lower().endswith("s")
+                    phrase.singular_item = not match.group(0).lower().endswith(
+                        vocab.plural_endings)
                 elif category == "group":
                     phrase.group = phrase.group or value
                     phrase.head = True
-                    phrase.singular_group = not match.group(0).lower().endswith("s")
+                    phrase.singular_group = not match.group(0).lower().endswith(
+                        vocab.plural_endings)
                 elif category == "people":
                     phrase.head = True
                 elif category == "possessive":
@@ -162,7 +164,7 @@ def _look_back(vocab: Vocab, scope: Scope, figure: Figure, lower: int) -> NounPh
         found.side = side
     for match in reversed(list(vocab.np_pattern.finditer(text, lower, figure.start))):
         for category, value in vocab.np_words[match.group(0).lower()]:
-            if category == "group" and found.group is None and value in ("soldiers", "civilians"):
+            if category == "group" and found.group is None and value in vocab.people_groups:
                 found.group = value
             elif category == "measure_noun" and found.measure is None:
                 found.measure = value
@@ -237,9 +239,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if measure is None:
             previous = None
             continue
-        unit = units[measure]
+        unit = vocab.measure_unit[measure]
         counts_people = phrase.head or back.head or figure.vague or scope.label_line
-        if unit == "people" and not counts_people and \
+        if unit.counts_people and not counts_people and \
                 not trigger_adjacent(vocab, text, figure, clause):
             continue
         side = phrase.side
@@ -262,13 +264,13 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if side is None and previous is not None and previous[2] is not None and \
                 previous[3] == number and one_side:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
-        if side is None and unit in ("people", "items", "usd", "percent") and back.side and \
+        if side is None and unit.takes_side_before and back.side and \
                 not (index and back.side.start < phrases[index - 1].end):
             # a side word of the previous figure's own noun phrase is not this one's: "94
             # Azerbaijani soldiers were killed, along with 15 civilians"
             side = back.side
         if side is None and previous is not None and previous[2] is not None and \
-                unit in ("people", "usd") and one_side:
+                unit.side_carries_over and one_side:
             side = previous[2]  # "the fighting left 2,906 Azerbaijani soldiers ..., while six
             # servicemen were still missing": a later clause of the sentence keeps its side
         if side is None and from_context:
@@ -282,7 +284,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if group is None and previous is not None and previous[3] == number and \
                 vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
-        if unit != "people" and measure != "votes":
+        if not unit.keeps_group:
             group = None
         item = _item_of(vocab, text, near, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]

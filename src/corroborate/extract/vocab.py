@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, alternation, load_gazetteer, load_lang, trie_alternation
+from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
 from corroborate.langdata import data_dirs
 
 __all__ = ["Vocab", "load_vocab"]
@@ -41,6 +41,11 @@ class Vocab:
     not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
     as_of_publication: re.Pattern[str] | None
+    measure_unit: dict[str, Unit]  # measure -> its unit, with the flags of what its figures do
+    people_groups: frozenset[str]  # groups a singular noun counts as one ("a civilian")
+    plural_endings: tuple[str, ...]  # a noun ending in none of them is singular
+    of_words: tuple[str, ...]  # " of ": a phrase with one is no counted noun after an article
+    place_list_fillers: frozenset[str]  # words between listed places ("and the", "districts")
 
 
 def load_vocab(code: str = "en") -> Vocab:
@@ -127,6 +132,11 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
                                   re.IGNORECASE),
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
+        measure_unit={name: lang.units[spec.unit] for name, spec in m.measures.items()},
+        people_groups=frozenset(m.people_groups),
+        plural_endings=tuple(e.lower() for e in m.plural_endings),
+        of_words=tuple(f" {w} " for w in m.of_words),
+        place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
     )
 
 
