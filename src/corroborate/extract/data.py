@@ -150,6 +150,7 @@ class _EventType(_Strict):
     triggers: list[str] = Field(min_length=1)
     heading_triggers: list[str] = []
     place_before: bool = False
+    lists_places: bool = False  # "captured Agdam, Fizuli and Jabrayil": a place list, no country
     objects: list[str] = []
     list_triggers: list[str] = []
 

@@ -15,10 +15,6 @@ from corroborate.extract.window import WINDOW, Spans, find_words
 
 __all__ = ["EventReading", "read_events", "read_list_entries"]
 
-# Event types that are about a place changing hands: they need a place, and each place listed
-# after the trigger is one event.
-_PLACE_EVENTS = {"capture", "return"}
-
 
 @dataclass
 class EventReading:
@@ -94,7 +90,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         date_pool = in_clause or [d for d in usable if d.start >= match.end][:1]
         if not date_pool:
             continue
-        if event_type in _PLACE_EVENTS:
+        if vocab.lang.events.events[event_type].lists_places:
             # a country is not "captured": "the occupied territories of Azerbaijan" names a state
             places = [p for p in places if place_kind(p.canonical) != "country"]
             listed = _place_list(vocab, text, places, match.end, hi)

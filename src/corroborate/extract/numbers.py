@@ -72,11 +72,19 @@ class _Grammar:
             re.IGNORECASE)
         end = r"(?![\w/]|[.,]\d)"
         ends = rf"(?:{end}|(?={self.glued.pattern}))"
+        # thousands groups: "28,000", "28 000" (one separator per figure; a first group of one
+        # to three digits, so "in 1992 2,000" stays a year and a count)
+        seps = lang.symbols.thousands_separators
+        grouped = "|".join(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}}){{1,{_MAX_GROUPS}}}"
+                           for sep in seps)
+        self.separator = re.compile(rf"(?<=\d)(?:{alternation(seps, words=False)})(?=\d)")
+        self.decimal_marks = lang.symbols.decimal_marks
+        decimal = alternation(self.decimal_marks, words=False)
         self.atom = re.compile(
             rf"(?P<vague>{alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
-            rf"(?P<dig>(?:\d{{1,3}}(?:,\d{{3}}){{1,{_MAX_GROUPS}}}|\d{{1,{_MAX_DIGITS}}})"
-            rf"(?:\.\d{{1,{_MAX_DIGITS}}})?)"
+            rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"
+            rf"(?:{decimal}\d{{1,{_MAX_DIGITS}}})?)"
             rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-])",
@@ -126,6 +134,14 @@ class _Grammar:
         self.parenthesis = re.compile(r"\s*\(([^()\n]{1,40})\)")
 
 
+    def plain(self, written: str) -> str:
+        """Digits as Python reads them: no thousands separators, "." as the decimal mark."""
+        plain = self.separator.sub("", written)
+        for mark in self.decimal_marks:
+            plain = plain.replace(mark, ".")
+        return plain
+
+
 def _grammar(code: str) -> _Grammar:
     return _cached_grammar(code, data_dirs())
 
@@ -163,7 +179,7 @@ def round_like(value: float, written: str) -> float:
     >>> round_like(41.439808, "16")
     41.0
     """
-    whole, _, fraction = written.replace(",", "").partition(".")
+    whole, _, fraction = written.partition(".")
     significant = whole.strip("0") + fraction if fraction else whole.strip("0")
     digits = max(2, sum(ch.isdigit() for ch in significant))
     if value == 0:
@@ -189,7 +205,7 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar,
             low, high, bound = grammar.vague[match.group("vague").lower()]
             atoms.append(_Atom(a, b, low, high, bound, False, "vague"))
         elif match.group("dig"):
-            value = float(match.group("dig").replace(",", ""))
+            value = float(grammar.plain(match.group("dig")))
             scale, glued = match.group("scale"), match.group("gscale")
             factor = grammar.scales[scale.lower()] if scale else \
                 grammar.glued_scales[glued.lower()] if glued else 1.0
@@ -278,7 +294,8 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
         unit, factor = grammar.unit_after[form]
         b = after.end()
     if factor != 1.0:
-        low, high = round_like(low * factor, written), round_like(high * factor, written)
+        plain = grammar.plain(written)
+        low, high = round_like(low * factor, plain), round_like(high * factor, plain)
     bound_after = grammar.bound_after.match(text, b, hi)
     if bound_after and bound == "exact":
         bound = grammar.bound_after_kind[bound_after.group("b").lower()]

@@ -116,7 +116,7 @@ def _version(package: str) -> str:
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
-        return "missing"
+        return "-"
 
 
 def cache_dir() -> Path:
