@@ -36,6 +36,18 @@ def _tables_by_the_rule(lines: list[Line]) -> list[TableLayout]:
                     break
                 keys = {first + columns * (r + 1) for r in range(rows)}
                 key = _shape(lines[first + columns].text)
+                if not re.search(r"\d", key):  # row keys of words, other cells all figures
+                    worded = 0
+                    while first + columns * (worded + 2) <= end and not re.search(
+                            r"\d", lines[first + columns * (worded + 1)].text) and all(
+                            re.search(r"\d", lines[first + columns * (worded + 1) + c].text)
+                            for c in range(1, columns)):
+                        worded += 1
+                    if worded >= 2 and not any(re.search(r"\d", lines[first + c].text)
+                                               for c in range(columns)):
+                        found = TableLayout(first, columns, worded)
+                        break
+                    continue
                 if re.search(r"\d", key) and \
                         all(_shape(lines[k].text) == key for k in keys) and \
                         not any(_shape(lines[j].text) == key
@@ -60,6 +72,7 @@ CELLS = ["1992", "1993", "100", "2,000", "12.5", "Shusha", "N/A", "Armenia", "4+
 @settings(deadline=None, max_examples=300)
 @given(st.lists(st.sampled_from(CELLS), max_size=60))
 @example(["Year", "Killed", "1992", "100", "1993", "200", "1994", "300"])
+@example(["Group", "Killed", "Soldiers", "100", "Civilians", "200", "Ceasefire signed."])
 def test_tables_are_the_rule_s_tables(cells: list[str]) -> None:
     lines = split_lines("\n".join(cells))
     assert find_tables(lines) == _tables_by_the_rule(lines)

@@ -45,6 +45,13 @@ class _Context:
     list_actor: Mention | None = None  # "Areas occupied by Armenian forces, ...:" over its lines
     table_headers: dict[tuple[int, int], list[Mention]] = field(default_factory=dict)
     row_keys: dict[tuple[int, int], DateMention | None] = field(default_factory=dict)
+    # what a header cell names ("Killed or missing", "Injured") and a row key counts
+    # ("Service personnel", "Civilians"); a table's side, else its introducing sentence's
+    column_measures: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    column_groups: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    row_labels: dict[tuple[int, int], tuple[Mention | None, str | None]] = field(
+        default_factory=dict)
+    sentence_side: Mention | None = None  # the first side the last sentence named
     where: DocumentScope = field(default_factory=DocumentScope)  # the document's countries
 
 
@@ -231,6 +238,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
+    sides = [a for a in actors if a.role != "name"] or actors
+    context.sentence_side = sides[0] if sides else None
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
                   context_measure=(_label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
@@ -285,17 +294,36 @@ def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> l
     if seg.row == 0:
         context.table_headers[(seg.table, seg.column)] = find_actors(body, seg.start, seg.end,
                                                                      context.where)
+        trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
+        context.column_measures[(seg.table, seg.column)] = \
+            vocab.triggers[trigger.group(0).lower()][0] if trigger else None
+        context.column_groups[(seg.table, seg.column)] = scan_noun_phrase(
+            vocab, body, seg.start, seg.end, []).group
         return []
     if seg.column == 0:
         dates = find_dates(body, seg.start, seg.end, vocab.lang.code)
         context.row_keys[(seg.table, seg.row)] = dates[0] if dates else None
+        if not dates:  # a row key of words: "Service personnel", "Civilians", "Total"
+            actors = find_actors(body, seg.start, seg.end, context.where)
+            label = scan_noun_phrase(vocab, body, seg.start, seg.end, actors)
+            context.row_labels[(seg.table, seg.row)] = (actors[0] if actors else None,
+                                                        label.group)
         return []
     header = context.table_headers.get((seg.table, seg.column), [])
+    measure = context.column_measures.get((seg.table, seg.column))
+    worded = context.row_labels.get((seg.table, seg.row))
+    row_side, row_group = worded or (None, None)
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code)
     scope = Scope(body, seg.start, seg.end, [], [], [],
-                  context_time=context.row_keys.get((seg.table, seg.row)),
-                  context_measure=context.section_measure or context.paragraph_measure,
-                  default_side=header[0] if header else None)
+                  context_time=context.row_keys.get((seg.table, seg.row)) or (
+                      # a table of worded rows is over the time its introducing text gives
+                      context.paragraph_time or context.section_time or context.recent_time
+                      if worded is not None else None),
+                  context_measure=measure or context.section_measure or context.paragraph_measure,
+                  default_side=header[0] if header else row_side or (
+                      context.sentence_side if measure else None),
+                  default_group=row_group or context.column_groups.get((seg.table, seg.column)),
+                  label_line=measure is not None or worded is not None)
     return [_quantity_claim(text, seg, r) for r in read_figures(vocab, scope, figures)]
 
 

@@ -232,15 +232,20 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
         back = _look_back(vocab, near, figure, lower)
+        # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
+        # that place's, and counts what the sentence counts
+        aside = _aside_of(text, near.places, figure, clause[0])
         local = replace(near, context_measure=readings[-1].measure) \
             if readings else near  # "thousands were killed, ..., but also almost two hundred"
+        if aside is not None:
+            local = replace(local, label_line=True)
         measure, from_context = choose_measure(vocab, local, figure, phrase, back, clause, units,
                                          by_unit)
         if measure is None:
             previous = None
             continue
         unit = vocab.measure_unit[measure]
-        counts_people = phrase.head or back.head or figure.vague or scope.label_line
+        counts_people = phrase.head or back.head or figure.vague or local.label_line
         if unit.counts_people and not counts_people and \
                 not trigger_adjacent(vocab, text, figure, clause):
             continue
@@ -288,7 +293,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             group = None
         item = _item_of(vocab, text, near, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
-        place = _place(vocab, near, figure, item, (max(clause[0], lower), clause[1]), upper)
+        place = aside or _place(vocab, near, figure, item, (max(clause[0], lower), clause[1]),
+                                upper)
         if side is not None and place is not None and side.canonical == place.canonical:
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
@@ -308,6 +314,16 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         clause_of_reading.append(number)
         previous = (figure, phrase, side, number, group)
     return readings
+
+
+def _aside_of(text: str, places: list[Mention], figure: Figure, lower: int) -> Mention | None:
+    """The place right before the parenthesis a figure opens: "Goose Green (17 killed)"."""
+    opening = text.rfind("(", lower, figure.start)
+    if opening == -1 or ")" in text[opening:figure.start] or \
+            len(text[opening + 1:figure.start].split()) > 3:
+        return None
+    return next((p for p in places if p.end <= opening and not text[p.end:opening].strip()),
+                None)
 
 
 def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int, int]:

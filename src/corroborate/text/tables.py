@@ -1,7 +1,9 @@
 """Tables laid out one cell per line: found by the rhythm of their row keys, never glued into prose.
 
 A table is a run of short lines: ``k`` header cells, then rows of ``k`` cells whose first cell (the
-row key, e.g. a year) has the same shape in every row and appears nowhere else in the run.
+row key, e.g. a year) has the same shape in every row and appears nowhere else in the run; or rows
+whose key is words and whose other cells are all figures ("Civilians / 18 / 18"), under a header of
+words ("Category / Killed / Injured").
 """
 
 from __future__ import annotations
@@ -71,6 +73,24 @@ class _Run:
                 if self.shapes[offset + columns] == self.shapes[offset]:
                     same[offset] = same[offset + columns] + 1
             self.same[columns] = same
+        # digits[i]: how many of the run's first i lines hold a digit
+        self.digits = array("I", [0]) * (len(self.shapes) + 1)
+        for offset, shape in enumerate(self.shapes):
+            self.digits[offset + 1] = self.digits[offset] + bool(_DIGIT.search(shape))
+        # worded[columns][i]: how many rows in a row, from line i, have a key of words and
+        # figures in every other cell
+        self.worded: dict[int, array[int]] = {}
+        for columns in range(2, _MAX_COLUMNS + 1):
+            worded = array("I", [0]) * (len(self.shapes) + columns)
+            for offset in range(len(self.shapes) - columns, -1, -1):
+                if self.figures(offset + 1, offset + columns) == columns - 1 and \
+                        not self.figures(offset, offset + 1):
+                    worded[offset] = worded[offset + columns] + 1
+            self.worded[columns] = worded
+
+    def figures(self, lower: int, upper: int) -> int:
+        """How many lines in run offsets ``[lower, upper)`` hold a digit."""
+        return self.digits[upper] - self.digits[lower]
 
     def count(self, shape: str, lower: int, upper: int) -> int:
         """How many lines of ``shape`` lie in run offsets ``[lower, upper)``."""
@@ -89,7 +109,11 @@ def _layout_at(run: _Run, first: int) -> TableLayout | None:
             break
         key_shape = run.shapes[at + columns]
         if not _DIGIT.search(key_shape):
-            continue  # row keys are years, numbers or dates: a list of names is not a table
+            # row keys of words: every other cell of a row a figure, the header all words
+            worded = run.worded[columns][at + columns]
+            if worded >= _MIN_ROWS and not run.figures(at, at + columns):
+                return TableLayout(first=first, columns=columns, rows=worded)
+            continue  # else a list of names is not a table
         if run.same[columns][at + columns] < rows:
             continue  # a row key of another shape
         if run.count(key_shape, at, at + columns * (rows + 1)) != rows:
