@@ -5,6 +5,7 @@ string literal in ``extract/*.py``. A word the engine needs is a data key or a f
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 import typing
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 
 import corroborate
 from corroborate.extract import data
+from tests.extract.helpers import quantities
 
 PACKAGE = Path(corroborate.__file__).parent
 ENGINE = sorted((PACKAGE / "extract").glob("*.py"))
@@ -102,3 +104,37 @@ def test_no_language_word_is_a_literal_of_the_engine(path: Path) -> None:
     found = [(line, literal) for line, literal in _literals(path)
              if literal.strip().lower() in words]
     assert not found, f"{path.name}: words of lang/en as literals (move them to the data): {found}"
+
+
+def _overlay_words() -> set[str]:
+    """The overlay's own words: its actors' names (not short ones: "U.S. dollars" is a unit),
+    adjectives and people words, its places' names."""
+    actors = tomllib.loads((PACKAGE / "gazetteers" / "actors.toml").read_text(encoding="utf-8"))
+    places = tomllib.loads((PACKAGE / "gazetteers" / "places.toml").read_text(encoding="utf-8"))
+    words = {w for actor in actors["actors"].values()
+             for w in (*actor.get("adjectives", []), *actor.get("people", []))}
+    words |= {w for name, actor in actors["actors"].items()
+              for w in (name, *actor["names"]) if len(w) > 4}
+    words |= {w for name, place in places["places"].items() for w in (name, *place["aliases"])}
+    return {w.lower() for w in words}
+
+
+def test_the_language_data_names_no_conflict() -> None:
+    """A conflict's peoples and places ("Azerbaijanis", "of Azerbaijan") are in the overlay
+    gazetteer (actors.toml people_nouns, measure_triggers, event_triggers), not in lang/en."""
+    overlay = _overlay_words()
+    found = sorted({(word, name) for word in _language_words() for name in overlay
+                    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", word)})
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 1993, 250 thousand Azerbaijanis were killed.",
+         [("killed", 250000, 250000, "exact")]),
+        ("By 1994, 20% of Azerbaijan was occupied.", [("territory_share", 20, 20, "exact")]),
+    ],
+)
+def test_the_overlay_words_still_count(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [q[:4] for q in quantities(sentence)] == expected

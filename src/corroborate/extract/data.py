@@ -6,7 +6,7 @@ Every word the extractor knows comes from here; the other modules hold grammar, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -181,6 +181,11 @@ class _Actor(_Strict):
 
 class _Actors(_Strict):
     actors: dict[str, _Actor]
+    # a conflict's words for the language's lists: peoples counted as people ("Meskhetian Turks"),
+    # trigger phrases naming its places ("of Azerbaijan": a share of its territory)
+    people_nouns: list[str] = []
+    measure_triggers: dict[str, list[str]] = {}
+    event_triggers: dict[str, list[str]] = {}
 
     @field_validator("actors")
     @classmethod
@@ -281,6 +286,10 @@ class Gazetteer:
     countries: dict[str, str]  # actor (country) name -> ISO code
     # adjectives found beyond actors.toml (demonyms): a side only beside a group noun
     found_adjectives: frozenset[str] = frozenset()
+    # the overlays' words added to the language's lists (actors.toml people_nouns, ...)
+    people_nouns: tuple[str, ...] = ()
+    measure_triggers: dict[str, list[str]] = field(default_factory=dict)
+    event_triggers: dict[str, list[str]] = field(default_factory=dict)
 
 
 def load_lang(code: str = "en") -> Lang:
@@ -344,11 +353,19 @@ def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
             places.setdefault(key, place)
     actors: dict[str, _Actor] = {}
     taken: set[str] = set()
+    people_nouns: list[str] = []
+    measure_triggers: dict[str, list[str]] = {}
+    event_triggers: dict[str, list[str]] = {}
     listed_first: set[str] = set()
     for name in _ACTOR_FILES:
         listed = validated(_Actors, load_toml("gazetteers", name), data_path("gazetteers", name))
         for key, actor in listed.actors.items():
             _add_actor(actors, taken, key, actor)
+        people_nouns.extend(listed.people_nouns)
+        for words, more in ((measure_triggers, listed.measure_triggers),
+                            (event_triggers, listed.event_triggers)):
+            for name, triggers in more.items():
+                words.setdefault(name, []).extend(triggers)
         listed_first = listed_first or {w for a in actors.values() for w in a.adjectives}
     plural = world_settings().plural
     countries: dict[str, str] = {}
@@ -363,7 +380,8 @@ def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
             adjectives=[*country.demonyms, *(f"{n}{plural.possessive}" for n in country.names)],
             people=people))
     demonyms = frozenset(w for a in actors.values() for w in a.adjectives) - listed_first
-    return Gazetteer(places, actors, countries, demonyms)
+    return Gazetteer(places, actors, countries, demonyms, tuple(people_nouns), measure_triggers,
+                     event_triggers)
 
 
 def _add_actor(actors: dict[str, _Actor], taken: set[str], key: str, actor: _Actor) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
-from corroborate.langdata import data_dirs
+from corroborate.langdata import data_dirs, data_path
 
 __all__ = ["Vocab", "load_vocab"]
 
@@ -68,7 +69,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     for group, words in m.groups.items():
         for word in words:
             add(word, "group", group)
-    for word in m.people_nouns:
+    gazetteer = load_gazetteer()
+    for word in (*m.people_nouns, *gazetteer.people_nouns):
         add(word, "people", "")
     for actor, data in load_gazetteer().actors.items():
         for word in (*data.adjectives, *data.people):
@@ -77,11 +79,14 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         add(word, "possessive", "")
     for word in m.np_fillers:
         add(word, "filler", "")
+    _known(gazetteer.measure_triggers, m.measures, "measure_triggers")
+    _known(gazetteer.event_triggers, lang.events.events, "event_triggers")
     triggers: dict[str, list[str]] = {}
     for name, measure in m.measures.items():
-        for t in measure.triggers:
+        for t in (*measure.triggers, *gazetteer.measure_triggers.get(name, [])):
             triggers.setdefault(t.lower(), []).append(name)
-    events = {t.lower(): name for name, ev in lang.events.events.items() for t in ev.triggers}
+    events = {t.lower(): name for name, ev in lang.events.events.items()
+              for t in (*ev.triggers, *gazetteer.event_triggers.get(name, []))}
     heading = {t.lower(): name for name, ev in lang.events.events.items()
                for t in ev.heading_triggers}
     unit_words = [form for unit in lang.units.values() for form in unit.after]
@@ -138,6 +143,16 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         of_words=tuple(f" {w} " for w in m.of_words),
         place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
     )
+
+
+def _known(words: dict[str, list[str]], names: Mapping[str, object], key: str) -> None:
+    """The overlay's trigger words are for measures and event types the language has."""
+    for name in words:
+        if name not in names:
+            from corroborate.errors import CorroborateError, E
+
+            raise CorroborateError(E.E202, data_path("gazetteers", "actors.toml"),
+                                   reason=f"{key}.{name}: no such measure or event type")
 
 
 def _side_phrases(phrases: list[str], side_alt: str) -> re.Pattern[str] | None:
