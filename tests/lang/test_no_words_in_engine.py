@@ -106,6 +106,20 @@ def test_no_language_word_is_a_literal_of_the_engine(path: Path) -> None:
     assert not found, f"{path.name}: words of lang/en as literals (move them to the data): {found}"
 
 
+_REGEX = re.compile(r"\(\?|\\[sdwb]|\[")  # a literal that is (part of) a pattern
+_NOT_WORDS = re.compile(r"\(\?P[<=]\w+>?|\\[A-Za-z]")  # group names, escapes (\s, \d)
+
+
+@pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
+def test_no_language_word_is_inside_a_pattern_of_the_engine(path: Path) -> None:
+    """"(?:the\\s+)?", "(?:st|nd|rd|th)?": a word inside a regex is a word too."""
+    words = _language_words() - _data_keys()
+    found = [(line, literal) for line, literal in _literals(path) if _REGEX.search(literal)
+             and any(w.lower() in words
+                     for w in re.findall(r"[A-Za-z]{2,}", _NOT_WORDS.sub(" ", literal)))]
+    assert not found, f"{path.name}: words of lang/en inside patterns: {found}"
+
+
 def _overlay_words() -> set[str]:
     """The overlay's own words: its actors' names (not short ones: "U.S. dollars" is a unit),
     adjectives and people words, its places' names."""

@@ -102,6 +102,7 @@ class _Measures(_Strict):
     owner_phrases: list[str] = []
     relative_markers: list[str] = []
     place_prepositions: list[str] = []
+    place_articles: list[str] = []
     np_fillers: list[str] = []
     coordinators: list[str] = []
     as_of_publication: list[str] = []  # "X remain missing": an undated figure stands at publication
@@ -134,6 +135,8 @@ class _Dates(_Strict):
     list_joiners: list[str]
     respectively: list[str]
     fillers: list[str]
+    ordinal_suffixes: list[str] = []  # "27th": a day's number may take one
+    decade_suffixes: list[str] = []  # "the 1990s": a year may take one
     not_context_before: list[str] = []
     not_event_date_before: list[str] = []
     # relative dates: read against the publication date or the last date named

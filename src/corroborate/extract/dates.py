@@ -37,6 +37,11 @@ class DateMention:
         return self.start_iso != self.end_iso
 
 
+def _optional(words: list[str]) -> str:
+    """An optional alternation of the words, or nothing when there are none."""
+    return f"(?:{alternation(words, words=False)})?" if words else ""
+
+
 class _Grammar:
     def __init__(self, lang: Lang, not_year_after: str) -> None:
         d = lang.dates
@@ -47,7 +52,8 @@ class _Grammar:
         season = alternation(list(self.season_of), words=False)
         part = alternation(list(self.part_of), words=False)
         filler = alternation(d.fillers, words=False)
-        day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+        day = rf"(?:[12]\d|3[01]|0?[1-9]){_optional(d.ordinal_suffixes)}"
+        decade = _optional(d.decade_suffixes)
         dashes = "".join(re.escape(x) for x in lang.symbols.range_dashes)
         day_joiners = alternation(d.range_joiners + d.range_joiners_after_opener, words=False)
         self.atom = re.compile(
@@ -61,10 +67,10 @@ class _Grammar:
             rf"|(?P<numeric>(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>{_YEAR}))"
             rf"|(?P<iso>(?P<y5>{_YEAR})-(?P<m5>[01]\d)-(?P<d5>[0-3]\d))"
             rf"|(?P<season>(?:{filler}\s+)?(?P<s6>{season})\s+(?:{filler}\s+)?(?P<y6>{_YEAR}))"
-            rf"|(?P<part>(?P<p7>{part})\s+(?:{filler}\s+)?(?P<y7>{_YEAR})(?:s)?)"
+            rf"|(?P<part>(?P<p7>{part})\s+(?:{filler}\s+)?(?P<y7>{_YEAR}){decade})"
             rf"|(?P<yy>(?P<y10>{_YEAR})[{dashes}](?P<y10b>\d\d))"
             rf"|(?P<month_only>(?P<m9>{month}))"
-            rf"|(?P<year>(?P<y8>{_YEAR})(?:s)?)"
+            rf"|(?P<year>(?P<y8>{_YEAR}){decade})"
             rf")(?![\w]|[.,]\d)" + (rf"(?!\s+{not_year_after})" if not_year_after else ""),
             re.IGNORECASE,
         )

@@ -113,7 +113,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         relative_before=re.compile(rf"{alternation(m.relative_markers)}\s+(?:\w+\s+)?$",
                                    re.IGNORECASE),
         place_preposition_before=re.compile(
-            rf"{alternation(m.place_prepositions)}\s+(?:the\s+)?$", re.IGNORECASE),
+            rf"{alternation(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
+            re.IGNORECASE),
         coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
                                    re.IGNORECASE),
         # one alternation, one pass over each sentence
@@ -143,6 +144,11 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         of_words=tuple(f" {w} " for w in m.of_words),
         place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
     )
+
+
+def _articles(words: list[str]) -> str:
+    """Optional article words, each followed by a space: "(?:the\\s+)?"."""
+    return rf"(?:{alternation(words, words=False)}\s+)?" if words else ""
 
 
 def _known(words: dict[str, list[str]], names: Mapping[str, object], key: str) -> None:
