@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from corroborate.errors import CorroborateError
 from corroborate.extract.data import load_gazetteer, load_lang
 from corroborate.extract.numbers import find_figures, parse_number_words
+from corroborate.extract.vocab import load_vocab
 from corroborate.langdata import DATA_ENV
 from tests.extract.helpers import claims_of, quantities
 
@@ -124,3 +125,40 @@ def test_number_words(number: int) -> None:
     assert parse_number_words(words) == number
     [figure] = find_figures(f"{words} soldiers")
     assert figure.low == number
+
+
+def test_a_new_measure_needs_only_a_data_file(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A measure's unit (lang/base/units.toml) says what its figures do: "items" are counted by
+    their noun and take the side written before them, as equipment's do."""
+    sentence = "In May 1993, Armenian forces fired 300 shells at the town."
+    assert quantities(sentence) == []
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "lang" / "en" / "measures.toml").write_text(
+        '[measures.shelling]\nunit = "items"\nnouns = ["shells"]\ntriggers = ["fired"]\n',
+        encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    assert [q[:5] for q in quantities(sentence)] == [("shelling", 300.0, 300.0, "exact", "items")]
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "body", "reason"),
+    [
+        ("lang/en", "measures.toml", '[measures.killed]\nunit = "souls"\n',
+         "measures.killed: unit 'souls' is not in units.toml"),
+        ("gazetteers", "actors.toml", '[measure_triggers]\nkiled = ["slain"]\n',
+         "measure_triggers.kiled: no such measure or event type"),
+        ("gazetteers", "actors.toml", '[event_triggers]\ncaptur = ["seized"]\n',
+         "event_triggers.captur: no such measure or event type"),
+    ],
+)
+def test_a_name_the_data_does_not_know_is_one_clear_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, name: str, body: str,
+        reason: str) -> None:
+    (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / folder / name).write_text(body, encoding="utf-8")
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    with pytest.raises(CorroborateError) as raised:
+        load_vocab("en")
+    line = raised.value.line()
+    assert line.startswith("Error [E202]") and name in line and reason in line
