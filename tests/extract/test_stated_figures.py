@@ -82,3 +82,38 @@ def test_a_table_of_worded_rows_reads_header_measures_and_row_groups() -> None:
 def test_a_list_of_names_is_still_no_table() -> None:
     text = "Members\nAlice\nBob\nCarol\nDave\nErin\nFrank\n"
     assert [c for c in claims_of(text) if c.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Some 40 per cent of those killed were civilians.",
+     ("killed", 40, 40, "about", "percent", None, "civilians")),
+    ("Two-thirds of the victims were women and children.",
+     ("killed", 66.67, 66.67, "exact", "percent", None, "civilians")),
+    ("Half of the refugees were children, the agency said.",
+     ("displaced", 50, 50, "exact", "percent", None, "civilians")),
+    ("A quarter of the dead were soldiers.",
+     ("killed", 25, 25, "exact", "percent", None, "soldiers")),
+])
+def test_a_share_of_those_a_measure_counts(sentence: str, expected: tuple[object, ...]) -> None:
+    # a share of people is the measure's figure in percent, as "turnout" and vote shares are
+    assert quantities(sentence) == [expected]
+
+
+def test_a_share_of_them_is_a_share_of_the_count_before() -> None:
+    found = quantities("In 1993 about 40,000 people were killed in the war, and 60% of them "
+                       "were civilians.")
+    assert [(q[0], q[1], q[4], q[6]) for q in found] == [("killed", 40000, "people", None),
+                                                         ("killed", 60, "percent", "civilians")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Half of the town was destroyed.",
+    "A third of the budget went on fuel.",
+])
+def test_a_fraction_of_no_count_is_no_claim(sentence: str) -> None:
+    assert quantities(sentence) == []
+
+
+def test_a_share_of_territory_stays_a_territorial_share() -> None:
+    found = quantities("Rebel forces held 20% of the country's territory.")
+    assert [(q[0], q[1], q[4]) for q in found] == [("territory_share", 20, "percent")]

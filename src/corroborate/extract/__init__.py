@@ -19,6 +19,7 @@ from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.relative_dates import find_relative_dates
 from corroborate.extract.resolve import DocumentScope, Mention, document_scope, find_actors, find_places
+from corroborate.extract.shares import find_fractions
 from corroborate.extract.vocab import Vocab, load_vocab
 from corroborate.extract.window import Spans, evidence_span
 from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
@@ -237,6 +238,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     places = find_places(body, seg.start, seg.end, context.where)
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
+    figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
     label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
     sides = [a for a in actors if a.role != "name"] or actors
     context.sentence_side = sides[0] if sides else None

@@ -14,6 +14,7 @@ from corroborate.extract.dates import DateMention
 from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
+from corroborate.extract.shares import share_measure, share_of_earlier
 from corroborate.extract.vocab import Vocab
 from corroborate.extract.window import WINDOW, LazyWords, Spans, Word
 
@@ -239,8 +240,26 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             if readings else near  # "thousands were killed, ..., but also almost two hundred"
         if aside is not None:
             local = replace(local, label_line=True)
-        measure, from_context = choose_measure(vocab, local, figure, phrase, back, clause, units,
-                                         by_unit)
+        measure: str | None
+        share = share_measure(vocab, text, figure, clause[1])
+        counted = next((r for r in reversed(readings) if r.unit != figure.unit and
+                        vocab.measure_unit[r.measure].counts_people), None)
+        earlier = None if counted is None else share_of_earlier(vocab, text, figure, clause[1])
+        if share is None and counted is not None and earlier is not None:
+            # "1.9 million people lived in Kosovo, ...; roughly 82% of them were Albanians"
+            share = (counted.measure, earlier)
+            near = replace(near, default_place=counted.place)
+        if share is not None:
+            # "40% of those killed were civilians": a share of what a measure counts, whose
+            # group or side the words after it name
+            measure, from_context = share[0], False
+            limit = min(clause[1], share[1] + 80)
+            phrase = scan_noun_phrase(vocab, text, share[1], limit,
+                                      actors.starting(share[1], limit))
+            phrase.head = True
+        else:
+            measure, from_context = choose_measure(vocab, local, figure, phrase, back, clause,
+                                                   units, by_unit)
         if measure is None:
             previous = None
             continue
@@ -307,7 +326,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             present = scope.context_time is None and vocab.as_of_publication is not None and \
                 vocab.as_of_publication.search(text, *clause)
             time = scope.published if present else scope.context_time
-        readings.append(Reading(figure, measure, claim_unit(vocab, measure, figure), side,
+        claimed = claim_unit(vocab, measure, figure) if share is None else figure.unit
+        readings.append(Reading(figure, measure, claimed or claim_unit(vocab, measure, figure),
+                                side,
                                 group, place,
                                 time if isinstance(time, DateMention) else None,
                                 0 if number is None else number))
