@@ -117,3 +117,11 @@ def test_a_fraction_of_no_count_is_no_claim(sentence: str) -> None:
 def test_a_share_of_territory_stays_a_territorial_share() -> None:
     found = quantities("Rebel forces held 20% of the country's territory.")
     assert [(q[0], q[1], q[4]) for q in found] == [("territory_share", 20, "percent")]
+
+
+def test_each_label_line_names_its_own_side() -> None:
+    text = "Quick facts\nRussian dead: 1,200\nUkrainian dead: 900\nCivilians killed: 40\n"
+    found = [(c.value.low, c.side) for c in claims_of(text)
+             if c.kind == "quantity" and c.value is not None]
+    assert found[:2] == [(1200, "Russia"), (900, "Ukraine")]
+

@@ -298,7 +298,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             side = previous[2]  # "the fighting left 2,906 Azerbaijani soldiers ..., while six
             # servicemen were still missing": a later clause of the sentence keeps its side
         if side is None and from_context:
-            side = scope.context_side  # "... 4049 missing citizens of Azerbaijan. There are 47 children"
+            # "... 4049 missing citizens of Azerbaijan. There are 47 children"; a line's own
+            # label ("British dead: 255") or a table's header names the side before the context
+            side = scope.default_side or scope.context_side
         if side is None:
             side = scope.default_side
         spec = lang.measures.measures[measure]
