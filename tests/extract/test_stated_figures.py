@@ -124,4 +124,3 @@ def test_each_label_line_names_its_own_side() -> None:
     found = [(c.value.low, c.side) for c in claims_of(text)
              if c.kind == "quantity" and c.value is not None]
     assert found[:2] == [(1200, "Russia"), (900, "Ukraine")]
-
