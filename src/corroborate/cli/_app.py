@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -89,6 +90,17 @@ def plain(value: object, style: str = "") -> Text:
 def escaped(value: object) -> str:
     """A document-derived value inside a string rich reads as markup (titles, progress)."""
     return escape(_CONTROL.sub("\ufffd", str(value)))
+
+
+def printed_as_json(data: object, fmt: str) -> bool:
+    """For commands that show a table or JSON: print ``data`` as JSON and say so when ``fmt`` is
+    json; refuse any format but table (a usage error); else leave the table to the caller."""
+    if fmt == "json":
+        out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False)
+        return True
+    if fmt != "table":
+        fail_usage(f"--format must be table or json, not {fmt!r}")
+    return False
 
 
 class Interrupted(BaseException):

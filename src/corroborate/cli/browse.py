@@ -18,6 +18,7 @@ from corroborate.cli._app import (
     fail_usage,
     out,
     plain,
+    printed_as_json,
     store_from,
 )
 from corroborate.cli.claims import export_app
@@ -27,11 +28,8 @@ MAX_HITS = 2**63 - 1  # SQLite's largest integer
 
 
 def _emit(rows: list[dict[str, object]], columns: list[str], fmt: str, title: str) -> None:
-    if fmt == "json":
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+    if printed_as_json(rows, fmt):
         return
-    if fmt != "table":
-        fail_usage(f"--format must be table or json, not {fmt!r}")
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column)

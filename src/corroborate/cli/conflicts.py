@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.table import Table
 
-from corroborate.cli._app import DbOption, FormatOption, app, fail_usage, out, plain, store_from
+from corroborate.cli._app import DbOption, FormatOption, app, out, plain, printed_as_json, store_from
 from corroborate.documents.conflicts import UNKNOWN
 
 
@@ -14,12 +12,9 @@ from corroborate.documents.conflicts import UNKNOWN
 def conflicts_cli(db: DbOption = None, fmt: FormatOption = "table") -> None:
     """List each conflict with its documents and sources, marking conflicts inferred from a
     document's text. Correct one with `conflict = "..."` in sources.toml or `ingest --conflict`."""
-    if fmt not in ("table", "json"):
-        fail_usage(f"--format must be table or json, not {fmt!r}")
     with store_from(db) as store:
         conflicts = store.conflicts()
-    if fmt == "json":
-        out.print(json.dumps(conflicts, ensure_ascii=False, indent=2), markup=False)
+    if printed_as_json(conflicts, fmt):
         return
     table = Table(title=f"{len(conflicts)} conflicts", title_justify="left")
     for column in ("conflict", "source", "document", "conflict is"):

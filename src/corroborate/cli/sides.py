@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.table import Table
 
 from corroborate.cli._app import (
@@ -11,9 +9,9 @@ from corroborate.cli._app import (
     DbOption,
     FormatOption,
     app,
-    fail_usage,
     out,
     plain,
+    printed_as_json,
     store_from,
 )
 from corroborate.export.sides import sides_used
@@ -24,12 +22,9 @@ def sides_cli(db: DbOption = None, conflict: ConflictOption = None,
               fmt: FormatOption = "table") -> None:
     """List the sides and actors stored claims name (canonical), with the variants each source
     wrote ("Argentine", "Argentines") and how many claims use them."""
-    if fmt not in ("table", "json"):
-        fail_usage(f"--format must be table or json, not {fmt!r}")
     with store_from(db) as store:
         sides = sides_used(store.claims(conflict=conflict))
-    if fmt == "json":
-        out.print(json.dumps(sides, ensure_ascii=False, indent=2), markup=False)
+    if printed_as_json(sides, fmt):
         return
     table = Table(title=f"{len(sides)} sides", title_justify="left")
     for column in ("side", "claims", "source", "as written"):
