@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
-    print("\nRSS/size includes the interpreter and the loaded vocabularies (~80 MB), so it is "
+    print("\nRSS/size includes the interpreter, vocabularies and world gazetteer (~160 MB), so it is "
           "large for small inputs; (RSS-setup)/size is what the ingest itself added.")
     if superlinear:
         print(f"FAIL: time grows faster than linearly (16x/1x above {args.max_ratio:g}): "
