@@ -116,3 +116,11 @@ def test_help_does_not_load_the_world() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_world_places_beside_many_overlay_names_are_all_found() -> None:
+    # each capitalised run is checked against the overlay's spans by bisection: every world
+    # place between thousands of overlay names is still found, and none inside one
+    text = "Refugees from Shusha reached Pristina and Stanley. " * 2000
+    found = [(m.canonical, m.written) for m in find_places(text)]
+    assert found == [("Shusha", "Shusha"), ("Pristina", "Pristina"), ("Stanley", "Stanley")] * 2000

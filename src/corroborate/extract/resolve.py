@@ -12,6 +12,7 @@ enough to be meant anywhere (``world.toml``), the most populous first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -173,13 +174,17 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
     look = _lookup(scope.countries, data_dirs())
     forms = load_world().forms
     found: list[Mention] = []
+    # the overlay's spans are in text order and never overlap: the last one starting before
+    # ``pos`` is the only one that can cover the run's first word (bisection, not a scan per run)
+    taken_starts = [s for s, _e in taken]
     pos = start
     while True:
         run = _RUN.search(text, pos, end)
         if run is None:
             return found
         pos = run.end(1)
-        if run.group(1) not in look.starts or any(s < pos and run.start() < e for s, e in taken):
+        before = bisect_left(taken_starts, pos) - 1
+        if run.group(1) not in look.starts or (before >= 0 and taken[before][1] > run.start()):
             continue
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), run.end())]
         first = words[0]
