@@ -12,6 +12,7 @@ from corroborate.cli import (  # noqa: F401  (registers the commands)
     conflicts,
     facts,
     ingest,
+    serve,
     sides,
 )
 from corroborate.cli._app import Interrupted, app, err

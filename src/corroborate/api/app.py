@@ -1,0 +1,62 @@
+"""create_app: the FastAPI application over one database, with the web page at "/"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from corroborate.api.docs_page import render_docs
+from corroborate.api.middleware import SecurityHeaders, install_error_handlers
+from corroborate.api.routes import catalog, claims, ingest, maps
+from corroborate.store import open_store
+
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "STATIC", "create_app"]
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+_NO_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>corroborate"
+            "</title></head><body><h1>corroborate</h1><p>The web page is not installed. The API "
+            "is described at <a href=\"/docs\">/docs</a>.</p></body></html>")
+
+
+def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> FastAPI:
+    """The API over the database ``db``, read-only; ``allow_ingest`` with a ``token`` enables
+    POST /api/ingest for requests bearing that token.
+
+    A missing database is one E305 line; ``allow_ingest`` without a token is refused.
+
+    >>> app = create_app("corroborate.db")  # doctest: +SKIP
+    """
+    if allow_ingest and not token:
+        raise ValueError("allow_ingest needs a token")
+    open_store(db, create=False, readonly=True).close()  # E305/E304 now, not on a request
+    app = FastAPI(title="corroborate", version="1",
+                  description="Claims, facts and disputes of a corroborate database (read-only).",
+                  docs_url=None, redoc_url=None)
+    app.state.db = str(db)
+    app.state.allow_ingest = allow_ingest
+    app.state.token = token
+    app.state.max_upload_bytes = max_upload_bytes
+    app.add_middleware(SecurityHeaders)
+    install_error_handlers(app)
+    for module in (catalog, claims, maps, ingest):
+        app.include_router(module.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(render_docs(app.openapi()))
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        page = STATIC / "index.html"
+        if page.is_file():
+            return FileResponse(page, media_type="text/html; charset=utf-8")
+        return HTMLResponse(_NO_PAGE)
+
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    return app

@@ -1,0 +1,77 @@
+"""Maps: places and the basemap as GeoJSON; who held each place when; the events in time."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from corroborate.api import control as held
+from corroborate.api import geojson, queries
+from corroborate.api.deps import ReadStore
+from corroborate.api.models import Control, ControlSourceList, FeatureCollection, Timeline
+from corroborate.api.params import unprocessable
+from corroborate.store import SQLiteStore
+
+router = APIRouter(prefix="/api", tags=["maps"])
+
+ConflictParam = Annotated[str | None, Query(max_length=200, description=(
+    "A conflict: its name, another name of it, or 'unknown' for documents of none."))]
+SourceParam = Annotated[str | None, Query(max_length=200, description="A source's slug.")]
+
+
+def _claims(store: SQLiteStore, conflict: str | None,
+            source: str | None = None) -> list[queries.StoredClaim]:
+    scope = queries.resolve_conflict(store, conflict)
+    return [s for s in queries.snapshot(store).claims
+            if queries.in_conflict(s.claim, scope) and (source is None or s.claim.source == source)]
+
+
+@router.get("/places.geojson", response_model=FeatureCollection,
+            summary="The places claims name, with their counts")
+def places(store: ReadStore, conflict: ConflictParam = None,
+           source: SourceParam = None) -> dict[str, Any]:
+    return geojson.places_collection(_claims(store, conflict, source))
+
+
+@router.get("/basemap.geojson", response_model=FeatureCollection,
+            summary="The shipped countries and districts")
+def basemap() -> dict[str, Any]:
+    return geojson.basemap()
+
+
+@router.get("/control/sources", response_model=ControlSourceList,
+            summary="Sources that report places captured or returned")
+def control_sources(store: ReadStore, conflict: ConflictParam = None) -> dict[str, Any]:
+    return {"items": held.control_sources(_claims(store, conflict))}
+
+
+@router.get("/control", response_model=Control,
+            summary="Who held each place on a day, as one source tells it")
+def control(store: ReadStore,
+            source: Annotated[str, Query(min_length=1, max_length=200)],
+            date: Annotated[str, Query(description="YYYY-MM-DD")],
+            conflict: ConflictParam = None) -> dict[str, Any]:
+    """For each place with capture or return events of ``source``, the latest event dated on or
+    before ``date`` decides (a YYYY or YYYY-MM date counts from its first day); a place whose
+    first event is later is "unknown". ``actor`` is the deciding event's actor."""
+    day = _day(date)
+    return {"date": day, "source": source,
+            "places": held.control(_claims(store, conflict), source, day)}
+
+
+def _day(value: str) -> str:
+    from datetime import date as calendar_date
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return calendar_date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise unprocessable(f"date must be a day written YYYY-MM-DD, not {value[:40]!r}") from None
+
+
+@router.get("/timeline", response_model=Timeline,
+            summary="Capture and return events at places, earliest first")
+def timeline(store: ReadStore, conflict: ConflictParam = None,
+             source: SourceParam = None) -> dict[str, Any]:
+    return {"items": held.timeline(_claims(store, conflict), source)}
