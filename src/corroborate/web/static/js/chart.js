@@ -94,11 +94,15 @@ export function intervalChart(rows, format) {
   });
   const axisY = rows.length * ROW + 8;
   chart.append(svg("line", {x1: LABEL, x2: right, y1: axisY, y2: axisY, class: "axis"}));
+  let previous = null;
   for (let k = 0; k <= 4; k += 1) {
     const v = min + ((max - min) * k) / 4;
+    const label = format(v);
+    if (label === previous) continue;  // a short span of dates names one day twice
+    previous = label;
     chart.append(svg("line", {x1: x(v), x2: x(v), y1: axisY, y2: axisY + 4, class: "axis"}));
-    chart.append(svg("text", {x: x(v), y: axisY + 16, "text-anchor": "middle", class: "axis-label",
-      text: format(v)}));
+    chart.append(svg("text", {x: x(v), y: axisY + 16, "text-anchor": k === 4 ? "end" : k ? "middle" : "start",
+      class: "axis-label", text: label}));
   }
   return chart;
 }

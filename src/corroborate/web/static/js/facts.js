@@ -2,7 +2,7 @@
 // values and each source's claims side by side with their words.
 
 import {dateLabel, dateSpan, intervalChart} from "./chart.js";
-import {documentHref, el, evidenceWords, num, timeText, valueText} from "./dom.js";
+import {documentHref, el, evidenceWords, timeText, valueText} from "./dom.js";
 
 /** What a fact key is about, in words: "killed · Azerbaijan · soldiers · 2016-04-01–2016-04-05". */
 export function keyText(key) {
@@ -58,7 +58,8 @@ export function factBlock(fact, {selected = false} = {}) {
     bySource.get(claim.source).push(claim);
   }
   const rows = chartRows(fact);
-  const format = fact.kind === "event" ? dateLabel : num;
+  const format = fact.kind === "event" ? dateLabel
+    : (v) => Number(v).toLocaleString("en-US", {maximumSignificantDigits: 3});
   const article = el("article", {
     class: `fact verdict-${fact.verdict}${selected ? " selected" : ""}`, id: `fact-${fact.id}`,
     "data-testid": fact.verdict === "disagree" ? "dispute" : "fact", "data-fact-id": fact.id,

@@ -3,12 +3,7 @@
 import {get, getOnce} from "../api.js";
 import {documentHref, el, evidenceWords, timeText, valueText} from "../dom.js";
 import {replaceRoute} from "../route.js";
-
-// The vocabularies of shared/spec/claims.md, offered as suggestions (any value may be typed).
-const MEASURES = ["killed", "wounded", "missing", "captured", "displaced", "strength", "population", "area",
-  "territory_share", "votes", "turnout", "money", "equipment"];
-const EVENT_TYPES = ["vote", "referendum", "declaration", "war_start", "offensive", "capture", "return",
-  "ceasefire", "agreement", "resolution", "blockade", "withdrawal", "clash", "deployment", "other"];
+import {EVENT_TYPES, MEASURES} from "../vocab.js";
 
 const FILTERS = [
   // [parameter, label, input type, suggestions]

@@ -117,15 +117,20 @@ export async function render(root, route) {
   // districts: the basemap's, merged by name with the places layer's counts and claim refs
   const placeByName = new Map(places.features.map((f) => [f.properties.name, f]));
   const districtLayers = new Map();
+  // countries under everything: a click opens the claims placed in the country as a whole
   L.geoJSON(basemap, {
     filter: (f) => f.properties.kind !== "district",
     style: () => ({className: "country", color: "#9a9a9a", weight: 1, fillColor: "#f7f5f0", fillOpacity: 1}),
-    interactive: false,
+    onEachFeature: (feature, layer) => {
+      const known = placeByName.get(feature.properties.name);
+      if (known) layer.bindPopup(() => popupContent({...feature.properties, ...known.properties}));
+    },
   }).addTo(map);
   const districtFeatures = basemap.features.filter((f) => f.properties.kind === "district");
+  const basemapNames = new Set(basemap.features.map((f) => f.properties.name));
   for (const feature of places.features) {
     const polygon = feature.geometry && /Polygon/.test(feature.geometry.type);
-    if (polygon && !districtFeatures.some((f) => f.properties.name === feature.properties.name)) {
+    if (polygon && feature.properties.kind !== "country" && !basemapNames.has(feature.properties.name)) {
       districtFeatures.push(feature);
     }
   }
@@ -151,7 +156,11 @@ export async function render(root, route) {
   }).addTo(map);
   map.on("popupopen", (event) => fillPopupClaims(event.popup.getElement()));
 
-  // stable test ids on the SVG paths Leaflet drew
+  const focus = districts.getLayers().length ? districts : points.getLayers().length ? points : null;
+  if (focus) map.fitBounds(focus.getBounds(), {padding: [20, 20]});
+  else map.fitWorld();
+
+  // stable test ids on the SVG paths Leaflet drew (it draws them once the map has a view)
   for (const [name, layer] of districtLayers) {
     const path = layer.getElement ? layer.getElement() : null;
     if (path) {
@@ -164,10 +173,6 @@ export async function render(root, route) {
     const path = layer.getElement();
     if (path) path.setAttribute("data-testid", `place-${token(layer.feature.properties.name)}`);
   });
-
-  const focus = districts.getLayers().length ? districts : points.getLayers().length ? points : null;
-  if (focus) map.fitBounds(focus.getBounds(), {padding: [20, 20]});
-  else map.fitWorld();
 
   let asked = 0;
   async function recolour() {
