@@ -18,6 +18,14 @@ __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "STATIC", "create_app"]
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
+class _OptionalStatic(StaticFiles):
+    """Static files of a folder that may not be installed: without it every path is a 404."""
+
+    async def check_config(self) -> None:
+        if self.directory is not None and Path(self.directory).is_dir():
+            await super().check_config()
+
+
 _NO_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>corroborate"
             "</title></head><body><h1>corroborate</h1><p>The web page is not installed. The API "
             "is described at <a href=\"/docs\">/docs</a>.</p></body></html>")
@@ -58,5 +66,5 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
             return FileResponse(page, media_type="text/html; charset=utf-8")
         return HTMLResponse(_NO_PAGE)
 
-    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    app.mount("/static", _OptionalStatic(directory=STATIC, check_dir=False), name="static")
     return app
