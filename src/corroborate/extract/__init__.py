@@ -129,7 +129,8 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
             context.paragraph_time = None
             context.paragraph_measure = None
             context.paragraph_side = None
-        yield from _sentence_claims(vocab, text, seg, context)
+        yield from _sentence_claims(vocab, text, seg, context,
+                                    label=_label_sentence(vocab, body, seg))
         # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
         # actor to the list's lines
         opens_list = body[seg.start:seg.end].rstrip().endswith(":")
@@ -200,6 +201,36 @@ def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
     return trigger is not None and bool(find_dates(body, colon, seg.end, vocab.lang.code))
 
 
+# Words of a label at most: "FR Yugoslavia", "Civilians", "Argentine dead".
+_LABEL_WORDS = 4
+
+
+def _label_sentence(vocab: Vocab, body: str, seg: Segment) -> bool:
+    """A line too long to be a heading that is still a label and its figures, as infoboxes
+    give a party's losses: "Ethiopia: 2,310 killed (1,900 soldiers and 410 police); 4,100
+    wounded". The whole line, a short label of no figure, figures after the colon."""
+    line_start = seg.start == 0 or body[seg.start - 1] == "\n"
+    line_end = seg.end == len(body) or body[seg.end] == "\n"
+    colon = _label_colon(body, seg)
+    if not (line_start and line_end) or colon is None or \
+            len(body[seg.start:colon].split()) > _LABEL_WORDS or \
+            any(ch.isdigit() for ch in body[seg.start:colon]):
+        return False
+    return _states_figures(vocab, body, Segment(colon + 1, seg.end, seg.kind))
+
+
+def _label_group(vocab: Vocab, body: str, seg: Segment) -> str | None:
+    """The group a line's label names: "Civilians: 489–528 killed", "Islanders killed: 3"."""
+    colon = _label_colon(body, seg)
+    if colon is None:
+        return None
+    for match in vocab.np_pattern.finditer(body, seg.start, colon):
+        for category, value in vocab.np_words[match.group(0).lower()]:
+            if category == "group" and value in vocab.people_groups:
+                return value
+    return None
+
+
 def _label_measure(vocab: Vocab, body: str, seg: Segment) -> str | None:
     """The measure a line's label names: "Argentine dead: 649", "Strength: 28,000"."""
     colon = _label_colon(body, seg)
@@ -240,14 +271,18 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     figures = _article_figures(vocab, body, seg, figures, actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
     label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
+    label_group = _label_group(vocab, body, seg) if label else None
+    # a label naming its own people and no side ("Civilians: ...") takes no side from the
+    # line before it
+    context_side = None if label_group and label_side is None else context.paragraph_side
     sides = [a for a in actors if a.role != "name"] or actors
     context.sentence_side = sides[0] if sides else None
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
                   context_measure=(_label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
                   if label else context.paragraph_measure,
-                  context_side=context.paragraph_side, default_side=label_side,
-                  default_place=label_place, label_line=label,
+                  context_side=context_side, default_side=label_side,
+                  default_place=label_place, default_group=label_group, label_line=label,
                   published=_published(text))
     readings = read_figures(vocab, scope, figures)
     claims = [_quantity_claim(text, seg, r) for r in readings]

@@ -382,7 +382,9 @@ def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
             names=list(country.names),
             adjectives=[*country.demonyms, *(f"{n}{plural.possessive}" for n in country.names)],
             people=people))
-    demonyms = frozenset(w for a in actors.values() for w in a.adjectives) - listed_first
+    # an actor's own name among its side words ("NATO") is no bare demonym
+    demonyms = frozenset(w for a in actors.values() for w in a.adjectives) - listed_first - \
+        set(actors)
     return Gazetteer(places, actors, countries, demonyms, tuple(people_nouns), measure_triggers,
                      event_triggers)
 
@@ -396,10 +398,11 @@ def _add_actor(actors: dict[str, _Actor], taken: set[str], key: str, actor: _Act
 
     old = actors.get(key) or _Actor(names=[])
     names = fresh(actor.names)
+    # the key may be one of its own side words ("NATO", "Kosovo Albanians"): kept there
+    adjectives, people = fresh(actor.adjectives), fresh(actor.people)
     taken.add(key)
-    actors[key] = _Actor(names=old.names + names,
-                         adjectives=old.adjectives + fresh(actor.adjectives),
-                         people=old.people + fresh(actor.people))
+    actors[key] = _Actor(names=old.names + names, adjectives=old.adjectives + adjectives,
+                         people=old.people + people)
 
 
 def load_names(code: str = "en") -> Names:

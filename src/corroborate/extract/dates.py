@@ -70,8 +70,11 @@ class _Grammar:
             rf"|(?P<part>(?P<p7>{part})\s+(?:{filler}\s+)?(?P<y7>{_YEAR}){decade})"
             rf"|(?P<yy>(?P<y10>{_YEAR})[{dashes}](?P<y10b>\d\d))"
             rf"|(?P<month_only>(?P<m9>{month}))"
-            rf"|(?P<year>(?P<y8>{_YEAR}){decade})"
-            rf")(?![\w]|[.,]\d)" + (rf"(?!\s+{not_year_after})" if not_year_after else ""),
+            # a bare year before a counted noun is a count ("1999 killed"); a year that ends a
+            # day and month is the date's ("on 7 May 1999 killed 14 civilians")
+            rf"|(?P<year>(?P<y8>{_YEAR}){decade}"
+            + (rf"(?![\w]|[.,]\d)(?!\s+{not_year_after})" if not_year_after else "") + ")"
+            r")(?![\w]|[.,]\d)",
             re.IGNORECASE,
         )
         joiners = alternation(d.range_joiners, words=False)

@@ -94,10 +94,14 @@ def _actors() -> _Matcher:
 def _cached_actors(_dirs: tuple[str, ...]) -> _Matcher:
     forms: dict[str, tuple[str, str]] = {}
     for name, actor in load_gazetteer().actors.items():
+        # a canonical name that is also one of its side words ("NATO", "Kosovo Albanians")
+        # reads as that word: "61 NATO aircraft", "45 Kosovo Albanians" are the side's
+        side_words = {*actor.adjectives, *actor.people}
         for role, words in (("name", [name, *actor.names]), ("adjective", actor.adjectives),
                             ("people", actor.people)):
             for form in words:
-                forms.setdefault(form, (name, role))
+                if role != "name" or form not in side_words:
+                    forms.setdefault(form, (name, role))
     return _Matcher(forms)
 
 

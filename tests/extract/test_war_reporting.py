@@ -1,0 +1,89 @@
+"""Shapes of war reporting beyond the wars the rules were written on (#9): infobox lines giving a
+party and its losses, sides named between a figure and its noun, the people a noun counts, a
+full date before a count."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import extract_claims
+from corroborate.model import Claim, Document, Source
+from corroborate.text import segment
+
+
+def claims(text: str, conflict: str | None = None) -> list[Claim]:
+    document = Document(Source("report", "report"), "report.txt", text, "hash", "text/plain",
+                        len(text), conflict=conflict)
+    return extract_claims(segment(document))
+
+
+def figures(text: str, conflict: str | None = None) -> list[tuple[object, ...]]:
+    """(measure, low, high, side, group, place) of every quantity claim."""
+    return [(c.measure, c.value.low, c.value.high, c.side, c.group, c.place)
+            for c in claims(text, conflict) if c.kind == "quantity" and c.value]
+
+
+def test_an_infobox_line_too_long_for_a_heading_gives_its_party_and_losses() -> None:
+    text = ("Casualties and losses\n"
+            "Ethiopia: 2,310 killed (1,900 soldiers and 410 police); 4,100 wounded\n"
+            "Civilians: 600–750 killed by air strikes\n")
+    assert figures(text) == [
+        ("killed", 2310, 2310, "Ethiopia", None, None),
+        ("killed", 1900, 1900, "Ethiopia", "soldiers", None),
+        ("killed", 410, 410, "Ethiopia", "soldiers", None),
+        ("wounded", 4100, 4100, "Ethiopia", None, None),
+        # a label naming its people and no side takes no side from the line before
+        ("killed", 600, 750, None, "civilians", None),
+    ]
+
+
+def test_a_label_naming_people_and_a_measure_gives_the_group() -> None:
+    text = "Russian dead: 40\nVillagers killed: 12\n"
+    assert figures(text) == [("killed", 40, 40, "Russia", None, None),
+                             ("killed", 12, 12, None, "civilians", None)]
+
+
+def test_a_sentence_with_a_colon_is_no_label_line() -> None:
+    # the words before the colon are a clause, not a label: the side is read as in prose
+    assert figures("The army spokesman told reporters on the record: 40 soldiers were killed.") \
+        == [("killed", 40, 40, None, "soldiers", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "conflict", "expected"),
+    [
+        # an actor's own name between the figure and its noun is the figure's side
+        ("Ukrainian air defences said they shot down 61 NATO aircraft over the sea.", None,
+         [("equipment", 61, 61, "NATO", None, None)]),
+        ("On 15 January 1999, 45 Kosovo Albanians were killed in the village of Račak.",
+         "Kosovo War (1998–1999)", [("killed", 45, 45, "Kosovo Albanians", None, "Racak")]),
+    ],
+)
+def test_a_side_named_after_the_figure(sentence: str, conflict: str | None,
+                                       expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence, conflict) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("At least 20 passengers died when the train was hit near Kramatorsk.", "civilians"),
+        ("The strike on the broadcaster killed 16 employees.", "civilians"),
+        ("Three journalists died in the shelling of Aleppo.", "civilians"),
+        ("Government troops said 40 rebels were killed in combat.", "soldiers"),
+        ("Some 300 sailors died when the cruiser sank.", "soldiers"),
+    ],
+)
+def test_the_people_a_noun_counts(sentence: str, group: str) -> None:
+    assert [g for (_m, _lo, _hi, _s, g, _p) in figures(sentence)] == [group]
+
+
+def test_a_full_date_before_a_count_is_a_date_not_a_figure() -> None:
+    # "7 May 2022 killed": the year closes the date; a bare year before a noun stays a count
+    found = claims("Cluster bombs dropped on the market of Kharkiv on 7 May 2022 killed 14 "
+                   "civilians.")
+    assert [(c.measure, c.value.low if c.value else None, c.place,
+             c.time.start if c.time else None) for c in found if c.kind == "quantity"] == \
+        [("killed", 14, "Kharkiv", "2022-05-07")]
+    assert figures("The fighting left 1999 killed and 300 wounded.") == [
+        ("killed", 1999, 1999, None, None, None), ("wounded", 300, 300, None, None, None)]
