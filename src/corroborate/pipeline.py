@@ -17,14 +17,14 @@ from corroborate.documents.conflicts import UNKNOWN, canonical_conflict, infer_c
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, iter_claims
 from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
-from corroborate.model import Document, Source
+from corroborate.model import Claim, Document, Source
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
 from corroborate.text.normalize import normalize_text
 
 __all__ = ["IngestReport", "Outcome", "conflict_label", "conflict_of", "extract_stored",
-           "facts_of", "ingest", "names_of", "plan"]
+           "facts_of", "ingest", "names_of", "plan", "realign"]
 
 
 @dataclass
@@ -122,6 +122,10 @@ def ingest(inputs: list[str], store: SQLiteStore, *, override: Source | None = N
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+    try:
+        realign(store)
+    except CorroborateError as exc:  # the documents are kept; their facts wait for the next run
+        report.notes.append(exc.line())
     return report
 
 
@@ -132,13 +136,43 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
         text = segment(stored.document)
         store.replace_claims(document_id, iter_claims(text), EXTRACTOR_NAME, text)
         yield text.document.location, store.claim_count(text.document.location) or 0
+    realign(store)
+
+
+def realign(store: SQLiteStore) -> list[str | None]:
+    """Align again each conflict whose claims, texts or documents changed since its facts were
+    stored (the store marks it stale in the transaction making the change), and store its facts,
+    name facts and places at once; other conflicts' rows are left as they are. Returns the
+    conflicts aligned (None: claims of no known conflict)."""
+    done: list[str | None] = []
+    for conflict, generation in store.stale_conflicts():
+        scope = UNKNOWN if conflict is None else conflict
+        claims = store.claims_with_ids(conflict=scope)
+        names, kinds = _named(store, scope)
+        facts = _aligned([claim for _id, claim in claims])
+        if store.replace_facts(conflict, generation, facts, names, claims, kinds):
+            done.append(conflict)
+    return done
 
 
 def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
-    """Align every stored claim (of one ``conflict``, when given; "unknown" for those of none)
-    into facts, with the thresholds of the settings."""
+    """The facts of every stored claim (of one ``conflict``, when given; "unknown" for those of
+    none), as align() makes them with the thresholds of the settings, in its order.
+
+    They are read from the store. Where they are stale (claims changed since they were stored),
+    a writable store aligns the stale conflicts first (``realign``); a read-only one (read
+    commands open it so) aligns every claim in memory instead, as before facts were stored, so a
+    database written by an older corroborate still answers."""
+    if store.is_stale(conflict):
+        if store.readonly:
+            return _aligned(store.claims(conflict=conflict))
+        realign(store)
+    return store.stored_facts(conflict)
+
+
+def _aligned(claims: list[Claim]) -> list[Fact]:
     settings = load_settings()
-    return align(store.claims(conflict=conflict), about_tolerance=settings.about_tolerance,
+    return align(claims, about_tolerance=settings.about_tolerance,
                  event_window_years=settings.event_window_years,
                  period_overlap=settings.period_overlap,
                  event_windows=settings.event_windows, place_events=settings.place_events,
@@ -149,20 +183,32 @@ def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
 
 def names_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
     """Which names each source uses for each canonical place and actor, over its whole text,
-    inside each conflict (of one ``conflict``, when given)."""
+    inside each conflict (of one ``conflict``, when given). Read from the store, or computed
+    as ``facts_of`` says when stale."""
+    if store.is_stale(conflict):
+        if store.readonly:
+            return _named(store, conflict)[0]
+        realign(store)
+    return store.stored_facts(conflict, names=True)
+
+
+def _named(store: SQLiteStore, conflict: str | None) -> tuple[list[Fact], dict[str, str]]:
+    """Name facts of the stored texts (of one conflict) and whether each entity is a "place"
+    or an "actor"."""
     mentions: dict[str | None, list[tuple[str, str, str, str]]] = {}
-    for _id, text in store.texts():
+    for _id, text in store.texts(conflict=conflict):
         own = text.document.conflict
-        if conflict is not None and own != (None if conflict == UNKNOWN else conflict):
-            continue
         slug = text.document.source.slug
         found = mentions.setdefault(own, [])
         found.extend((slug, "place", m.canonical, m.written) for m in find_places(text.text))
         found.extend((slug, "actor", m.canonical, m.written) for m in find_actors(text.text)
                      if m.role == "name")
     facts = []
+    kinds: dict[str, str] = {}
     for own, said in mentions.items():
+        for _source, kind, canonical, _written in said:
+            kinds.setdefault(canonical, kind)
         for fact in name_variants(said):
             fact_id, key = scoped(fact.kind, fact.id, fact.key, own)
             facts.append(replace(fact, id=fact_id, key=key))
-    return sorted(facts, key=lambda f: (f.key["entity"], f.key["conflict"] or ""))
+    return sorted(facts, key=lambda f: (f.key["entity"], f.key["conflict"] or "")), kinds

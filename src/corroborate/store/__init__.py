@@ -1,6 +1,7 @@
 """Stage 5, store: where documents, segments and claims are kept.
 
-Public surface: ``open_store(path)``: SQLite (a path, ``:memory:`` or ``sqlite:///path``).
+Public surface: ``open_store(path)``: SQLite (a path, ``:memory:`` or ``sqlite:///path``);
+``ClaimQuery``, the filters of ``SQLiteStore.claim_page``.
 PostgreSQL is not there yet: a ``postgresql://`` URL is refused with one clear line.
 """
 
@@ -9,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from corroborate.errors import CorroborateError, E
+from corroborate.store._claim_pages import ClaimQuery
 from corroborate.store.sqlite import SCHEMA_VERSION, SearchHit, SQLiteStore
 
-__all__ = ["SCHEMA_VERSION", "SQLiteStore", "SearchHit", "open_store"]
+__all__ = ["SCHEMA_VERSION", "ClaimQuery", "SQLiteStore", "SearchHit", "open_store"]
 
 
 def open_store(target: str | Path, create: bool = True, *, readonly: bool = False,

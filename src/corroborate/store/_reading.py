@@ -49,10 +49,12 @@ class Reading:
                                 "WHERE location = ?", (location,)).fetchone()
         return None if row is None else (row["conflict"], bool(row["conflict_inferred"]))
 
-    def texts(self, source: str | None = None) -> Iterator[tuple[int, Text]]:
-        """Every stored document as (id, Text), rebuilt from the store."""
+    def texts(self, source: str | None = None,
+              conflict: str | None = None) -> Iterator[tuple[int, Text]]:
+        """Every stored document (of one source, one conflict) as (id, Text), rebuilt from the
+        store."""
         sources = {s["slug"]: s for s in self.sources()}
-        for meta in self.documents(source):
+        for meta in self.documents(source, conflict):
             row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
                                     (meta["id"],)).fetchone()
             segments = tuple(
@@ -71,9 +73,16 @@ class Reading:
 
     def claims(self, source: str | None = None, measure: str | None = None,
                kind: str | None = None, conflict: str | None = None) -> list[Claim]:
-        """Stored claims, each with its document's conflict; ``conflict`` keeps one conflict's
-        (``UNKNOWN``: those of none). Evidence and figure words are sliced from each document's
-        text (read once per document), so ``text[start:end] == evidence.text`` always holds."""
+        """Stored claims, as claims_with_ids gives them, without their documents' ids."""
+        return [claim for _id, claim in self.claims_with_ids(source, measure, kind, conflict)]
+
+    def claims_with_ids(self, source: str | None = None, measure: str | None = None,
+                        kind: str | None = None,
+                        conflict: str | None = None) -> list[tuple[int, Claim]]:
+        """Stored claims with their document's id, each with its document's conflict;
+        ``conflict`` keeps one conflict's (``UNKNOWN``: those of none). Evidence and figure
+        words are sliced from each document's text (read once per document), so
+        ``text[start:end] == evidence.text`` always holds."""
         clauses, params = _conflict_clause(conflict, "d.conflict")
         for column, value in (("c.source", source), ("c.measure", measure), ("c.kind", kind)):
             if value:
@@ -83,14 +92,14 @@ class Reading:
         rows = self.conn.execute(
             "SELECT c.document_id, c.record FROM claims c JOIN documents d ON d.id = c.document_id"
             f"{where} ORDER BY c.source, c.document_id, c.position, c.id", params)
-        claims: list[Claim] = []
+        claims: list[tuple[int, Claim]] = []
         body_of: tuple[int, str, str | None] = (-1, "", None)
         for row in rows:
             if row["document_id"] != body_of[0]:
                 found = self.conn.execute("SELECT text, conflict FROM documents WHERE id = ?",
                                           (row["document_id"],)).fetchone()
                 body_of = (row["document_id"], found["text"], found["conflict"])
-            claims.append(claim_from_row(row["record"], body_of[1], body_of[2]))
+            claims.append((body_of[0], claim_from_row(row["record"], body_of[1], body_of[2])))
         return claims
 
     def conflicts(self) -> list[dict[str, Any]]:

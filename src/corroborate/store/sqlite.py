@@ -19,7 +19,10 @@ from typing import Any
 
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Claim, Source, Text
+from corroborate.store._backfill import AFTER_MIGRATION
+from corroborate.store._claim_pages import ClaimPages
 from corroborate.store._claims import INSERT_CLAIM, claim_rows, in_batches
+from corroborate.store._fact_store import FactStore
 from corroborate.store._opening import APPLICATION_ID, BUSY, refuse_foreign, statements, use_wal
 from corroborate.store._reading import Reading
 
@@ -36,6 +39,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _sql("schema.sql")),
     ("0002_claims_by_document", _sql("0002_claims_by_document.sql")),
     ("0003_conflict_and_published", _sql("0003_conflict_and_published.sql")),
+    ("0004_stored_facts", _sql("0004_stored_facts.sql")),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -48,12 +52,13 @@ class SearchHit(dict[str, Any]):
     """A search result: source, location, segment offsets, snippet with [highlighted] words."""
 
 
-class SQLiteStore(Reading):
+class SQLiteStore(Reading, FactStore, ClaimPages):
     """The embedded store. ``path`` may be ``:memory:``.
 
     ``create=False`` refuses a missing file (E305) instead of creating one; ``readonly`` opens
     the file read-only (an older schema is migrated first); ``timeout`` is how long to wait for
-    another process's write lock (default ``DEFAULT_TIMEOUT``).
+    another process's write lock (default ``DEFAULT_TIMEOUT``). ``readonly`` tells whether it
+    was opened read-only (then stale facts are computed, not stored: see pipeline.facts_of).
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
@@ -64,6 +69,7 @@ class SQLiteStore(Reading):
         if not memory and not create and not Path(self.path).exists():
             raise CorroborateError(E.E305, self.path)
         readonly = readonly and not memory
+        self.readonly = readonly
         try:
             if not self._open(readonly=readonly, create=create):
                 # an older schema, opened to read: migrate it first, then read it read-only
@@ -126,6 +132,8 @@ class SQLiteStore(Reading):
                 for name, sql in MIGRATIONS[found:]:
                     for statement in statements(sql()):
                         self.conn.execute(statement)
+                    if name in AFTER_MIGRATION:
+                        AFTER_MIGRATION[name](self.conn)
                     self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
                 self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -210,6 +218,10 @@ class SQLiteStore(Reading):
                              extractor: str | None) -> str:
         document = text.document
         self._upsert_source(document.source)
+        before = self.conn.execute("SELECT conflict FROM documents WHERE location = ?",
+                                   (document.location,)).fetchone()
+        # its facts and names change: the conflict it was of and the one it is of are stale
+        self._mark_stale([document.conflict] + ([] if before is None else [before[0]]))
         deleted = self.conn.execute("DELETE FROM documents WHERE location = ?",
                                     (document.location,)).rowcount
         cursor = self.conn.execute(
@@ -226,7 +238,7 @@ class SQLiteStore(Reading):
         document_id = int(cursor.lastrowid or 0)
         self._insert_segments(document_id, text)
         if claims is not None:
-            self._insert_claims(document_id, text.text, claims, extractor)
+            self._insert_claims(document_id, text.text, claims, extractor, document.conflict)
         return "replaced" if deleted else "added"
 
     def update_source(self, source: Source, location: str | None = None,
@@ -236,8 +248,19 @@ class SQLiteStore(Reading):
         with self._writing(f"source {source.slug}", source.slug):
             self._upsert_source(source)
             if location is not None and conflict is not None:
-                self.conn.execute("UPDATE documents SET conflict = ?, conflict_inferred = ? "
-                                  "WHERE location = ?", (conflict[0], int(conflict[1]), location))
+                self._move_document(location, conflict)
+
+    def _move_document(self, location: str, conflict: tuple[str | None, bool]) -> None:
+        """Set a document's conflict; when it changes, its claims follow and both conflicts'
+        facts are stale."""
+        row = self.conn.execute("SELECT id, conflict FROM documents WHERE location = ?",
+                                (location,)).fetchone()
+        self.conn.execute("UPDATE documents SET conflict = ?, conflict_inferred = ? "
+                          "WHERE location = ?", (conflict[0], int(conflict[1]), location))
+        if row is not None and row["conflict"] != conflict[0]:
+            self.conn.execute("UPDATE claims SET conflict = ? WHERE document_id = ?",
+                              (conflict[0], row["id"]))
+            self._mark_stale([row["conflict"], conflict[0]])
 
     def _upsert_source(self, source: Source) -> None:
         self.conn.execute(
@@ -252,10 +275,10 @@ class SQLiteStore(Reading):
         )
 
     def _insert_claims(self, document_id: int, body: str, claims: Iterable[Claim],
-                       extractor: str | None) -> None:
+                       extractor: str | None, conflict: str | None) -> None:
         """Replace a document's claims, BATCH rows at a time; claim_count is what was kept."""
         self.conn.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
-        for batch in in_batches(claim_rows(document_id, body, claims)):
+        for batch in in_batches(claim_rows(document_id, body, claims, conflict)):
             self.conn.executemany(INSERT_CLAIM, batch)
         self.conn.execute(
             "UPDATE documents SET claim_count = (SELECT COUNT(*) FROM claims WHERE "
@@ -283,7 +306,12 @@ class SQLiteStore(Reading):
                 if row is None:
                     raise CorroborateError(E.E402, where, reason="no such stored document")
                 body = row["text"]
-            self._insert_claims(document_id, body, claims, extractor)
+            conflict = self.conn.execute("SELECT conflict FROM documents WHERE id = ?",
+                                         (document_id,)).fetchone()
+            if conflict is None:
+                raise CorroborateError(E.E402, where, reason="no such stored document")
+            self._mark_stale([conflict[0]])
+            self._insert_claims(document_id, body, claims, extractor, conflict[0])
 
     def _insert_segments(self, document_id: int, text: Text) -> None:
         rows = ((document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,

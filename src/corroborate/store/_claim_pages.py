@@ -1,0 +1,168 @@
+"""Claims a page at a time, for the API: filtered by indexed columns, in the order they were
+stored (keyset on claims.seq, so a page never shifts when documents are added)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.documents.conflicts import UNKNOWN
+from corroborate.errors import CorroborateError, E
+from corroborate.model import claim_from_record, claim_to_record
+from corroborate.store._claims import first_day, last_day
+from corroborate.store._cursor import check_limit, decode_cursor, encode_cursor
+
+__all__ = ["CLAIM_COLUMNS", "ClaimPages", "ClaimQuery", "claim_records", "match_words"]
+
+# What claim_records needs of a claims row (aliased c).
+CLAIM_COLUMNS = ("c.seq, c.document_id, c.id, c.conflict, c.evidence_start, c.figure_start, "
+                 "c.figure_end, c.evidence_text, c.record")
+_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """Which claims a page lists; None leaves a filter out. ``conflict`` "unknown" keeps claims
+    of no known conflict. ``time_from`` / ``time_to`` are ISO prefixes (YYYY, YYYY-MM,
+    YYYY-MM-DD): a claim is kept when its time (or date) overlaps [time_from, time_to], an open
+    end of its time overlapping everything on that side; a claim with neither is left out by
+    either. ``text``: words that must all be in the evidence (as full-text search words)."""
+
+    conflict: str | None = None
+    kind: str | None = None
+    measure: str | None = None
+    event_type: str | None = None
+    side: str | None = None
+    group: str | None = None
+    place: str | None = None
+    source: str | None = None
+    document_id: int | None = None
+    time_from: str | None = None
+    time_to: str | None = None
+    text: str | None = None
+
+
+def match_words(text: str) -> str:
+    """An FTS5 query of plain words: each one quoted, all required."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+
+
+def _prefix(value: str, name: str) -> str:
+    if not _PREFIX.fullmatch(value):
+        raise CorroborateError(E.E403, name, reason=f"{value!r} is not a date; give YYYY, "
+                                                     "YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _where(query: ClaimQuery) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.conflict is not None:
+        if query.conflict == UNKNOWN:
+            clauses.append("c.conflict IS NULL")
+        else:
+            clauses.append("c.conflict = ?")
+            params.append(query.conflict)
+    for column, value in (("kind", query.kind), ("measure", query.measure),
+                          ("event_type", query.event_type), ("side", query.side),
+                          ("grp", query.group), ("place", query.place),
+                          ("source", query.source), ("document_id", query.document_id)):
+        if value is not None:
+            clauses.append(f"c.{column} = ?")
+            params.append(value)
+    if query.time_from is not None:
+        clauses.append("c.time_end >= ?")
+        params.append(first_day(_prefix(query.time_from, "time_from")))
+    if query.time_to is not None:
+        clauses.append("c.time_start <= ?")
+        params.append(last_day(_prefix(query.time_to, "time_to")))
+    return clauses, params
+
+
+def claim_records(conn: sqlite3.Connection, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Claim export records (as ``export claims`` writes them) plus "document_id", from rows
+    of CLAIM_COLUMNS. Words missing from a record are its evidence_text (the evidence) or the
+    document's text at the figure's offsets (a figure is nearly always inside its evidence)."""
+    records = []
+    for row in rows:
+        record = json.loads(row["record"])
+        record["conflict"] = row["conflict"]
+        evidence = record.get("evidence")
+        if evidence is not None and "text" not in evidence:
+            evidence["text"] = row["evidence_text"]
+        figure = record.get("figure")
+        if figure is not None and "text" not in figure:
+            figure["text"] = _figure_words(conn, row, figure["start"], figure["end"])
+        out = claim_to_record(claim_from_record(record))
+        out["document_id"] = row["document_id"]
+        records.append(out)
+    return records
+
+
+def _figure_words(conn: sqlite3.Connection, row: Any, start: int, end: int) -> str:
+    at = start - row["evidence_start"]
+    words: str = row["evidence_text"]
+    if at >= 0 and end - row["evidence_start"] <= len(words):
+        return words[at:end - row["evidence_start"]]
+    found = conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                         (start + 1, end - start, row["document_id"])).fetchone()
+    return str(found[0])
+
+
+class ClaimPages:
+    """Claim paging methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
+
+    conn: sqlite3.Connection
+
+    def claim_page(self, query: ClaimQuery, cursor: str | None = None,
+                   limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of the claims ``query`` keeps, in the order they were stored, and the
+        cursor of the next page (None after the last). Records are claim export records plus
+        "document_id". ``limit`` is 1..500; a cursor not given by this method is one E403
+        line. Every filter has an index, so a page reads about ``limit`` rows however deep it
+        is; several filters use the most selective index and check the others."""
+        check_limit(limit)
+        after = 0 if cursor is None else int(decode_cursor(cursor, "claims", (int,))[0])
+        clauses, params = _where(query)
+        words = match_words(query.text or "")
+        if words:
+            # driven by the evidence index, in seq order (FTS5 yields rowids ascending)
+            source = "claims_fts f JOIN claims c ON c.seq = f.rowid"
+            clauses = ["claims_fts MATCH ?", "f.rowid > ?", *clauses]
+            params = [words, after, *params]
+            order = "f.rowid"
+        else:
+            source = "claims c"
+            clauses.append("c.seq > ?")
+            params.append(after)
+            order = "c.seq"
+        sql = (f"SELECT {CLAIM_COLUMNS} FROM {source} WHERE {' AND '.join(clauses)} "
+               f"ORDER BY {order} LIMIT ?")
+        try:
+            rows = self.conn.execute(sql, [*params, limit + 1]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise CorroborateError(E.E401, f"claims {query.text!r}", reason=str(exc)) from exc
+        following = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            following = encode_cursor("claims", rows[-1]["seq"])
+        return claim_records(self.conn, rows), following
+
+    def claim(self, document_id: int, claim_id: str) -> dict[str, Any] | None:
+        """One claim's export record plus "document_id"; None when there is no such claim."""
+        rows = self.conn.execute(f"SELECT {CLAIM_COLUMNS} FROM claims c "
+                                 "WHERE c.document_id = ? AND c.id = ?",
+                                 (document_id, claim_id)).fetchall()
+        return claim_records(self.conn, rows)[0] if rows else None
+
+    def facts_of_claim(self, document_id: int, claim_id: str) -> list[str]:
+        """The ids of the stored facts a claim is in, in the order facts are listed."""
+        rows = self.conn.execute(
+            "SELECT f.id FROM fact_claims fc JOIN facts f ON f.seq = fc.fact "
+            "WHERE fc.document_id = ? AND fc.claim_id = ? ORDER BY f.kind, f.sort_key, f.seq",
+            (document_id, claim_id))
+        return [str(r[0]) for r in rows]

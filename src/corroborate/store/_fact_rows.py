@@ -1,0 +1,95 @@
+"""Facts as stored rows: what a row keeps of a Fact, the spread and the one line of a dispute,
+and the Fact rebuilt from its row and claims."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from corroborate.align import Fact, NameFact
+from corroborate.model import Claim
+
+__all__ = ["fact_of_row", "sort_key", "spread_and_why", "stored_record", "subject_of"]
+
+# Words a bound puts before a figure in a dispute's line ("about 3,000").
+_BOUND_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
+
+
+def sort_key(fact: Fact) -> str:
+    """The text facts are listed by after their kind: align() sorts by exactly this."""
+    return json.dumps(fact.key, sort_keys=True, default=str)
+
+
+def subject_of(fact: Fact) -> str | None:
+    """What a fact is about, as the measure filter matches it: measure, event type or entity."""
+    key = fact.key
+    return key.get("measure") or key.get("event_type") or key.get("entity")
+
+
+def stored_record(fact: Fact) -> dict[str, Any]:
+    """The fact's export record without its claims (kept as fact_claims rows); a name fact's
+    claims are its sources' variants and stay in the record."""
+    record = fact.record()
+    if fact.kind != "name":
+        del record["claims"]
+    return record
+
+
+def fact_of_row(row: Any, claims: tuple[Claim, ...]) -> Fact:
+    """The Fact of a stored row (columns kind, record) and its claims, as align() made it."""
+    record = json.loads(row["record"])
+    relations = tuple(record.get("relations") or ())
+    if row["kind"] == "name":
+        return NameFact(record["id"], "name", record["key"], record["verdict"], None, (),
+                        relations, variants=record.get("variants"))
+    return Fact(record["id"], record["kind"], record["key"], record["verdict"],
+                record["interval"], claims, relations)
+
+
+def _figure(claim: Claim) -> str:
+    value = claim.value
+    if value is None:
+        return claim.date or "?"
+    figure = f"{value.low:,.10g}" if value.low == value.high else \
+        f"{value.low:,.10g}–{value.high:,.10g}"
+    return _BOUND_WORDS.get(value.bound, "") + figure
+
+
+def _day(prefix: str) -> date | None:
+    parts = [int(p) for p in prefix.split("-")[:3] if p.isdigit()]
+    try:
+        return date(*(parts + [1, 1][: 3 - len(parts)])) if parts else None
+    except ValueError:
+        return None
+
+
+def spread_and_why(fact: Fact) -> tuple[float, str | None]:
+    """How far apart a dispute's claims are (for "largest first") and one line saying why it is
+    one; (0, None) for a fact that is no dispute. Quantities: the gap between the highest low
+    and the lowest high, relative to that high; events: the years between the dates; names: how
+    many ways beyond one the entity is written."""
+    if fact.verdict != "disagree":
+        return 0.0, None
+    if fact.kind == "name":
+        variants = fact.record().get("variants") or {}
+        written = {w: s for s, used in sorted(variants.items()) for w in used}
+        said = ", ".join(f"{w} ({s})" for w, s in sorted(written.items()))
+        return float(len(written) - 1), f"sources write it differently: {said}"
+    valued = [c for c in fact.claims if c.value is not None]
+    if valued:
+        lowest = min(valued, key=lambda c: (c.value.high if c.value else 0.0))
+        highest = max(valued, key=lambda c: (c.value.low if c.value else 0.0))
+        assert lowest.value is not None and highest.value is not None
+        gap = highest.value.low - lowest.value.high
+        spread = max(gap, 0.0) / max(abs(lowest.value.high), 1.0)
+        return spread, (f"no value is allowed by every source: {_figure(lowest)} "
+                        f"({lowest.source}) against {_figure(highest)} ({highest.source})")
+    dated = sorted((c for c in fact.claims if c.date), key=lambda c: c.date or "")
+    if len(dated) < 2:
+        return 0.0, "the sources' claims do not fit together"
+    first, last = dated[0], dated[-1]
+    days = [_day(first.date or ""), _day(last.date or "")]
+    spread = (days[1] - days[0]).days / 365.25 if days[0] and days[1] else 0.0
+    return spread, (f"the dates do not fit together: {first.date} ({first.source}) against "
+                    f"{last.date} ({last.source})")

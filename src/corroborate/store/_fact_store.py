@@ -1,0 +1,348 @@
+"""Stored alignment: which conflicts are stale, their facts replaced at once, and facts, places
+and counts read back from indexed tables (never by aligning at read time)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from corroborate.align import Fact
+from corroborate.documents.conflicts import UNKNOWN
+from corroborate.errors import CorroborateError, E
+from corroborate.model import Claim, claim_from_record
+from corroborate.store._claim_pages import CLAIM_COLUMNS, claim_records
+from corroborate.store._cursor import check_limit, decode_cursor, encode_cursor
+from corroborate.store._fact_rows import (
+    fact_of_row,
+    sort_key,
+    spread_and_why,
+    stored_record,
+    subject_of,
+)
+
+__all__ = ["FactStore", "scope_of"]
+
+# claim refs kept per place
+PLACE_REFS = 20
+_ORDERS = ("key", "spread")
+
+
+def scope_of(conflict: str | None) -> str:
+    """A conflict as alignment_state, facts and places key it: '' for none (or "unknown")."""
+    return "" if conflict is None or conflict == UNKNOWN else conflict
+
+
+def _conflict(scope: str) -> str | None:
+    return scope or None
+
+
+class FactStore:
+    """Stored-alignment methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
+
+    conn: sqlite3.Connection
+    path: str
+
+    def _writing(self, what: str, where: str) -> AbstractContextManager[None]:
+        raise NotImplementedError  # SQLiteStore's
+
+    # -- staleness ----------------------------------------------------------------------------
+    def _mark_stale(self, conflicts: Iterable[str | None]) -> None:
+        """Inside the caller's write transaction: these conflicts' facts are out of date."""
+        for scope in sorted({scope_of(c) for c in conflicts}):
+            self.conn.execute(
+                "INSERT INTO alignment_state (scope, generation) VALUES (?, 1) "
+                "ON CONFLICT (scope) DO UPDATE SET generation = generation + 1", (scope,))
+
+    def stale_conflicts(self) -> list[tuple[str | None, int]]:
+        """(conflict, generation) of each conflict whose claims changed since its facts were
+        stored (None: claims of no known conflict); pass the generation to replace_facts."""
+        rows = self.conn.execute("SELECT scope, generation FROM alignment_state "
+                                 "WHERE generation > aligned ORDER BY scope")
+        return [(_conflict(r["scope"]), int(r["generation"])) for r in rows]
+
+    def is_stale(self, conflict: str | None = None) -> bool:
+        """Whether the stored facts of ``conflict`` (of every conflict, when None; "unknown":
+        of none) are out of date."""
+        sql = "SELECT 1 FROM alignment_state WHERE generation > aligned"
+        if conflict is None:
+            return self.conn.execute(sql + " LIMIT 1").fetchone() is not None
+        return self.conn.execute(sql + " AND scope = ?", (scope_of(conflict),)).fetchone() \
+            is not None
+
+    # -- writing ------------------------------------------------------------------------------
+    def replace_facts(self, conflict: str | None, generation: int, facts: list[Fact],
+                      names: list[Fact], claims: list[tuple[int, Claim]],
+                      entity_kinds: dict[str, str] | None = None) -> bool:
+        """Store one conflict's alignment at once: its ``facts`` (as align() made them from
+        ``claims``, (document id, claim) as claims_with_ids gives them), its name facts
+        (``names``; ``entity_kinds``: "place" or "actor" per entity) and its places, aligned
+        from the claims of ``generation`` (stale_conflicts). False, and nothing written, when
+        facts of that generation or a later one are stored already."""
+        scope = scope_of(conflict)
+        with self._writing(f"facts of {conflict or UNKNOWN}", self.path):
+            row = self.conn.execute("SELECT aligned FROM alignment_state WHERE scope = ?",
+                                    (scope,)).fetchone()
+            if row is not None and row["aligned"] >= generation:
+                return False
+            documents = _documents_of(claims)
+            self.conn.execute("DELETE FROM fact_claims WHERE fact IN "
+                              "(SELECT seq FROM facts WHERE scope = ?)", (scope,))
+            self.conn.execute("DELETE FROM facts WHERE scope = ?", (scope,))
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for fact in [*facts, *names]:
+                self._insert_fact(scope, fact, documents, now, (entity_kinds or {}))
+            self.conn.execute("DELETE FROM places WHERE scope = ?", (scope,))
+            self.conn.executemany(
+                "INSERT INTO places (source, scope, place, place_country, place_point, claims, "
+                "measures, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                _place_rows(scope, claims))
+            disputes = sum(f.verdict == "disagree" for f in facts)
+            self.conn.execute(
+                "INSERT INTO alignment_state (scope, generation, aligned, aligned_at, facts, "
+                "disputes, names) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (scope) DO "
+                "UPDATE SET aligned = ?2, aligned_at = ?3, facts = ?4, disputes = ?5, names = ?6",
+                (scope, generation, now, len(facts), disputes, len(names)))
+        return True
+
+    def _insert_fact(self, scope: str, fact: Fact, documents: _DocumentOf, now: str,
+                     entity_kinds: dict[str, str]) -> None:
+        spread, why = spread_and_why(fact)
+        entity = fact.key.get("entity") if fact.kind == "name" else None
+        cursor = self.conn.execute(
+            "INSERT INTO facts (id, scope, conflict, kind, is_name, verdict, subject, "
+            "entity_kind, sort_key, key, record, claim_count, spread, why, aligned_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (fact.id, scope, _conflict(scope), fact.kind, int(fact.kind == "name"),
+             fact.verdict, subject_of(fact), entity_kinds.get(str(entity)) if entity else None,
+             sort_key(fact), json.dumps(fact.key, ensure_ascii=False, default=str),
+             json.dumps(stored_record(fact), ensure_ascii=False, default=str),
+             len(fact.claims), spread, why, now))
+        seq = cursor.lastrowid
+        self.conn.executemany(
+            "INSERT INTO fact_claims (fact, position, document_id, claim_id) VALUES (?, ?, ?, ?)",
+            [(seq, i, documents(c), c.id) for i, c in enumerate(fact.claims)])
+
+    # -- reading ------------------------------------------------------------------------------
+    def stored_facts(self, conflict: str | None = None, *, names: bool = False) -> list[Fact]:
+        """The stored facts (``names``: the name facts) of ``conflict`` (every conflict when
+        None; "unknown": of none), as align() (name_variants) made them, in its order. Up to
+        date only where is_stale says so."""
+        where = "f.is_name = ?"
+        params: list[Any] = [int(names)]
+        if conflict is not None:
+            where += " AND f.scope = ?"
+            params.append(scope_of(conflict))
+        facts = self.conn.execute(f"SELECT f.seq, f.kind, f.record FROM facts f WHERE {where} "
+                                  "ORDER BY f.kind, f.sort_key, f.seq", params).fetchall()
+        claims: dict[int, list[Claim]] = {}
+        if not names:
+            rows = self.conn.execute(
+                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM facts f "
+                "JOIN fact_claims fc ON fc.fact = f.seq "
+                "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
+                f"WHERE {where} ORDER BY fc.fact, fc.position", params).fetchall()
+            for row, record in zip(rows, claim_records(self.conn, rows), strict=True):
+                del record["document_id"]
+                claims.setdefault(row["fact"], []).append(claim_from_record(record))
+        found = [fact_of_row(f, tuple(claims.get(f["seq"], ()))) for f in facts]
+        if names:
+            found.sort(key=lambda f: (f.key["entity"], f.key["conflict"] or ""))
+        return found
+
+    def fact_page(self, conflict: str | None = None, kind: str | None = None,
+                  verdict: str | None = None, measure: str | None = None,
+                  cursor: str | None = None, limit: int = 50,
+                  order: str = "key") -> tuple[list[dict[str, Any]], str | None]:
+        """One page of stored facts and the next page's cursor (None after the last).
+
+        ``kind`` None lists quantity and event facts; "name" lists name facts. ``measure``
+        matches the measure, event type or (names) entity. ``order`` "key" lists facts as
+        ``export facts`` does; "spread" largest spread first (disputes: the widest gap between
+        sources first). Records are fact export records with full claim records (each with
+        "document_id"); a dispute's also has "spread" and "why" (one line). ``limit`` is
+        1..500; a cursor not given by this method for this order is one E403 line."""
+        check_limit(limit)
+        if order not in _ORDERS:
+            raise CorroborateError(E.E403, "order", reason=f"{order!r}; choose key or spread")
+        clauses = ["f.is_name = ?"]
+        params: list[Any] = [int(kind == "name")]
+        for column, value in (("kind", kind), ("verdict", verdict), ("subject", measure)):
+            if value is not None:
+                clauses.append(f"f.{column} = ?")
+                params.append(value)
+        if conflict is not None:
+            clauses.append("f.scope = ?")
+            params.append(scope_of(conflict))
+        if order == "key":
+            if cursor is not None:
+                after = decode_cursor(cursor, "facts", (str, str, int))
+                clauses.append("(f.kind, f.sort_key, f.seq) > (?, ?, ?)")
+                params.extend(after)
+            sequence = "f.kind, f.sort_key, f.seq"
+        else:
+            if cursor is not None:
+                spread, seq = decode_cursor(cursor, "disputes", (float, int))
+                clauses.append("f.spread <= ? AND (f.spread < ? OR f.seq > ?)")
+                params.extend((spread, spread, seq))
+            sequence = "f.spread DESC, f.seq"
+        rows = self.conn.execute(
+            "SELECT f.seq, f.kind, f.sort_key, f.spread, f.verdict, f.why, f.record FROM facts f "
+            f"WHERE {' AND '.join(clauses)} ORDER BY {sequence} LIMIT ?",
+            [*params, limit + 1]).fetchall()
+        following = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            following = (encode_cursor("facts", last["kind"], last["sort_key"], last["seq"])
+                         if order == "key" else
+                         encode_cursor("disputes", float(last["spread"]), last["seq"]))
+        return self._fact_records(rows), following
+
+    def fact(self, fact_id: str) -> dict[str, Any] | None:
+        """One stored fact's record (as fact_page gives it); None when there is none."""
+        rows = self.conn.execute(
+            "SELECT f.seq, f.kind, f.spread, f.verdict, f.why, f.record FROM facts f "
+            "WHERE f.id = ? ORDER BY f.seq LIMIT 1", (fact_id,)).fetchall()
+        return self._fact_records(rows)[0] if rows else None
+
+    def _fact_records(self, rows: list[Any]) -> list[dict[str, Any]]:
+        seqs = [r["seq"] for r in rows if r["kind"] != "name"]
+        claims: dict[int, list[dict[str, Any]]] = {}
+        if seqs:
+            found = self.conn.execute(
+                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM fact_claims fc "
+                "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
+                f"WHERE fc.fact IN ({','.join('?' * len(seqs))}) ORDER BY fc.fact, fc.position",
+                seqs).fetchall()
+            for row, record in zip(found, claim_records(self.conn, found), strict=True):
+                claims.setdefault(row["fact"], []).append(record)
+        records = []
+        for row in rows:
+            record = json.loads(row["record"])
+            if row["kind"] != "name":
+                record = {**{k: v for k, v in record.items() if k != "relations"},
+                          "claims": claims.get(row["seq"], []),
+                          "relations": record.get("relations", [])}
+            if row["verdict"] == "disagree":
+                record["spread"] = row["spread"]
+                record["why"] = row["why"]
+            records.append(record)
+        return records
+
+    def names(self, conflict: str | None = None) -> list[dict[str, Any]]:
+        """Stored name facts as {"entity", "kind" ("place" or "actor"), "conflict", "variants":
+        [{"source", "written": [...]}]}, by entity."""
+        clauses, params = ["is_name = 1"], []
+        if conflict is not None:
+            clauses.append("scope = ?")
+            params.append(scope_of(conflict))
+        rows = self.conn.execute(f"SELECT subject, entity_kind, conflict, record FROM facts "
+                                 f"WHERE {' AND '.join(clauses)} ORDER BY subject, scope", params)
+        return [{"entity": r["subject"], "kind": r["entity_kind"], "conflict": r["conflict"],
+                 "variants": [{"source": s, "written": list(used)} for s, used in
+                              (json.loads(r["record"]).get("variants") or {}).items()]}
+                for r in rows]
+
+    def place_summary(self, conflict: str | None = None,
+                      source: str | None = None) -> list[dict[str, Any]]:
+        """Claims per place (of one conflict, one source, or all), made when conflicts are
+        aligned: {"place", "place_country", "place_point", "claims", "measures": {measure or
+        event type: count}, "claim_refs": up to 20 [document_id, claim_id]}; most claims first."""
+        clauses, params = ["source = ?"], [source or ""]
+        if conflict is not None:
+            clauses.append("scope = ?")
+            params.append(scope_of(conflict))
+        merged: dict[str, dict[str, Any]] = {}
+        for row in self.conn.execute(
+                "SELECT place, place_country, place_point, claims, measures, refs FROM places "
+                f"WHERE {' AND '.join(clauses)}", params):
+            entry = merged.get(row["place"])
+            measures = json.loads(row["measures"])
+            refs = json.loads(row["refs"])
+            if entry is None:
+                merged[row["place"]] = {
+                    "place": row["place"], "place_country": row["place_country"],
+                    "place_point": json.loads(row["place_point"] or "null"),
+                    "claims": row["claims"], "measures": measures, "claim_refs": refs}
+                continue
+            entry["claims"] += row["claims"]
+            for name, n in measures.items():
+                entry["measures"][name] = entry["measures"].get(name, 0) + n
+            entry["claim_refs"] = (entry["claim_refs"] + refs)[:PLACE_REFS]
+        return sorted(merged.values(), key=lambda e: (-e["claims"], e["place"]))
+
+    def counts(self, conflict: str | None = None) -> dict[str, int]:
+        """{"sources", "documents", "claims", "facts", "disputes", "names"} of one conflict or
+        all; facts and disputes are quantity and event facts, as of the last alignment."""
+        where, params = "", []
+        if conflict is not None:
+            where, params = " WHERE scope = ?", [scope_of(conflict)]
+        found = self.conn.execute(
+            "SELECT COUNT(DISTINCT source) AS sources, COUNT(*) AS documents, "
+            "coalesce(SUM(claim_count), 0) AS claims FROM documents "
+            + where.replace("scope", "coalesce(conflict, '')"), params).fetchone()
+        facts = self.conn.execute(
+            "SELECT coalesce(SUM(facts), 0) AS facts, coalesce(SUM(disputes), 0) AS disputes, "
+            f"coalesce(SUM(names), 0) AS names FROM alignment_state{where}", params).fetchone()
+        return {**{k: int(found[k]) for k in ("sources", "documents", "claims")},
+                **{k: int(facts[k]) for k in ("facts", "disputes", "names")}}
+
+    def conflict_counts(self) -> list[dict[str, Any]]:
+        """Per conflict: {"name" (None: no known conflict), "documents", "sources", "claims",
+        "facts", "disputes", "names", "stale"}; known conflicts by name, then the unknown."""
+        rows = self.conn.execute(
+            "SELECT d.conflict AS name, COUNT(*) AS documents, COUNT(DISTINCT d.source) AS "
+            "sources, coalesce(SUM(d.claim_count), 0) AS claims, coalesce(a.facts, 0) AS facts, "
+            "coalesce(a.disputes, 0) AS disputes, coalesce(a.names, 0) AS names, "
+            "coalesce(a.generation > a.aligned, 1) AS stale FROM documents d "
+            "LEFT JOIN alignment_state a ON a.scope = coalesce(d.conflict, '') "
+            "GROUP BY d.conflict ORDER BY d.conflict IS NULL, d.conflict")
+        return [{**dict(r), "stale": bool(r["stale"])} for r in rows]
+
+
+class _DocumentOf:
+    """The stored document id of a claim align() returned: the one it was read with (align
+    keeps claim objects), else the one of its source, document name and id."""
+
+    def __init__(self, claims: list[tuple[int, Claim]]) -> None:
+        self.by_object = {id(claim): document_id for document_id, claim in claims}
+        self.by_name = {(c.source, c.document, c.id): d for d, c in claims}
+        self.claims = claims  # keeps the objects alive, so their id() stays theirs
+
+    def __call__(self, claim: Claim) -> int:
+        found = self.by_object.get(id(claim))
+        return self.by_name[(claim.source, claim.document, claim.id)] if found is None else found
+
+
+def _documents_of(claims: list[tuple[int, Claim]]) -> _DocumentOf:
+    return _DocumentOf(claims)
+
+
+def _place_rows(scope: str, claims: list[tuple[int, Claim]]) -> Iterator[tuple[Any, ...]]:
+    """places rows of one conflict's claims: per (source, place) and per ('', place)."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    for document_id, claim in claims:
+        if not claim.place:
+            continue
+        for source in (claim.source, ""):
+            entry = table.setdefault((source, claim.place), {
+                "country": None, "point": None, "claims": 0, "measures": Counter(), "refs": []})
+            entry["claims"] += 1
+            entry["country"] = entry["country"] or claim.place_country
+            if entry["point"] is None and claim.place_point is not None:
+                entry["point"] = list(claim.place_point)
+            what = claim.measure or claim.event_type
+            if what:
+                entry["measures"][what] += 1
+            if len(entry["refs"]) < PLACE_REFS:
+                entry["refs"].append([document_id, claim.id])
+    for (source, place), e in table.items():
+        yield (source, scope, place, e["country"],
+               None if e["point"] is None else json.dumps(e["point"]), e["claims"],
+               json.dumps(dict(e["measures"]), ensure_ascii=False),
+               json.dumps(e["refs"], ensure_ascii=False))
