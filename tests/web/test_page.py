@@ -126,12 +126,16 @@ def test_a_document_opens_at_its_claim(page: Watched, screenshots: Path) -> None
 
 
 @pytest.mark.parametrize(("route", "shown"), [
-    ("overview", "[data-testid=count-claims]"),
+    ("overview", "[data-testid=largest-dispute]"),
+    ("disputes", "[data-testid=dispute] [data-testid=interval-chart]"),
     ("timeline", "[data-testid=timeline-event]"),
-    ("names", "[data-testid=name-row]"),
+    ("map", "[data-testid=district-Lachin][data-state=captured]"),
+    ("names", "[data-testid=name-row][data-entity=Kalbajar].differs"),
+    ("search?q=Lachin", "[data-testid=search-hit] mark"),
+    ("document/1?at=0&len=10", "[data-testid=hit]"),
 ])
 def test_every_view_renders_without_errors(page: Watched, screenshots: Path, route: str, shown: str) -> None:
     page.open(route)
     assert page.page.locator(shown).count() > 0
     assert page.page.locator(".message.error").count() == 0
-    page.page.screenshot(path=str(screenshots / f"view-{route}.png"), full_page=True)
+    page.page.screenshot(path=str(screenshots / f"view-{route.split('?')[0]}.png"), full_page=True)

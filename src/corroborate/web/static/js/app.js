@@ -10,9 +10,10 @@ import * as fact from "./views/fact.js";
 import * as map from "./views/map.js";
 import * as names from "./views/names.js";
 import * as overview from "./views/overview.js";
+import * as search from "./views/search.js";
 import * as timeline from "./views/timeline.js";
 
-const VIEWS = {overview, disputes, document: documentView, fact, claims, timeline, map, names};
+const VIEWS = {overview, disputes, document: documentView, fact, claims, timeline, map, names, search};
 
 let cleanup = null;
 

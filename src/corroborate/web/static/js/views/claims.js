@@ -90,7 +90,11 @@ export async function render(root, route) {
     replaceRoute("claims", [], filters);
     load(true);
   });
-  form.addEventListener("reset", () => setTimeout(() => form.requestSubmit(), 0));
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();  // a plain reset would bring back the values the route opened with
+    for (const [name] of FILTERS) form.elements[name].value = "";
+    form.requestSubmit();
+  });
   form.elements.source.addEventListener("change", () => form.requestSubmit());
   more.addEventListener("click", () => load(false));
   root.append(el("h2", {}, "Claims"), form, status,

@@ -9,8 +9,9 @@ import {documentHref, el, evidenceWords, timeText, valueText} from "../dom.js";
  * <span class="claim-span"> listing the claims that cover it (data-claims) and the one a click
  * selects (data-claim-id: the claim whose figure covers it, else the narrowest evidence).
  */
-function highlightedText(text, claims) {
+function highlightedText(text, claims, hit) {
   const cuts = new Set([0, text.length]);
+  if (hit) cuts.add(hit.start).add(hit.end);
   const opening = new Map();
   const closing = new Map();
   const at = (map, key) => map.get(key) || map.set(key, []).get(key);
@@ -31,17 +32,20 @@ function highlightedText(text, claims) {
     for (const c of closing.get(from) || []) open.delete(c);
     for (const c of opening.get(from) || []) open.add(c);
     const words = text.slice(from, to);
+    const inHit = hit && hit.start <= from && to <= hit.end;
     if (!open.size) {
-      out.append(document.createTextNode(words));
+      out.append(inHit ? el("span", {class: "hit", "data-testid": "hit"}, words) : document.createTextNode(words));
       continue;
     }
     const covering = [...open];
     const figures = covering.filter((c) => c.figure && c.figure.start <= from && to <= c.figure.end);
     const primary = figures.length ? narrowest(figures) : narrowest(covering);
     out.append(el(figures.length ? "mark" : "span", {
-      class: figures.length ? "claim-span figure" : "claim-span",
+      class: `${figures.length ? "claim-span figure" : "claim-span"}${inHit ? " hit" : ""}`,
+      "data-testid": inHit ? "hit" : null,
       "data-claim-id": primary.id, "data-claims": covering.map((c) => c.id).join(" "),
       title: covering.map((c) => c.measure || c.event_type || c.kind).join(", "),
+      tabindex: figures.length ? "0" : null, role: figures.length ? "button" : null,
     }, words));
   }
   return out;
@@ -102,13 +106,25 @@ function select(textBox, panel, documentId, claimId, scroll) {
 export async function render(root, route) {
   const [documentId] = route.parts;
   const doc = await get(`/documents/${encodeURIComponent(documentId)}`);
+  // #/document/{id}?at=N&len=M (a search hit): those words are marked and scrolled to
+  const at = Number.parseInt(route.params.get("at"), 10);
+  const length = Number.parseInt(route.params.get("len"), 10) || 1;
+  const hit = Number.isInteger(at) && at >= 0 && at < doc.text.length
+    ? {start: at, end: Math.min(doc.text.length, at + length)} : null;
   const textBox = el("div", {class: "document-text", "data-testid": "document-text"},
-    highlightedText(doc.text, doc.claims));
+    highlightedText(doc.text, doc.claims, hit));
   const panel = el("aside", {class: "claim-panel", "data-testid": "claim-panel"},
     el("p", {class: "hint"}, `${doc.claims.length} claims are highlighted; click one to see it.`));
   textBox.addEventListener("click", (event) => {
     const piece = event.target.closest(".claim-span");
     if (piece) select(textBox, panel, documentId, piece.dataset.claimId, false);
+  });
+  textBox.addEventListener("keydown", (event) => {
+    const piece = event.target.closest(".claim-span");
+    if (piece && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      select(textBox, panel, documentId, piece.dataset.claimId, false);
+    }
   });
   root.append(
     el("h2", {}, doc.location),
@@ -119,5 +135,6 @@ export async function render(root, route) {
     el("div", {class: "document-layout"}, textBox, panel));
   const claimId = route.params.get("claim");
   if (claimId) await select(textBox, panel, documentId, claimId, true);
+  else if (hit) textBox.querySelector(".hit")?.scrollIntoView({block: "center"});
   return null;
 }

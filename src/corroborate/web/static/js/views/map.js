@@ -3,6 +3,7 @@
 
 import {get, getOnce} from "../api.js";
 import {documentHref, el, num, svg, token} from "../dom.js";
+import {conflictSelect} from "../controls.js";
 import {replaceRoute} from "../route.js";
 
 export const STATE_COLOURS = {
@@ -81,9 +82,9 @@ async function fillPopupClaims(content) {
 export async function render(root, route) {
   const L = window.L;
   if (!L) throw new Error("the map library did not load");
+  const conflict = route.params.get("conflict") || "";
   const [basemap, places, controlSources] = await Promise.all([
-    getOnce("/basemap.geojson"), get("/places.geojson", {conflict: route.params.get("conflict") || ""}),
-    getOnce("/control/sources")]);
+    getOnce("/basemap.geojson"), get("/places.geojson", {conflict}), get("/control/sources", {conflict})]);
 
   const sourceSelect = el("select", {id: "map-source", "data-testid": "map-source"},
     controlSources.items.map((s) => el("option", {value: s.source},
@@ -100,6 +101,9 @@ export async function render(root, route) {
   const mapBox = el("div", {id: "map", class: "map", "data-testid": "map"});
   root.append(el("h2", {}, "Map"),
     el("form", {class: "filters map-controls", onsubmit: (e) => e.preventDefault()},
+      await conflictSelect(conflict, (value) => {
+        location.hash = `#/map${value ? `?conflict=${encodeURIComponent(value)}` : ""}`;
+      }),
       el("label", {class: "control", for: "map-source"}, "Source ", sourceSelect),
       el("label", {class: "control slider", for: "map-slider"}, "Month ", slider), dateShown, status),
     mapBox, legend());
@@ -110,7 +114,7 @@ export async function render(root, route) {
   }
 
   const map = L.map(mapBox, {attributionControl: false, zoomSnap: 0.25, worldCopyJump: false});
-  const attribution = L.control.attribution({prefix: false}).addTo(map);
+  const attribution = L.control.attribution({prefix: "Leaflet"}).addTo(map);
   const lines = [...new Set([...(basemap.attribution || []), ...(places.attribution || [])])];
   for (const line of lines) attribution.addAttribution(escapeHtml(line));
 
@@ -180,12 +184,12 @@ export async function render(root, route) {
     dateShown.textContent = date;
     slider.setAttribute("aria-valuetext", date);
     const source = sourceSelect.value;
-    replaceRoute("map", [], {source, date: date.slice(0, 7)});
+    replaceRoute("map", [], {conflict, source, date: date.slice(0, 7)});
     if (!source) return;
     const mine = ++asked;
     root.dataset.ready = "";
     try {
-      const control = await get("/control", {source, date});
+      const control = await get("/control", {conflict, source, date});
       if (mine !== asked) return;  // the slider has moved on
       const states = new Map(control.places.map((p) => [p.place, p]));
       for (const [name, layer] of districtLayers) {
