@@ -115,7 +115,7 @@ def test_control_needs_a_source_and_a_day(client: TestClient, params: dict[str, 
     assert client.get("/api/control", params=params).status_code == 422
 
 
-def test_timeline_orders_events_and_gives_the_days_they_cover(client: TestClient) -> None:
+def test_timeline_orders_dated_events_and_gives_the_days_they_cover(client: TestClient) -> None:
     items = client.get("/api/timeline").json()["items"]
     starts = [i["start"] for i in items]
     assert starts == sorted(starts)
@@ -124,6 +124,9 @@ def test_timeline_orders_events_and_gives_the_days_they_cover(client: TestClient
     assert month["evidence"] == "Kalbajar fell to Armenian forces in April 1993."
     year = next(i for i in items if i["date"] == "1988")
     assert (year["start"], year["end"]) == ("1988-01-01", "1988-12-31")
-    returned = client.get("/api/timeline", params={"source": OCCUPIED}).json()["items"]
-    assert {(i["event_type"], i["place"]) for i in returned} >= {("return", "Kalbajar")}
+    assert {i["event_type"] for i in items} >= {"capture", "return", "ceasefire", "war_start"}
+    returned = client.get("/api/timeline", params={"source": OCCUPIED,
+                                                   "event_type": "return"}).json()["items"]
+    assert {(i["event_type"], i["place"]) for i in returned} == {("return", "Kalbajar"),
+                                                                 ("return", "Lachin")}
     assert {i["source"] for i in returned} == {OCCUPIED}

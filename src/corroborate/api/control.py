@@ -1,4 +1,5 @@
-"""Who held each place, as one source tells it: from its capture and return events at places.
+"""Who held each place, as one source tells it (from its capture and return events at places),
+and the timeline of dated events.
 
 For each place a source reports captured or returned, its latest such event dated on or before
 the day asked decides: a capture means "captured", held by the capture's actor; a return means
@@ -60,10 +61,17 @@ def control(claims: list[StoredClaim], source: str, day: str) -> list[dict[str, 
     return places
 
 
-def timeline(claims: list[StoredClaim], source: str | None = None) -> list[dict[str, Any]]:
-    """The capture and return events at places, earliest first, each with the days it covers."""
+def timeline(claims: list[StoredClaim], source: str | None = None,
+             event_type: str | None = None) -> list[dict[str, Any]]:
+    """Every dated event (of one source, of one type), earliest first, each with the days its
+    date covers."""
+    events = [s for s in claims
+              if s.claim.kind == "event" and first_day(s.claim.date)
+              and (source is None or s.claim.source == source)
+              and (event_type is None or s.claim.event_type == event_type)]
+    events.sort(key=lambda s: (first_day(s.claim.date) or "", s.document_id, s.position))
     return [{"claim_id": s.claim.id, "document_id": s.document_id, "source": s.claim.source,
              "event_type": s.claim.event_type, "date": s.claim.date,
              "start": first_day(s.claim.date), "end": last_day(s.claim.date),
              "place": s.claim.place, "actor": s.claim.actor,
-             "evidence": s.claim.evidence.text} for s in control_events(claims, source)]
+             "evidence": s.claim.evidence.text} for s in events]

@@ -284,7 +284,7 @@ class TimelineItem(BaseModel):
     date: str
     start: str
     end: str
-    place: str
+    place: str | None
     actor: str | None
     evidence: str
 

@@ -71,7 +71,9 @@ def _day(value: str) -> str:
 
 
 @router.get("/timeline", response_model=Timeline,
-            summary="Capture and return events at places, earliest first")
-def timeline(store: ReadStore, conflict: ConflictParam = None,
-             source: SourceParam = None) -> dict[str, Any]:
-    return {"items": held.timeline(_claims(store, conflict), source)}
+            summary="Dated events, earliest first")
+def timeline(store: ReadStore, conflict: ConflictParam = None, source: SourceParam = None,
+             event_type: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
+    """Every dated event claim (of one source, of one event type), with the first and last
+    day its date covers (a YYYY or YYYY-MM date covers a span)."""
+    return {"items": held.timeline(_claims(store, conflict), source, event_type)}
