@@ -9,8 +9,9 @@ module:
 * ``intervals``: the values a claim allows (rounding, about, at least, at most);
 * ``periods``: ISO prefixes as years, period overlap, claims of one period;
 * ``quantities``: quantity facts (one key, one period);
-* ``checks``: bounds between different facts (``narrower_exceeds_wider``, ``parts_exceed_total``)
-  and ``relation`` (same, wider, narrower, different);
+* ``checks``: bounds between different facts (``parts_exceed_total``, whether one claim counts
+  all another does) and ``relation`` (same, wider, narrower, different);
+* ``nesting``: ``narrower_exceeds_wider``, with the index that finds its candidates;
 * ``events``: event facts; ``names``: name facts and framing; ``scope``: one conflict at a time.
 """
 
@@ -50,7 +51,8 @@ def align(claims: Iterable[Claim], about_tolerance: float = 0.10,
 
     ``within`` maps a place to the larger place it lies in (from the gazetteer). The words of
     ``lang`` (lang/<lang>/counts.toml) tell figures that count different things apart
-    (align/relations.py); None compares every figure of a key."""
+    (align/relations.py); None compares every figure of a key (the groups wider than any other,
+    "mixed", are then English's)."""
     facts: list[Fact] = []
     for conflict, members in by_conflict(claims).items():
         one = _align_one(members, about_tolerance, event_window_years, period_overlap,
@@ -74,6 +76,7 @@ def _align_one(claims: list[Claim], about_tolerance: float, event_window_years: 
     events = [c for c in claims if c.kind == "event"]
     rules = Rules(about_tolerance, period_overlap, frozenset(state_measures),
                   state_window_days / 365, frozenset(nested_measures),
-                  dict(within or {}), load_count_words(lang) if lang else None)
+                  dict(within or {}), load_count_words(lang) if lang else None,
+                  load_count_words(lang or "en").every_group)
     return quantity_facts(quantities, rules) + \
         event_facts(events, event_window_years, event_windows or {}, frozenset(place_events))

@@ -1,56 +1,29 @@
-"""Checks between different facts, where one bounds the other: a wider fact's figure smaller
-than a narrower one's (``narrower_exceeds_wider``), a table row's total smaller than the sum of its
-sides (``parts_exceed_total``); and ``relation``, how two claims' keys relate."""
+"""Checks between different facts, where one bounds the other: whether one claim counts all
+another counts (``contains``, for ``narrower_exceeds_wider`` in align/nesting.py), a table row's
+total smaller than the sum of its sides (``parts_exceed_total``); and ``relation``, how two
+claims' keys relate."""
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from typing import Any
 
-from corroborate.align.facts import Fact, Rules, distinct, fact_id, span_of
+from corroborate.align.counts import load_count_words
+from corroborate.align.facts import Fact, fact_id
 from corroborate.align.intervals import allowed_interval
 from corroborate.align.periods import extent, period_overlap, time_compare, time_record
 from corroborate.model import Claim
 
-__all__ = ["narrower_exceeds_wider", "parts_against_wholes", "relation"]
+__all__ = ["ancestors", "contains", "parts_against_wholes", "relation"]
 
 
-def narrower_exceeds_wider(claims: list[Claim], rules: Rules) -> list[Fact]:
-    """A figure for a wider fact that is smaller than a figure for a fact inside it: 44 killed
-    in 2021–2022 against at least 49 Armenian soldiers killed in September 2022; 4,049 missing
-    Azerbaijanis against 4,210 missing Azerbaijani soldiers. Only ``nested_measures`` are
-    compared: not shares (75% of a region, 9% of a country), nor money (spent on what?); states
-    only at one time (troops in 1994 say nothing of troops in 2020)."""
-    by_measure: dict[tuple[str | None, str | None], list[Claim]] = defaultdict(list)
-    for claim in distinct(claims):
-        if claim.measure in rules.nested_measures:
-            by_measure[(claim.measure, claim.unit)].append(claim)
-    facts = []
-    for (measure, _unit), members in by_measure.items():
-        state = measure in rules.state_measures
-        intervals = [allowed_interval(c, rules.about_tolerance) for c in members]
-        for wide, (_low, wide_high) in zip(members, intervals, strict=True):
-            if math.isinf(wide_high):
-                continue
-            exceeding = [n for n, (n_low, _high) in zip(members, intervals, strict=True)
-                         if n_low >= wide_high and span_of(n) != span_of(wide)
-                         and _contains(wide, n, rules.within, state)]
-            if not exceeding:
-                continue
-            key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
-                          "group": wide.group, "place": wide.place,
-                          "time": time_record([wide]), "check": "narrower_exceeds_wider"}
-            facts.append(Fact(fact_id("quantity", {**key_record, "wider": wide.id}),
-                              "quantity", key_record, "disagree", {"low": None, "high": None},
-                              (wide, *exceeding)))
-    return facts
-
-
-def _contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool) -> bool:
+def contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool,
+             every_group: frozenset[str]) -> bool:
     """Whether ``wide`` counts everything ``narrow`` counts, and more: each of side, group, place
-    and time the same or wider, one of them wider. A state's time must be the same."""
-    verdicts = [_compare(wide.side, narrow.side), _compare(wide.group, narrow.group),
+    and time the same or wider, one of them wider. A state's time must be the same.
+    ``every_group`` names the groups (and sides) wider than any other ("mixed")."""
+    verdicts = [_compare(wide.side, narrow.side, every_group),
+                _compare(wide.group, narrow.group, every_group),
                 _place_compare(wide.place, narrow.place, within)]
     if state:
         if period_overlap(wide, narrow) < 1.0:  # also when only one of them is dated
@@ -102,16 +75,20 @@ def parts_against_wholes(claims: list[Claim], about_tolerance: float) -> list[Fa
 _WITHIN: dict[str, str] = {}
 
 
-def relation(a: Claim, b: Claim, within: dict[str, str] | None = None) -> str:
+def relation(a: Claim, b: Claim, within: dict[str, str] | None = None,
+             every_group: frozenset[str] | None = None) -> str:
     """How claim ``a`` relates to ``b``: "same", "wider", "narrower" or "different".
 
-    ``within`` maps a place to the larger place it lies in (from the gazetteer).
+    ``within`` maps a place to the larger place it lies in (from the gazetteer);
+    ``every_group`` the groups wider than any other (default: those of lang/en/counts.toml).
     """
     within = within or _WITHIN
+    if every_group is None:
+        every_group = load_count_words("en").every_group
     if (a.kind, a.measure, a.unit, a.event_type, a.conflict) != \
             (b.kind, b.measure, b.unit, b.event_type, b.conflict):
         return "different"
-    verdicts = [_compare(a.side, b.side), _compare(a.group, b.group),
+    verdicts = [_compare(a.side, b.side, every_group), _compare(a.group, b.group, every_group),
                 _place_compare(a.place, b.place, within),
                 time_compare(a.time.start if a.time else None, a.time.end if a.time else None,
                               b.time.start if b.time else None, b.time.end if b.time else None)]
@@ -124,12 +101,12 @@ def relation(a: Claim, b: Claim, within: dict[str, str] | None = None) -> str:
     return "same"
 
 
-def _compare(a: str | None, b: str | None) -> str:
+def _compare(a: str | None, b: str | None, every_group: frozenset[str]) -> str:
     if a == b:
         return "same"
-    if a is None or a == "mixed":
+    if a is None or a in every_group:
         return "wider"
-    if b is None or b == "mixed":
+    if b is None or b in every_group:
         return "narrower"
     return "different"
 
@@ -153,3 +130,17 @@ def _inside(place: str | None, larger: str | None, within: dict[str, str]) -> bo
         if place == larger:
             return True
     return False
+
+
+def ancestors(place: str, within: dict[str, str]) -> list[str]:
+    """The larger places ``place`` lies in, nearest first, up to the first repeat:
+    ``_inside(place, larger)`` for a place ``larger`` exactly when it is one of them."""
+    found: list[str] = []
+    seen: set[str] = set()
+    current: str | None = place
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = within.get(current)
+        if current is not None:
+            found.append(current)
+    return found

@@ -50,6 +50,7 @@ class _File(BaseModel):
     partial: list[str] = []
     total: list[str] = []
     episode: list[str] = []
+    every_group: list[str] = []
     additional: _Around = _Around()
     subset: _Subset = _Subset()
     shares: _Shares = _Shares()
@@ -71,6 +72,7 @@ class CountWords:
     skip: frozenset[str]
     ends: frozenset[str]
     taken: frozenset[str]
+    every_group: frozenset[str]  # groups (or sides) wider than every other one: "mixed"
 
 
 def _alternation(phrases: list[str], months: list[str], anchor: str = "") -> re.Pattern[str] | None:
@@ -111,7 +113,8 @@ def _load(lang: str, _dirs: tuple[str, ...]) -> CountWords:
         territory=frozenset(w.lower() for w in raw.shares.territory),
         skip=frozenset(w.lower() for w in raw.shares.skip),
         ends=frozenset(w.lower() for w in raw.shares.ends),
-        taken=frozenset(w.lower() for w in raw.shares.taken))
+        taken=frozenset(w.lower() for w in raw.shares.taken),
+        every_group=frozenset(raw.every_group))
 
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]]")

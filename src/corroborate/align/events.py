@@ -4,8 +4,9 @@ close enough to be one event told several ways."""
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
-from corroborate.align.facts import Fact, distinct, fact_id, verdict
+from corroborate.align.facts import Fact, distinct, fact_id, span_of
 from corroborate.align.periods import years
 from corroborate.model import Claim
 
@@ -65,12 +66,37 @@ def _compatible(a: str, b: str) -> bool:
     return longer.startswith(shorter)
 
 
+def _chained(dates: set[str]) -> bool:
+    """Whether every two of the dates are compatible: each is a prefix of the next longer one
+    (2020, 2020-11, 2020-11-09), so comparing neighbours by length is enough."""
+    by_length = sorted(dates, key=len)
+    return all(_compatible(a, b) for a, b in pairwise(by_length))
+
+
+def _date_verdict(members: list[Claim]) -> str:
+    """``verdict`` with compatible dates as ``fits``, over the distinct dates: two dates of
+    one statement alone are never compared."""
+    spans: dict[str, set[tuple[str, str, int, int | None]]] = {}
+    for claim in members:
+        spans.setdefault(claim.date or "", set()).add(span_of(claim))
+    if len(set().union(*spans.values())) < 2:
+        return "single_source"
+    if _chained(set(spans)):
+        return "agree"
+    dates = list(spans)
+    for i, a in enumerate(dates):
+        for b in dates[i + 1:]:
+            if not _compatible(a, b) and (len(spans[a]) > 1 or spans[a] != spans[b]):
+                return "disagree"
+    return "agree"
+
+
 def _event_fact(event_type: str | None, place: str | None, members: list[Claim]) -> Fact:
     dates = [c.date or "" for c in members]
-    overlapping = all(_compatible(a, b) for a in dates for b in dates)
+    overlapping = _chained(set(dates))
     finest = max(dates, key=len)
     key = {"event_type": event_type, "place": place,
            "date": finest if overlapping else None}
     key_id = {"event_type": event_type, "place": place, "first_date": min(dates)}
-    said = verdict(members, lambda a, b: _compatible(a.date or "", b.date or ""))
-    return Fact(fact_id("event", key_id), "event", key, said, None, tuple(members))
+    return Fact(fact_id("event", key_id), "event", key, _date_verdict(members), None,
+                tuple(members))

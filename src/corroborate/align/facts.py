@@ -14,7 +14,7 @@ from typing import Any
 from corroborate.align.counts import CountWords
 from corroborate.model import Claim, claim_to_record
 
-__all__ = ["Fact", "Rules", "distinct", "fact_id", "span_of", "verdict"]
+__all__ = ["Fact", "Rules", "distinct", "fact_id", "interval_verdict", "span_of", "verdict"]
 
 
 @dataclass(frozen=True)
@@ -54,11 +54,33 @@ def verdict(claims: Sequence[Claim], fits: Callable[[Claim, Claim], bool]) -> st
     """Claims are compared across clauses, sentences and sources: the figures of one clause are
     parts its words did not tell apart ("47 children, 247 women"), never a clause contradicting
     itself; two clauses of one sentence may ("Azerbaijan stated 11,557, while estimates were ...")."""
-    pairs = [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
-             if span_of(a) != span_of(b)]
-    if not pairs:
+    if len({span_of(c) for c in claims}) < 2:
         return "single_source"
+    pairs = ((a, b) for i, a in enumerate(claims) for b in claims[i + 1:]
+             if span_of(a) != span_of(b))
     return "agree" if all(fits(a, b) for a, b in pairs) else "disagree"
+
+
+def interval_verdict(claims: Sequence[Claim], intervals: Sequence[tuple[float, float]]) -> str:
+    """``verdict`` with ``fits`` the overlap of the claims' allowed intervals (open at both
+    ends), in linear time: two intervals of different statements share a value when each
+    starts below the other's end, so each claim's start is compared with the smallest end among
+    the other statements' claims."""
+    spans = [span_of(c) for c in claims]
+    if len(set(spans)) < 2:
+        return "single_source"
+    # every claim is in a pair now, and an empty interval shares nothing with anything
+    if any(low >= high for low, high in intervals):
+        return "disagree"
+    least: dict[tuple[str, str, int, int | None], float] = {}
+    for span, (_low, high) in zip(spans, intervals, strict=True):
+        if span not in least or high < least[span]:
+            least[span] = high
+    (first_span, first), (_, second) = sorted(least.items(), key=lambda item: item[1])[:2]
+    for span, (low, _high) in zip(spans, intervals, strict=True):
+        if low >= (second if span == first_span else first):
+            return "disagree"
+    return "agree"
 
 
 def distinct(claims: list[Claim]) -> list[Claim]:
@@ -85,3 +107,4 @@ class Rules:
     nested_measures: frozenset[str] = frozenset()
     within: dict[str, str] = field(default_factory=dict)
     counts: CountWords | None = None  # words telling apart what figures count (None: not read)
+    every_group: frozenset[str] = frozenset()  # groups (and sides) wider than any other

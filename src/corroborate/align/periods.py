@@ -45,27 +45,86 @@ def period_overlap(a: Claim, b: Claim, slack: float = 0.0) -> float:
 
 
 def periods(claims: list[Claim], threshold: float, slack: float = 0.0,
-             undated_everywhere: bool = False) -> list[list[Claim]]:
+            undated_everywhere: bool = False) -> list[list[Claim]]:
     """Claims whose periods share at least ``threshold`` of their span speak of one period:
     1994–September 2020 and 1994–2016 do (82%); 1988–1994 and 1992–1994 do not (33%).
 
     For states, each period is widened by ``slack`` years first (troops counted on 1 and on 2
-    October are one count), and an undated claim is set beside every dated period."""
+    October are one count), and an undated claim is set beside every dated period.
+
+    Each claim joins the first cluster whose every period it shares enough with. A cluster is
+    compared by its distinct periods, not its claims, and skipped at once when the claim's
+    period lies past the end of its shortest member's (nothing shared)."""
     dated = [c for c in claims if c.time is not None] if undated_everywhere else claims
     undated = [c for c in claims if c.time is None] if undated_everywhere else []
-    clusters: list[list[Claim]] = []
+    clusters: list[_Cluster] = []
+    last: tuple[object, _Cluster | None] = (_NO_PERIOD, None)
     for claim in sorted(dated, key=lambda c: (c.time.start or "", c.time.end or "")
                         if c.time else ("", "")):
-        home = next((c for c in clusters
-                     if all(period_overlap(claim, other, slack) >= threshold for other in c)),
-                    None)
+        key = _period_key(claim)
+        # a claim of the previous claim's period goes where it went: nothing else changed, and
+        # two claims of one period share all of it
+        home = last[1] if key == last[0] and threshold <= 1.0 else next(
+            (c for c in clusters if c.admits(claim, key, threshold, slack)), None)
         if home is None:
-            clusters.append([claim])
-        else:
-            home.append(claim)
+            home = _Cluster()
+            clusters.append(home)
+        home.add(claim, key, slack)
+        last = (key, home)
+    found = [c.claims for c in clusters]
     if not undated:
-        return clusters
-    return [cluster + undated for cluster in clusters] if clusters else [undated]
+        return found
+    return [cluster + undated for cluster in found] if found else [undated]
+
+
+_NO_PERIOD = object()
+_MARGIN = 1e-6  # years: far beyond float error, far below a day
+
+
+def _period_key(claim: Claim) -> tuple[str | None, str | None] | None:
+    """What ``period_overlap`` reads of a claim: two claims of one key share all their periods."""
+    return None if claim.time is None else (claim.time.start, claim.time.end)
+
+
+def _numeric(claim: Claim) -> tuple[float, float] | None:
+    """A claim's period as years, when it has both ends and the start comes first."""
+    if claim.time is None:
+        return None
+    start, end = years(claim.time.start, False), years(claim.time.end, True)
+    return (start, end) if start is not None and end is not None and start < end else None
+
+
+class _Cluster:
+    """Claims of one period, with one claim per distinct period and the earliest end and latest
+    start of its members (when every member has both)."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.periods: dict[tuple[str | None, str | None] | None, Claim] = {}
+        # latest start and earliest end of the members; None when one has no such period
+        self.bounds: tuple[float, float] | None = (-math.inf, math.inf)
+
+    def add(self, claim: Claim, key: tuple[str | None, str | None] | None, slack: float) -> None:
+        self.claims.append(claim)
+        if key in self.periods:
+            return
+        self.periods[key] = claim
+        numeric = _numeric(claim)
+        if numeric is None or self.bounds is None:
+            self.bounds = None
+        else:
+            self.bounds = (max(self.bounds[0], numeric[0] - slack),
+                           min(self.bounds[1], numeric[1] + slack))
+
+    def admits(self, claim: Claim, key: tuple[str | None, str | None] | None, threshold: float,
+               slack: float) -> bool:
+        numeric = _numeric(claim) if threshold > 0 and self.bounds is not None else None
+        if numeric is not None and self.bounds is not None and (
+                numeric[0] - slack > self.bounds[1] + _MARGIN or
+                self.bounds[0] > numeric[1] + slack + _MARGIN):
+            return False  # it shares nothing with one member
+        return all(period_overlap(claim, other, slack) >= threshold
+                   for other in self.periods.values())
 
 
 def time_record(claims: Sequence[Claim]) -> dict[str, str | None] | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from corroborate.align.checks import narrower_exceeds_wider, parts_against_wholes
-from corroborate.align.facts import Fact, Rules, distinct, fact_id, span_of, verdict
-from corroborate.align.intervals import allowed_interval, overlaps
+from corroborate.align.checks import parts_against_wholes
+from corroborate.align.facts import Fact, Rules, distinct, fact_id, interval_verdict, span_of
+from corroborate.align.intervals import allowed_interval
+from corroborate.align.nesting import narrower_exceeds_wider
 from corroborate.align.periods import periods, time_record
 from corroborate.align.relations import link, split_counts
 from corroborate.model import Claim
@@ -28,9 +28,6 @@ def quantity_facts(claims: list[Claim], rules: Rules) -> list[Fact]:
     for claim in claims:
         groups[_quantity_key(claim)].append(claim)
 
-    def fits(a: Claim, b: Claim) -> bool:
-        return overlaps(a, b, about_tolerance)
-
     facts = []
     for key, same_key in groups.items():
         measure, unit, side, group, place = key
@@ -40,11 +37,11 @@ def quantity_facts(claims: list[Claim], rules: Rules) -> list[Fact]:
             kept, apart = split_counts(members, rules.counts, about_tolerance)
             key_record = {"measure": measure, "unit": unit, "side": side, "group": group,
                           "place": place, "time": time_record(kept)}
-            kept_facts = _facts(kept, key_record, fits, about_tolerance)
+            kept_facts = _facts(kept, key_record, about_tolerance)
             for count, claims_apart in apart.items():
                 apart_key = {**key_record, "time": time_record(claims_apart), "counts": count}
                 apart_facts, kept_facts = link(
-                    count, _facts(claims_apart, apart_key, fits, about_tolerance), kept_facts)
+                    count, _facts(claims_apart, apart_key, about_tolerance), kept_facts)
                 facts.extend(apart_facts)
             facts.extend(kept_facts)
     return _merged(facts) + parts_against_wholes(claims, about_tolerance) + \
@@ -66,10 +63,10 @@ def _merged(facts: list[Fact]) -> list[Fact]:
 
 
 def _facts(members: list[Claim], key_record: dict[str, Any],
-           fits: Callable[[Claim, Claim], bool], about_tolerance: float) -> list[Fact]:
+           about_tolerance: float) -> list[Fact]:
     """The facts of one key's claims: one, or one per group of agreeing figures (``_partition``)."""
     facts = []
-    for part in _partition(members, fits):
+    for part in _partition(members, about_tolerance):
         intervals = [allowed_interval(c, about_tolerance) for c in part]
         low, high = max(i[0] for i in intervals), min(i[1] for i in intervals)
         interval: dict[str, float | None] = (
@@ -78,25 +75,35 @@ def _facts(members: list[Claim], key_record: dict[str, Any],
         fact_key = {**key_record, "values": sorted(c.id for c in part)} \
             if len(part) < len(members) else key_record
         facts.append(Fact(fact_id("quantity", fact_key), "quantity", key_record,
-                          verdict(part, fits), interval, tuple(part)))
+                          interval_verdict(part, intervals), interval, tuple(part)))
     return facts
 
 
-def _partition(claims: list[Claim], fits: Callable[[Claim, Claim], bool]) -> list[list[Claim]]:
+def _partition(claims: list[Claim], about_tolerance: float) -> list[list[Claim]]:
     """One fact when every statement gives one figure for the key; when a statement gives
     several ("47 children, 247 women and 347 elderly" all read as missing civilians), which of
     them another source's figure speaks to is unknowable, so figures are grouped by agreement
-    and no dispute is declared among them."""
+    and no dispute is declared among them: each joins the first group whose every figure it
+    overlaps, which is the group whose common interval (latest start, earliest end) it
+    overlaps."""
     by_statement: dict[tuple[str, str, int, int | None], list[Claim]] = defaultdict(list)
     for claim in claims:
         by_statement[span_of(claim)].append(claim)
     if all(len(group) == 1 for group in by_statement.values()):
         return [claims]
     parts: list[list[Claim]] = []
+    common: list[tuple[float, float] | None] = []  # None: a member overlaps nothing
     for claim in claims:
-        home = next((p for p in parts if all(fits(claim, other) for other in p)), None)
+        low, high = allowed_interval(claim, about_tolerance)
+        home = None if low >= high else next(
+            (i for i, shared in enumerate(common)
+             if shared is not None and low < shared[1] and shared[0] < high), None)
         if home is None:
             parts.append([claim])
+            common.append((low, high) if low < high else None)
         else:
-            home.append(claim)
+            parts[home].append(claim)
+            shared = common[home]
+            assert shared is not None
+            common[home] = (max(shared[0], low), min(shared[1], high))
     return parts

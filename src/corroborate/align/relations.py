@@ -18,7 +18,7 @@ The fact on the other side carries the inverse relation.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from corroborate.align.counts import (
     ADDITIONAL,
@@ -55,27 +55,30 @@ def split_counts(members: list[Claim], words: CountWords | None,
     if words is None:
         return members, {}
     counts = [count_of(c, words) for c in members]
-    wholes = [c for c, n in zip(members, counts, strict=True) if n in (None, TOTAL)]
-    totals = [c for c, n in zip(members, counts, strict=True) if n == TOTAL]
+    intervals = [allowed_interval(c, about_tolerance) for c in members]
+    lows, highs = [i[0] for i in intervals], [i[1] for i in intervals]
+    # a part is below every claim beside it when it is below the lowest of them
+    least_total = min((lo for lo, n in zip(lows, counts, strict=True) if n == TOTAL),
+                      default=None)
+    least_whole = min((lo for lo, n in zip(lows, counts, strict=True) if n in (None, TOTAL)),
+                      default=None)
+    how_many = Counter(counts)
     apart: dict[str, list[Claim]] = defaultdict(list)
     kept = []
-    for claim, count in zip(members, counts, strict=True):
-        beside = totals if count == EPISODE else wholes if count in _BOUNDED else \
-            [c for c, n in zip(members, counts, strict=True) if n != count]
-        if count in (None, TOTAL) or not beside or (
-                count in _BOUNDED and not all(_below(claim, w, about_tolerance)
-                                              for w in beside)):
+    for claim, count, high in zip(members, counts, highs, strict=True):
+        if count in (None, TOTAL):
             kept.append(claim)
+            continue
+        if count in _BOUNDED:
+            least = least_total if count == EPISODE else least_whole
+            beside = least is not None and high <= least
         else:
+            beside = how_many[count] < len(members)  # any claim that counts otherwise
+        if beside:
             apart[count].append(claim)
+        else:
+            kept.append(claim)
     return kept, dict(apart)
-
-
-def _below(part: Claim, whole: Claim, about_tolerance: float) -> bool:
-    """Whether every value the part allows is below every value the whole allows: a part that
-    agrees with its whole stays beside it (the two may well be one count), one above it
-    disagrees."""
-    return allowed_interval(part, about_tolerance)[1] <= allowed_interval(whole, about_tolerance)[0]
 
 
 def link(count: str, apart: list[Fact], kept: list[Fact]) -> tuple[list[Fact], list[Fact]]:
