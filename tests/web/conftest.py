@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,15 +43,16 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def app_url(example_db: Path) -> Iterator[str]:
-    """The API and page (create_app) served by uvicorn in a thread on a free loopback port."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The API and page (create_app over ``db``) served by uvicorn in a thread on a free loopback
+    port; yields its base URL."""
     import uvicorn
 
     from corroborate.api import create_app
 
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(example_db), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -59,9 +61,18 @@ def app_url(example_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start within 20 s")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_url(example_db: Path) -> Iterator[str]:
+    """The app over the bundled example."""
+    with serving(example_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -102,18 +113,30 @@ class Watched:
         self.page.wait_for_selector("section.view[data-ready='true']", timeout=15_000)
 
 
-@pytest.fixture
-def page(browser: Any, app_url: str) -> Iterator[Watched]:
-    """A fresh page; at the end it must have asked no host but the app and logged no error
-    (a CSP violation is a console error)."""
+@contextmanager
+def watching(browser: Any, base: str) -> Iterator[Watched]:
+    """A fresh page on the app at ``base``; at the end it must have asked no host but the app,
+    logged no error (a CSP violation is one) and opened no dialog."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    watched = Watched(context.new_page(), app_url)
-    watched.page.on("request", lambda request: None if request.url.startswith(f"{app_url}/")
+    watched = Watched(context.new_page(), base)
+    watched.page.set_default_timeout(15_000)
+    watched.page.on("request", lambda request: None if request.url.startswith(f"{base}/")
                     or request.url.startswith("data:") else watched.foreign.append(request.url))
     watched.page.on("console", lambda message: watched.errors.append(message.text)
                     if message.type == "error" else None)
     watched.page.on("pageerror", lambda error: watched.errors.append(str(error)))
-    yield watched
-    context.close()
+    watched.page.on("dialog", lambda dialog: (watched.errors.append(f"dialog: {dialog.message}"),
+                                              dialog.dismiss()))
+    try:
+        yield watched
+    finally:
+        context.close()
     assert watched.foreign == [], f"the page asked other hosts: {watched.foreign}"
     assert watched.errors == [], f"the page logged errors: {watched.errors}"
+
+
+@pytest.fixture
+def page(browser: Any, app_url: str) -> Iterator[Watched]:
+    """A watched page on the app over the bundled example."""
+    with watching(browser, app_url) as watched:
+        yield watched
