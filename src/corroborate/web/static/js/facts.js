@@ -4,15 +4,17 @@
 import {dateLabel, dateSpan, intervalChart} from "./chart.js";
 import {documentHref, el, evidenceWords, timeText, valueText} from "./dom.js";
 
+// the parts of a fact key that say what it is about, in reading order (unit, check and conflict
+// are shown elsewhere or are the aligner's bookkeeping)
+const KEY_PARTS = ["measure", "event_type", "entity", "side", "group", "place", "time", "date"];
+
 /** What a fact key is about, in words: "killed · Azerbaijan · soldiers · 2016-04-01–2016-04-05". */
 export function keyText(key) {
   if (!key) return "";
-  const parts = [];
-  for (const [name, value] of Object.entries(key)) {
-    if (name === "conflict" || value === null || value === undefined || value === "") continue;
-    parts.push(typeof value === "object" ? timeText(value) : String(value));
-  }
-  return parts.filter(Boolean).join(" · ");
+  return KEY_PARTS.map((name) => key[name])
+    .filter((value) => value !== null && value !== undefined && value !== "")
+    .map((value) => (typeof value === "object" ? timeText(value) : String(value)))
+    .filter(Boolean).join(" · ");
 }
 
 function chartRows(fact) {
