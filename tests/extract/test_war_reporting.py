@@ -87,3 +87,34 @@ def test_a_full_date_before_a_count_is_a_date_not_a_figure() -> None:
         [("killed", 14, "Kharkiv", "2022-05-07")]
     assert figures("The fighting left 1999 killed and 300 wounded.") == [
         ("killed", 1999, 1999, None, None, None), ("wounded", 300, 300, None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the dead of an attack at a town were counted there, across the clause break
+        ("On 14 March 2023, Russian aircraft attacked a convoy near Kupiansk; 23 civilians were "
+         "killed and 40 wounded.",
+         [("killed", 23, 23, None, "civilians", "Kupyansk"),
+          ("wounded", 40, 40, None, "civilians", "Kupyansk")]),
+        # the place of a passive event's subject: "a market in Kharkiv was shelled"
+        ("A market in Kharkiv was shelled on 2 March 2022, and at least 9 shoppers died.",
+         [("killed", 9, 9, None, "civilians", "Kharkiv")]),
+        ("A passenger train was hit on a bridge outside Kramatorsk on 8 April 2022, and at "
+         "least 50 passengers died.", [("killed", 50, 50, None, "civilians", "Kramatorsk")]),
+    ],
+)
+def test_people_counted_at_the_place_of_the_event_told(sentence: str,
+                                                         expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_region_an_event_crossed_is_not_the_figures_place() -> None:
+    assert figures("On 5 April 2016, clashes broke out along the Nagorno-Karabakh front; 88 "
+                   "soldiers died.") == [("killed", 88, 88, None, "soldiers", None)]
+
+
+def test_a_converted_area_keeps_the_digits_written() -> None:
+    found = [(c.measure, c.value.low) for c in claims("The island covers about 4,700 square "
+                                                       "miles.") if c.value]
+    assert found == [("area", 12200)]

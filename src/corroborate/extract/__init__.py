@@ -18,7 +18,14 @@ from corroborate.extract.events import EventReading, read_events, read_list_entr
 from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.relative_dates import find_relative_dates
-from corroborate.extract.resolve import DocumentScope, Mention, document_scope, find_actors, find_places
+from corroborate.extract.resolve import (
+    DocumentScope,
+    Mention,
+    document_scope,
+    find_actors,
+    find_places,
+    place_kind,
+)
 from corroborate.extract.shares import find_fractions
 from corroborate.extract.vocab import Vocab, load_vocab
 from corroborate.extract.window import Spans, evidence_span
@@ -27,6 +34,9 @@ from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
 __all__ = ["EXTRACTOR_NAME", "extract_claims", "iter_claims"]
 
 EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
+
+# The gazetteers' kind of a place at one point (a town, a village, a site).
+_POINT_KIND = "town"
 
 
 @dataclass
@@ -285,7 +295,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                   default_place=label_place, default_group=label_group, label_line=label,
                   published=_published(text))
     readings = read_figures(vocab, scope, figures)
-    claims = [_quantity_claim(text, seg, r) for r in readings]
+    found: list[EventReading] = []
     if events:
         found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time,
                             label_place)
@@ -294,7 +304,9 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                                        context.heading_event)
         if label and context.list_actor is not None:
             found = [replace(e, actor=e.actor or context.list_actor) for e in found]
-        claims.extend(_event_claim(text, seg, e) for e in found)
+    readings = _at_event_place(vocab, readings, found)
+    claims = [_quantity_claim(text, seg, r) for r in readings]
+    claims.extend(_event_claim(text, seg, e) for e in found)
     given = [d for d in timely if d.year_given]
     if given:
         context.paragraph_time = given[-1]
@@ -304,6 +316,22 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         context.paragraph_side = readings[-1].side or context.paragraph_side
     claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
     return claims
+
+
+def _at_event_place(vocab: Vocab, readings: list[Reading],
+                    found: list[EventReading]) -> list[Reading]:
+    """People counted in a sentence that tells one event at one place, with no place of their
+    own, were counted there: "NATO aircraft attacked convoys on the Đakovica road; 73 civilians
+    were killed", "a train was hit in the Grdelica gorge, and 20 passengers died"."""
+    where = {e.place.canonical: e.place for e in found if e.place is not None}
+    # a town is where the dead were; a region an event crossed ("fighting along the frontline
+    # of Nagorno-Karabakh") is not every figure's place
+    if len(where) != 1 or place_kind(next(iter(where))) != _POINT_KIND:
+        return readings
+    place = next(iter(where.values()))
+    return [replace(r, place=place) if r.place is None and
+            vocab.measure_unit[r.measure].counts_people and
+            vocab.lang.measures.measures[r.measure].has_side else r for r in readings]
 
 
 def _published(text: Text) -> DateMention | None:

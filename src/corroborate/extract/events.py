@@ -147,13 +147,13 @@ def _names_event(text: str, date: DateMention, trigger_start: int) -> bool:
 
 def _located(vocab: Vocab, text: str, places: list[Mention], clause: tuple[int, int],
              position: int) -> list[Mention]:
-    """Where an event happened: the first place after a preposition in its clause."""
-    for place in places:
-        if clause[0] <= place.start and place.end <= clause[1] and place.start > position and \
-                vocab.place_preposition_before.search(text, max(clause[0], place.start - 12),
-                                                      place.start):
-            return [place]
-    return []
+    """Where an event happened: the first place after a preposition in its clause, else the
+    last one before it ("the market in Kharkiv was shelled")."""
+    located = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and
+               vocab.place_preposition_before.search(text, max(clause[0], p.start - 12), p.start)]
+    after = [p for p in located if p.start > position]
+    before = [p for p in located if p.end <= position]
+    return after[:1] or before[-1:]
 
 
 def _actor(actors: list[Mention], clause: tuple[int, int], position: int) -> Mention | None:
