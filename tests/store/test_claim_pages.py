@@ -101,6 +101,7 @@ def test_every_claim_is_listed_once_as_export_writes_it(examples_store: SQLiteSt
     records = exported(examples_store)
     key = lambda r: (r["document_id"], r["id"])  # noqa: E731
     assert sorted(listed, key=key) == sorted(records, key=key)
+    assert [list(r) for r in listed] == [list(records[0])] * len(listed)  # keys in export order
     assert len(listed) == len(records) > 300
 
 

@@ -117,6 +117,8 @@ CREATE INDEX facts_scope ON facts(scope, is_name, kind, sort_key);
 CREATE INDEX facts_verdict ON facts(verdict, is_name, kind, sort_key);
 CREATE INDEX facts_scope_verdict ON facts(scope, verdict, is_name, kind, sort_key);
 CREATE INDEX facts_subject ON facts(subject, is_name, kind, sort_key);
+CREATE INDEX facts_scope_subject ON facts(scope, subject, is_name, kind, sort_key);
+CREATE INDEX facts_verdict_subject ON facts(verdict, subject, is_name, kind, sort_key);
 CREATE INDEX facts_spread ON facts(verdict, is_name, spread DESC);
 CREATE INDEX facts_scope_spread ON facts(scope, verdict, is_name, spread DESC);
 CREATE TABLE fact_claims (
