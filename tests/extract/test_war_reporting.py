@@ -118,3 +118,26 @@ def test_a_converted_area_keeps_the_digits_written() -> None:
     found = [(c.measure, c.value.low) for c in claims("The island covers about 4,700 square "
                                                        "miles.") if c.value]
     assert found == [("area", 12200)]
+
+
+def events(text: str) -> list[tuple[object, ...]]:
+    return [(c.event_type, c.date, c.place) for c in claims(text) if c.kind == "event"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a place right before the trigger names the event, even at the sentence's start and
+        # with a capitalised head ("the Minsk Protocol")
+        ("The Minsk Protocol of 5 September 2014 set out a truce in the Donbas.",
+         [("agreement", "2014-09-05", "Minsk"), ("ceasefire", "2014-09-05", "Donbas")]),
+        ("The Pretoria agreement of 2 November 2022 ended the war in Tigray.",
+         [("agreement", "2022-11-02", "Pretoria")]),
+        # a country right before the trigger is who acted, not where
+        ("On 19 September 2023, Azerbaijan launched an offensive in Nagorno-Karabakh.",
+         [("offensive", "2023-09-19", "Nagorno-Karabakh")]),
+    ],
+)
+def test_the_place_an_event_is_named_after(sentence: str,
+                                           expected: list[tuple[object, ...]]) -> None:
+    assert events(sentence) == expected

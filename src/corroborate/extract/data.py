@@ -201,12 +201,16 @@ class _Actors(_Strict):
 class _Names(_Strict):
     common_words: list[str] = Field(min_length=1)
     side_nouns: list[str] = Field(min_length=1)
+    name_heads: list[str] = []
+    sentence_openers: list[str] = []
 
 
 @dataclass(frozen=True)
 class Names:
     common_words: frozenset[str]
     side_nouns: frozenset[str]
+    name_heads: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()
 
 
 class _Sides(_Strict):
@@ -415,7 +419,8 @@ def load_names(code: str = "en") -> Names:
 def _load_names(code: str, _dirs: tuple[str, ...]) -> Names:
     names = validated(_Names, load_toml("lang", code, "names.toml"),
                       data_path("lang", code, "names.toml"))
-    return Names(frozenset(names.common_words), frozenset(w.lower() for w in names.side_nouns))
+    return Names(frozenset(names.common_words), frozenset(w.lower() for w in names.side_nouns),
+                 frozenset(names.name_heads), frozenset(names.sentence_openers))
 
 
 def load_scopes() -> dict[str, _Scope]:

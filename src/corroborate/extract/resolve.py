@@ -128,6 +128,7 @@ class _Lookup:
     threshold: int
     longest: int
     common: frozenset[str]
+    heads: frozenset[str]  # capitalised words after a place that keep it one ("Accords")
     starts: frozenset[str]  # the first words of every name: most capitalised words are none
 
 
@@ -142,8 +143,10 @@ def _lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> _Lookup:
                                               for i in indexes)
     settings = world_settings()
     starts = _first_words(_dirs) | {form.split(" ", 1)[0] for form in local}
+    names = load_names()
     return _Lookup({}, local, countries, settings.match.world_population,
-                   settings.build.max_name_words, load_names().common_words, frozenset(starts))
+                   settings.build.max_name_words, names.common_words | names.sentence_openers,
+                   names.name_heads, frozenset(starts))
 
 
 @lru_cache(maxsize=2)
@@ -198,7 +201,7 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
             if not text[last[0]].isupper() or (form not in forms and form not in look.local):
                 continue
             place = _world_place(form, look)
-            if place is None or not _stands_alone(text, first[0], last[1], look.common, place):
+            if place is None or not _stands_alone(text, first[0], last[1], look, place):
                 continue
             found.append(Mention(first[0], last[1], place.name, form, "place", place.country,
                                  (place.lon, place.lat)))
@@ -206,14 +209,18 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
             break
 
 
-def _stands_alone(text: str, start: int, end: int, common: frozenset[str], place: Place) -> bool:
+def _stands_alone(text: str, start: int, end: int, look: _Lookup, place: Place) -> bool:
     """A name that is a proper name of its own: not made of common words only ("March",
     "Reading") unless a country's, not followed by another capitalised word ("Kosovo
-    Liberation Army") nor preceded by one that is not a common word ("Bill Clinton")."""
+    Liberation Army", but "the Kumanovo Agreement" is Kumanovo's) nor preceded by one that is
+    not a common word ("Bill Clinton")."""
+    common = look.common
     if place.kind != "country" and all(t in common for t in text[start:end].split(" ")):
         return False
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
-        return False
+        following = _WORD.match(text, end + 1)
+        if following is None or following.group(0) not in look.heads:
+            return False
     before = _BEFORE.search(text, max(0, start - 40), start)
     return before is None or not before.group(1)[0].isupper() or before.group(1) in common
 
