@@ -139,3 +139,20 @@ def test_every_view_renders_without_errors(page: Watched, screenshots: Path, rou
     assert page.page.locator(shown).count() > 0
     assert page.page.locator(".message.error").count() == 0
     page.page.screenshot(path=str(screenshots / f"view-{route.split('?')[0]}.png"), full_page=True)
+
+
+def test_the_timeline_draws_a_year_as_a_span_and_a_day_as_a_dot(page: Watched, screenshots: Path) -> None:
+    # the government's page: Nagorno-Karabakh "occupied over 1988-1992" (dated 1988), Shusha on 8 May 1992
+    page.open("timeline")
+    lane = page.page.locator(f"[data-testid=timeline-lane][data-source={OCCUPATION_IN_FIGURES}]")
+    year = lane.locator("[data-testid=timeline-event][data-date='1988']")
+    day = lane.locator("[data-testid=timeline-event][data-date='1992-05-08']")
+    assert year.locator("rect.span").count() == 1
+    assert day.locator("circle").count() == 1
+    # a year's twelve months of the axis (some forty years wide) are wider than a day's dot
+    width = year.locator("rect.span").evaluate("node => node.getBBox().width")
+    assert width > day.locator("circle").evaluate("node => node.getBBox().width")
+    page.page.screenshot(path=str(screenshots / "timeline.png"))
+    day.click()
+    page.wait_ready()
+    assert page.page.locator("[data-testid=selected-claim]").inner_text() == "Shusha: occupied May 8, 1992"

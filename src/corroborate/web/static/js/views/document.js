@@ -95,7 +95,9 @@ function select(textBox, panel, documentId, claimId, scroll) {
     .filter((node) => node.dataset.claims.split(" ").includes(claimId));
   pieces.forEach((node) => node.classList.add("selected"));
   if (pieces.length) {
-    const first = pieces.find((node) => node.dataset.claimId === claimId) || pieces[0];
+    // the claim's own figure if a piece shows it, else its words
+    const own = pieces.filter((node) => node.dataset.claimId === claimId);
+    const first = own.find((node) => node.classList.contains("figure")) || own[0] || pieces[0];
     first.setAttribute("data-testid", "selected-claim");
     if (scroll) first.scrollIntoView({block: "center"});
   }

@@ -18,6 +18,7 @@ const STATE_WORDS = {
   unknown: "not yet told (its first event comes later)",
   none: "no capture or return told by this source",
 };
+const POINT_COLOUR = "#f1c40f";  // a place drawn as a point, about which the source tells no capture
 const FIRST_YEAR = 1988;
 
 /** The slider's month steps: index 0 is January 1988, the last is this month. */
@@ -151,7 +152,7 @@ export async function render(root, route) {
   const points = L.geoJSON({type: "FeatureCollection",
     features: places.features.filter((f) => f.geometry && f.geometry.type === "Point")}, {
     pointToLayer: (feature, latlng) => L.circleMarker(latlng, {className: "place-point", radius: 4 +
-      Math.min(8, Math.sqrt(feature.properties.claims || 1)), color: "#222", weight: 1, fillColor: "#f1c40f",
+      Math.min(8, Math.sqrt(feature.properties.claims || 1)), color: "#222", weight: 1, fillColor: POINT_COLOUR,
     fillOpacity: 0.9}),
     onEachFeature: (feature, layer) => {
       layer.bindPopup(() => popupContent(feature.properties));
@@ -198,12 +199,22 @@ export async function render(root, route) {
         layer.setStyle({fillColor: STATE_COLOURS[state] || STATE_COLOURS.none});
         const path = layer.getElement();
         if (path) path.setAttribute("data-state", state);
-        layer.setTooltipContent(found && found.holder ? `${name}: ${state}, ${found.holder}${found.since ? ` since ${found.since}` : ""}`
-          : `${name}: ${STATE_WORDS[state]}`);
+        layer.setTooltipContent(found && found.since ? `${name}: ${state}${found.holder ? `, held by ${found.holder}` : ""}`
+          + ` since ${found.since}` : `${name}: ${STATE_WORDS[state]}`);
       }
+      let pointed = 0;
+      points.eachLayer((layer) => {
+        const found = states.get(layer.feature.properties.name);
+        const state = found ? found.state : null;
+        if (found) pointed += 1;
+        layer.setStyle({fillColor: state ? STATE_COLOURS[state] : POINT_COLOUR});
+        const path = layer.getElement();
+        if (path) path.setAttribute("data-state", state || "none");
+      });
       const told = control.places.length;
       const drawn = control.places.filter((p) => districtLayers.has(p.place)).length;
-      status.textContent = `${told} place${told === 1 ? "" : "s"} told, ${drawn} drawn as districts`;
+      status.textContent = `${told} place${told === 1 ? "" : "s"} told: ${drawn} drawn as districts, `
+        + `${pointed} as points`;
     } catch (error) {
       if (mine === asked) status.textContent = error.message;
     } finally {

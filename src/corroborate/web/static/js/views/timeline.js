@@ -7,10 +7,28 @@ import {documentHref, el, svg} from "../dom.js";
 import {conflictSelect} from "../controls.js";
 import {replaceRoute} from "../route.js";
 
-const LANE = 34;
+const LANE = 34;  // a lane's least height
+const ROW = 16;  // one row of marks inside a lane
+const RADIUS = 5;  // a day's dot
+const GAP = 2;  // least room between two marks of a row
 const LABEL = 230;
 const WIDTH = 1100;
 const DAY = 86400000;
+
+/**
+ * Rows inside one lane so that no two marks overlap: each mark goes to the first row whose last
+ * mark ends before it starts (greedy interval packing, marks in time order).
+ */
+function packRows(marks) {
+  const rowEnds = [];
+  for (const mark of marks.sort((a, b) => a.from - b.from)) {
+    let row = rowEnds.findIndex((end) => end + GAP <= mark.from);
+    if (row < 0) row = rowEnds.push(-Infinity) - 1;
+    rowEnds[row] = mark.to;
+    mark.row = row;
+  }
+  return Math.max(1, rowEnds.length);
+}
 
 function chart(items) {
   const spans = items.map((item) => {
@@ -25,10 +43,19 @@ function chart(items) {
   min -= pad;
   max += pad;
   const x = (ms) => LABEL + ((ms - min) / (max - min)) * (WIDTH - LABEL - 10);
-  const height = sources.length * LANE + 36;
-  const root = svg("svg", {class: "timeline", viewBox: `0 0 ${WIDTH} ${height}`, "data-testid": "timeline-chart",
+  const lanes = sources.map((source) => {
+    const marks = spans.filter((s) => s.item.source === source).map((span) => {
+      const isSpan = span.high - span.low >= DAY;
+      const from = isSpan ? x(span.low) : x(span.low) - RADIUS;
+      const to = isSpan ? Math.max(from + 3, x(span.high + DAY)) : x(span.low) + RADIUS;
+      return {span, isSpan, from, to, row: 0};
+    });
+    return {source, marks, rows: packRows(marks)};
+  });
+  const laneHeights = lanes.map((lane) => Math.max(LANE, lane.rows * ROW + 8));
+  const axisY = laneHeights.reduce((a, b) => a + b, 0) + 8;
+  const root = svg("svg", {class: "timeline", viewBox: `0 0 ${WIDTH} ${axisY + 24}`, "data-testid": "timeline-chart",
     role: "img", "aria-label": "events of each source on one time axis"});
-  const axisY = sources.length * LANE + 8;
   const firstYear = new Date(min).getUTCFullYear() + 1;
   const lastYear = new Date(max).getUTCFullYear();
   const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 16));
@@ -37,27 +64,29 @@ function chart(items) {
     root.append(svg("line", {x1: at, x2: at, y1: 0, y2: axisY, class: "year-line"}),
       svg("text", {x: at, y: axisY + 16, "text-anchor": "middle", class: "axis-label", text: String(year)}));
   }
-  sources.forEach((source, lane) => {
-    const y = lane * LANE + LANE / 2;
+  let top = 0;
+  lanes.forEach(({source, marks}, index) => {
+    const height = laneHeights[index];
     const g = svg("g", {class: "lane", "data-testid": "timeline-lane", "data-source": source});
-    g.append(svg("text", {x: LABEL - 8, y: y + 4, "text-anchor": "end", class: "row-label",
+    g.append(svg("text", {x: LABEL - 8, y: top + height / 2 + 4, "text-anchor": "end", class: "row-label",
       text: source.length > 32 ? `${source.slice(0, 31)}…` : source}));
-    g.append(svg("line", {x1: LABEL, x2: WIDTH - 10, y1: y, y2: y, class: "guide"}));
-    for (const span of spans.filter((s) => s.item.source === source)) {
+    g.append(svg("line", {x1: LABEL, x2: WIDTH - 10, y1: top + height, y2: top + height, class: "guide"}));
+    for (const {span, isSpan, from, to, row} of marks) {
       const {item} = span;
+      const y = top + 4 + row * ROW + ROW / 2;
       const title = [item.date, item.event_type, item.place, item.actor].filter(Boolean).join(" · ");
       const link = svg("a", {href: documentHref(item.document_id, item.claim_id), class: `event ev-${item.event_type}`,
         "data-testid": "timeline-event", "data-date": item.date || "", "data-event-type": item.event_type || ""},
       svg("title", {text: item.evidence ? `${title}\n${item.evidence}` : title}));
-      if (span.high - span.low >= DAY) {
-        link.append(svg("rect", {x: x(span.low), y: y - 7, width: Math.max(3, x(span.high + DAY) - x(span.low)),
-          height: 14, rx: 3, class: "span"}));
+      if (isSpan) {
+        link.append(svg("rect", {x: from, y: y - 6, width: to - from, height: 12, rx: 3, class: "span"}));
       } else {
-        link.append(svg("circle", {cx: x(span.low), cy: y, r: 5}));
+        link.append(svg("circle", {cx: from + RADIUS, cy: y, r: RADIUS}));
       }
       g.append(link);
     }
     root.append(g);
+    top += height;
   });
   root.append(svg("line", {x1: LABEL, x2: WIDTH - 10, y1: axisY, y2: axisY, class: "axis"}));
   return root;
