@@ -7,13 +7,18 @@ regression fails, and rise as the extractor improves.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+
+from typer.testing import Result
 
 from corroborate.evaluate import load_gold, load_zones, score
 from corroborate.pipeline import ingest
 from corroborate.store import open_store
 
 GOLD = Path(__file__).resolve().parent / "gold"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FLOOR = 0.9
 EXAMPLE_RECALL_FLOOR = 0.73
 EXAMPLE_PRECISION_FLOOR = 0.8
@@ -38,3 +43,37 @@ def test_bundled_example_gold(examples_dir: Path) -> None:
                                examples_dir / "zones.json")
     assert recall >= EXAMPLE_RECALL_FLOOR, f"recall {recall:.3f} fell below its floor"
     assert precision >= EXAMPLE_PRECISION_FLOOR, f"precision {precision:.3f} fell below its floor"
+
+
+RACAK = ("Račak, 1999\n\nIn Račak, Kosovo, 45 Albanian villagers were killed on 15 January 1999; "
+         "the Yugoslav government said 40 fighters died.\n")
+RACAK_GOLD = ('{"source": "racak", "kind": "quantity", "measure": "killed", '
+              '"value": {"low": 45, "high": 45}, "evidence": {"start": 13, "end": 70}}\n')
+
+
+def test_evaluate_scores_one_conflict_of_a_database(cli: Callable[..., Result],
+                                                    tmp_path: Path) -> None:
+    """A database of two wars scored against one war's gold: --conflict keeps that war's
+    claims, another war's keeps none of them, and a war no document is about is one line."""
+    kosovo = tmp_path / "kosovo"
+    kosovo.mkdir()
+    (kosovo / "racak.txt").write_text(RACAK, encoding="utf-8")
+    (kosovo / "sources.toml").write_text('[racak]\ntitle = "Račak"\nconflict = "Kosovo war"\n',
+                                         encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(RACAK_GOLD, encoding="utf-8")
+    db = str(tmp_path / "two-wars.db")
+    assert cli("ingest", str(kosovo), str(EXAMPLES / "karabakh"), "--db", db).exit_code == 0
+
+    def recall(conflict: str) -> float:
+        result = cli("evaluate", "--gold", str(gold), "--db", db, "--conflict", conflict,
+                     "--format", "json")
+        assert result.exit_code == 0, result.output
+        return float(json.loads(result.stdout)["recall"])
+
+    assert recall("Kosovo War") == 1.0
+    assert recall("Nagorno-Karabakh conflict") == 0.0
+    missing = cli("evaluate", "--gold", str(gold), "--db", db, "--conflict", "Falklands War")
+    assert missing.exit_code != 0
+    assert str(missing.exception).startswith(
+        "Error [E402] --conflict: not found: no stored document is about 'Falklands War'")

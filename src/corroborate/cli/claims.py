@@ -79,8 +79,13 @@ def evaluate_cli(
         "--show-errors", help="List misses and spurious claims.")] = False,
     disputes: Annotated[Path | None, typer.Option(
         help="Gold disputes, JSON Lines: also count how many the alignment finds.")] = None,
+    conflict: ConflictOption = None,
 ) -> None:
-    """Score extracted claims against gold: recall, precision inside zones, a table per measure."""
+    """Score extracted claims against gold: recall, precision inside zones, a table per measure.
+
+    With --conflict, only the claims (and facts) of that conflict are scored: a database that
+    holds several wars scores against one war's gold.
+    """
     if fmt not in ("text", "json"):
         fail_usage(f"--format must be text or json, not {fmt!r}")
     gold_records = load_gold(gold)
@@ -91,12 +96,14 @@ def evaluate_cli(
             report = ingest(corpus, store, max_bytes=load_settings().max_bytes)
             for failed in report.failed:
                 err.print(failed.error or "", markup=False)
-            claims = store.claims()
-            facts = facts_of(store) if gold_disputes is not None else []
+            wanted = conflict_filter(store, conflict)
+            claims = store.claims(conflict=wanted)
+            facts = facts_of(store, wanted) if gold_disputes is not None else []
     else:
         with store_from(db) as store:
-            claims = store.claims()
-            facts = facts_of(store) if gold_disputes is not None else []
+            wanted = conflict_filter(store, conflict)
+            claims = store.claims(conflict=wanted)
+            facts = facts_of(store, wanted) if gold_disputes is not None else []
     result = score(claims, gold_records, zone_spans)
     found = score_disputes(facts, gold_disputes) if gold_disputes is not None else None
     if fmt == "json":
