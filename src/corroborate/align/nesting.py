@@ -108,13 +108,14 @@ class _Index:
         period: nothing there is wider), as their lowest values (sorted) and positions."""
         entries: _Entries = []
         own = (wide.side, wide.group, wide.place)
+        own_extent = extent(wide)
         for side, by_group in self._matching(self.tree, wide.side):
             for group, by_place in self._matching(by_group, wide.group):
                 for place, periods in self._places(by_place, wide.place):
                     same_key = (side, group, place) == own
                     if same_key and self.state:
                         continue  # a state's period is never wider: the key must be
-                    entries.extend(periods.inside(wide, skip_own=same_key))
+                    entries.extend(periods.inside(wide, own_extent, skip_own=same_key))
         entries.sort()
         return [low for low, _n in entries], [n for _low, n in entries]
 
@@ -143,7 +144,9 @@ class _Periods:
     def add(self, claim: Claim, low: float, position: int) -> None:
         raise NotImplementedError
 
-    def inside(self, wide: Claim, skip_own: bool) -> Iterator[tuple[float, int]]:
+    def inside(self, wide: Claim, own: tuple[float, float],
+               skip_own: bool) -> Iterator[tuple[float, int]]:
+        """``own`` is ``wide``'s extent (``periods.extent``)."""
         raise NotImplementedError
 
 
@@ -173,10 +176,10 @@ class _CountPeriods(_Periods):
         self.extents = forwards
         self.ready = True
 
-    def inside(self, wide: Claim, skip_own: bool) -> Iterator[tuple[float, int]]:
+    def inside(self, wide: Claim, own: tuple[float, float],
+               skip_own: bool) -> Iterator[tuple[float, int]]:
         if not self.ready:
             self._sort()
-        own = extent(wide)
         if wide.time is not None and wide.time.start == wide.time.end:
             # one date bounds nothing: only the same period can be compared with it
             if not skip_own:
@@ -223,7 +226,8 @@ class _StatePeriods(_Periods):
         self.starts = [s for s, _e in self.spans]
         self.ready = True
 
-    def inside(self, wide: Claim, skip_own: bool) -> Iterator[tuple[float, int]]:
+    def inside(self, wide: Claim, own: tuple[float, float],
+               skip_own: bool) -> Iterator[tuple[float, int]]:
         if wide.time is None:
             yield from self.undated
             return

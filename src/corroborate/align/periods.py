@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corroborate.model import Claim
 
 __all__ = ["extent", "period_overlap", "periods", "span", "time_compare", "time_record", "years"]
 
 
+@lru_cache(maxsize=1 << 16)  # few distinct dates, read for every pair of claims compared
 def years(iso: str | None, end: bool) -> float | None:
     """An ISO prefix as a fractional year: the start of its period, or the end of it."""
     if not iso:
@@ -62,14 +64,15 @@ def periods(claims: list[Claim], threshold: float, slack: float = 0.0,
     for claim in sorted(dated, key=lambda c: (c.time.start or "", c.time.end or "")
                         if c.time else ("", "")):
         key = _period_key(claim)
+        numeric = _numeric(claim)
         # a claim of the previous claim's period goes where it went: nothing else changed, and
         # two claims of one period share all of it
         home = last[1] if key == last[0] and threshold <= 1.0 else next(
-            (c for c in clusters if c.admits(claim, key, threshold, slack)), None)
+            (c for c in clusters if c.admits(claim, numeric, threshold, slack)), None)
         if home is None:
             home = _Cluster()
             clusters.append(home)
-        home.add(claim, key, slack)
+        home.add(claim, key, numeric, slack)
         last = (key, home)
     found = [c.claims for c in clusters]
     if not undated:
@@ -104,22 +107,21 @@ class _Cluster:
         # latest start and earliest end of the members; None when one has no such period
         self.bounds: tuple[float, float] | None = (-math.inf, math.inf)
 
-    def add(self, claim: Claim, key: tuple[str | None, str | None] | None, slack: float) -> None:
+    def add(self, claim: Claim, key: tuple[str | None, str | None] | None,
+            numeric: tuple[float, float] | None, slack: float) -> None:
         self.claims.append(claim)
         if key in self.periods:
             return
         self.periods[key] = claim
-        numeric = _numeric(claim)
         if numeric is None or self.bounds is None:
             self.bounds = None
         else:
             self.bounds = (max(self.bounds[0], numeric[0] - slack),
                            min(self.bounds[1], numeric[1] + slack))
 
-    def admits(self, claim: Claim, key: tuple[str | None, str | None] | None, threshold: float,
+    def admits(self, claim: Claim, numeric: tuple[float, float] | None, threshold: float,
                slack: float) -> bool:
-        numeric = _numeric(claim) if threshold > 0 and self.bounds is not None else None
-        if numeric is not None and self.bounds is not None and (
+        if threshold > 0 and numeric is not None and self.bounds is not None and (
                 numeric[0] - slack > self.bounds[1] + _MARGIN or
                 self.bounds[0] > numeric[1] + slack + _MARGIN):
             return False  # it shares nothing with one member
