@@ -141,3 +141,40 @@ def events(text: str) -> list[tuple[object, ...]]:
 def test_the_place_an_event_is_named_after(sentence: str,
                                            expected: list[tuple[object, ...]]) -> None:
     assert events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an attack on a target is a clash; launching an attack or an offensive is an offensive
+        ("On 3 June 2022, Russian aircraft attacked a convoy near Izium.",
+         [("clash", "2022-06-03", "Izyum")]),
+        ("Fighting spread through the Afar region in the summer of 2021.",
+         [("clash", "2021-06", None)]),
+        # a ship named like a town is no place: only a noun trigger is named by the town before it
+        ("The cruiser Moskva was sunk on 14 April 2022.", [("clash", "2022-04-14", None)]),
+        # the place after "near" only locates the one before it
+        ("At Irpin, near Kyiv, a school was shelled on 3 March 2022.",
+         [("clash", "2022-03-03", "Irpin")]),
+    ],
+)
+def test_events_of_attacks_and_fighting(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert events(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain keeps a garrison of around 1,200 troops there.",
+         [("strength", 1200, 1200, "United Kingdom", "soldiers", None)]),
+        ("More than 2,000 people fled Bakhmut in May 2023.",
+         [("displaced", 2000, 2000, None, None, "Bakhmut")]),
+        ("Kyiv says one Russian pilot is a prisoner.",
+         [("captured", 1, 1, "Russia", "soldiers", None)]),
+        ("Today more than 300,000 people live in the city of Mekelle.",
+         [("population", 300000, 300000, None, None, "Mek'ele")]),
+    ],
+)
+def test_strength_flight_prisoners_and_population(sentence: str,
+                                                  expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected

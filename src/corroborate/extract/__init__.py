@@ -12,6 +12,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
@@ -276,7 +277,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         body, max(seg.start, d.start - 20), d.start))]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            _excluded(vocab, body, seg.start, seg.end, dates))
-    places = find_places(body, seg.start, seg.end, context.where)
+    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
@@ -332,6 +333,18 @@ def _at_event_place(vocab: Vocab, readings: list[Reading],
     return [replace(r, place=place) if r.place is None and
             vocab.measure_unit[r.measure].counts_people and
             vocab.lang.measures.measures[r.measure].has_side else r for r in readings]
+
+
+def _located_places(vocab: Vocab, body: str, places: list[Mention]) -> list[Mention]:
+    """The places less those that only locate the place before them: "at Koriša, near
+    Prizren" happened at Koriša."""
+    if vocab.reference_gap is None:
+        return places
+    kept = places[:1]
+    for before, place in pairwise(places):
+        if not vocab.reference_gap.fullmatch(body, before.end, place.start):
+            kept.append(place)
+    return kept
 
 
 def _published(text: Text) -> DateMention | None:

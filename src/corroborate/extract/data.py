@@ -103,6 +103,7 @@ class _Measures(_Strict):
     relative_markers: list[str] = []
     place_prepositions: list[str] = []
     place_articles: list[str] = []
+    reference_prepositions: list[str] = []  # "Koriša, near Prizren": Prizren only locates it
     np_fillers: list[str] = []
     coordinators: list[str] = []
     as_of_publication: list[str] = []  # "X remain missing": an undated figure stands at publication
@@ -161,6 +162,7 @@ class _EventType(_Strict):
 class _Events(_Strict):
     events: dict[str, _EventType]
     place_list_fillers: list[str] = []  # words between listed places ("Agdam and Fizuli districts")
+    named_by_place: list[str] = []  # triggers a town right before names ("the Minsk Protocol")
 
 
 class _Place(_Strict):

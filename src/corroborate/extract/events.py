@@ -103,7 +103,8 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             before = [p for p in places if clause[0] <= p.start and p.end <= match.start]
             listed = before[-1:]
         else:
-            listed = _located(vocab, text, places, clause, match.start)
+            listed = _located(vocab, text, places, clause, match.start,
+                              match.key in vocab.named_by_place)
         actor = _actor(actors, clause, match.start)
         later_dates = [d for d in dates if d.start >= match.end]
         nearest_trigger = later_dates and not any(
@@ -146,15 +147,15 @@ def _names_event(text: str, date: DateMention, trigger_start: int) -> bool:
 
 
 def _located(vocab: Vocab, text: str, places: list[Mention], clause: tuple[int, int],
-             position: int) -> list[Mention]:
+             position: int, named: bool = False) -> list[Mention]:
     """Where an event happened: a place naming it, else the first place after a preposition
     in its clause, else the last one before it ("the market in Kharkiv was shelled")."""
     # a place right before the trigger names the event: "the Kumanovo agreement", "the
     # Mariupol siege"; a country there is the subject who acted ("Azerbaijan launched ...")
-    named = [p for p in places if p.end <= position and not text[p.end:position].strip()
-             and place_kind(p.canonical) != "country"]
-    if named:
-        return named[-1:]
+    naming = [p for p in places if named and p.end <= position and
+              not text[p.end:position].strip() and place_kind(p.canonical) != "country"]
+    if naming:
+        return naming[-1:]
     located = [p for p in places if clause[0] <= p.start and p.end <= clause[1] and
                vocab.place_preposition_before.search(text, max(clause[0], p.start - 12), p.start)]
     after = [p for p in located if p.start > position]

@@ -27,6 +27,8 @@ class Vocab:
     not_count_after: re.Pattern[str]
     relative_before: re.Pattern[str]
     place_preposition_before: re.Pattern[str]
+    # the words between a place and one that only locates it ("Koriša, near Prizren")
+    reference_gap: re.Pattern[str] | None
     coordinator_gap: re.Pattern[str]
     exclusions: tuple[re.Pattern[str], ...]
     not_year_after: str
@@ -47,6 +49,7 @@ class Vocab:
     plural_endings: tuple[str, ...]  # a noun ending in none of them is singular
     of_words: tuple[str, ...]  # " of ": a phrase with one is no counted noun after an article
     place_list_fillers: frozenset[str]  # words between listed places ("and the", "districts")
+    named_by_place: frozenset[str]  # triggers a town right before names ("the Minsk Protocol")
 
 
 def load_vocab(code: str = "en") -> Vocab:
@@ -115,6 +118,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         place_preposition_before=re.compile(
             rf"{alternation(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
             re.IGNORECASE),
+        reference_gap=re.compile(
+            rf",?\s+{alternation(m.reference_prepositions)}\s+{_articles(m.place_articles)}",
+            re.IGNORECASE) if m.reference_prepositions else None,
         coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
                                    re.IGNORECASE),
         # one alternation, one pass over each sentence
@@ -143,6 +149,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         plural_endings=tuple(e.lower() for e in m.plural_endings),
         of_words=tuple(f" {w} " for w in m.of_words),
         place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
+        named_by_place=frozenset(w.lower() for w in lang.events.named_by_place),
     )
 
 
