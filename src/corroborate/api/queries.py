@@ -81,6 +81,7 @@ class Snapshot:
 
 _cache: dict[str, Snapshot] = {}
 _cache_lock = threading.Lock()
+_CACHED_DATABASES = 4  # a process serves one database; tests open many
 
 
 def snapshot(store: SQLiteStore) -> Snapshot:
@@ -90,6 +91,9 @@ def snapshot(store: SQLiteStore) -> Snapshot:
         found = _cache.get(store.path)
         if found is None or found.signature != signature:
             found = _build(store, signature)
+            _cache.pop(store.path, None)
+            while len(_cache) >= _CACHED_DATABASES:
+                del _cache[next(iter(_cache))]  # the one cached longest ago
             _cache[store.path] = found
         return found
 
