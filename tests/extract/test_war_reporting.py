@@ -178,3 +178,19 @@ def test_events_of_attacks_and_fighting(sentence: str, expected: list[tuple[obje
 def test_strength_flight_prisoners_and_population(sentence: str,
                                                   expected: list[tuple[object, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 2023 study estimated 10,000 deaths in Tigray (range 6,000–14,000).",
+         [("killed", 10000, 10000, None, None, "Tigray"),
+          ("killed", 6000, 14000, None, None, "Tigray")]),
+        ("The survey found 298,000 excess deaths (95% CI 217,000–391,000) in Darfur.",
+         [("killed", 298000, 298000, None, None, "Darfur"),
+          ("killed", 217000, 391000, None, None, "Darfur")]),
+    ],
+)
+def test_a_range_in_parentheses_bounds_the_figure_before(
+        sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected

@@ -216,6 +216,11 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if figure.unit is None and (vocab.not_count_after.match(text, figure.end)
                                     or text[figure.end:figure.end + 1].isalpha()):
             continue  # "aged 19 years", "20km from": no count (a glued unit of no claim)
+        if readings and _restates(vocab, text, readings[-1].figure, figure):
+            # "12,000 deaths (range 5,500–18,300)": the bounds of the figure before, read as it
+            readings.append(replace(readings[-1], figure=figure))
+            clause_of_reading.append(clause_of_reading[-1])
+            continue
         lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
         near = replace(scope, start=lo, end=hi, dates=dates.within(lo, hi),
                        places=places.within(lo, hi), actors=actors.within(lo, hi))
@@ -337,6 +342,16 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         clause_of_reading.append(number)
         previous = (figure, phrase, side, number, group)
     return readings
+
+
+def _restates(vocab: Vocab, text: str, earlier: Figure, figure: Figure) -> bool:
+    """A figure in parentheses that gives the range of the one before it: "(range 5,500–18,300)",
+    "(95% CI 9,000–14,000)"."""
+    if vocab.restating_aside is None or figure.high == figure.low:
+        return False
+    opening = text.rfind("(", earlier.end, figure.start)
+    return opening != -1 and ")" not in text[earlier.end:figure.start] and \
+        bool(vocab.restating_aside.fullmatch(text, opening + 1, figure.start))
 
 
 def _aside_of(text: str, places: list[Mention], figure: Figure, lower: int) -> Mention | None:

@@ -29,6 +29,7 @@ class Vocab:
     place_preposition_before: re.Pattern[str]
     # the words between a place and one that only locates it ("Koriša, near Prizren")
     reference_gap: re.Pattern[str] | None
+    restating_aside: re.Pattern[str] | None  # "(range " before a figure that bounds the last
     coordinator_gap: re.Pattern[str]
     exclusions: tuple[re.Pattern[str], ...]
     not_year_after: str
@@ -118,6 +119,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         place_preposition_before=re.compile(
             rf"{alternation(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
             re.IGNORECASE),
+        restating_aside=re.compile(
+            rf"\s*{alternation(m.restating_asides)}[\s:,]*", re.IGNORECASE)
+        if m.restating_asides else None,
         reference_gap=re.compile(
             rf",?\s+{alternation(m.reference_prepositions)}\s+{_articles(m.place_articles)}",
             re.IGNORECASE) if m.reference_prepositions else None,
