@@ -80,14 +80,19 @@ def _shift(iso: str | None, years: int) -> str | None:
 
 
 def generate(base: list, within: dict[str, str], size: int,  # type: ignore[type-arg]
-             conflicts: int | None, seed: int = 7) -> tuple[list, dict[str, str]]:  # type: ignore[type-arg]
-    """``size`` claims copied from ``base`` with varied keys, and the renamed place hierarchy."""
+             conflicts: int | None, seed: int = 7,
+             per_conflict_claims: int | None = None) -> tuple[list, dict[str, str]]:  # type: ignore[type-arg]
+    """``size`` claims copied from ``base`` with varied keys, and the renamed place hierarchy.
+    ``conflicts`` variants of each base conflict, or enough variants for about
+    ``per_conflict_claims`` claims each, or (neither) ``ceil(sqrt(size / 1000))``."""
     from corroborate.model import TimeSpan, Value
 
     rng = random.Random(seed)
     copies = math.ceil(size / len(base))
     variants = max(1, math.isqrt(copies))
-    per_conflict = conflicts or math.ceil(math.sqrt(size / 1000))
+    bases = len({c.conflict for c in base})
+    per_conflict = conflicts or (math.ceil(size / (bases * per_conflict_claims))
+                                 if per_conflict_claims else math.ceil(math.sqrt(size / 1000)))
     claims = []
     for copy in range(copies):
         years = rng.randint(-20, 20)
@@ -115,16 +120,19 @@ def generate(base: list, within: dict[str, str], size: int,  # type: ignore[type
     return claims, renamed
 
 
-def _worker(size: int, db: Path, conflicts: int | None) -> dict[str, float | int]:
+def _worker(size: int, db: Path, conflicts: int | None,
+            per_conflict_claims: int | None) -> dict[str, float | int]:
     from corroborate.align import align
 
     base, within, options = _base(db)
-    claims, renamed = generate(base, within, size, conflicts)
+    claims, renamed = generate(base, within, size, conflicts,
+                               per_conflict_claims=per_conflict_claims)
     started = time.perf_counter()
     facts = align(claims, within=renamed, **options)
     seconds = time.perf_counter() - started
     checks = [f for f in facts if f.key.get("check") == "narrower_exceeds_wider"]
-    return {"claims": len(claims), "seconds": round(seconds, 2), "facts": len(facts),
+    return {"claims": len(claims), "conflicts": len({c.conflict for c in claims}),
+            "seconds": round(seconds, 2), "facts": len(facts),
             "disputes": sum(f.verdict == "disagree" for f in facts),
             "narrower_exceeds_wider": len(checks),
             "claims_in_checks": sum(len(f.claims) for f in checks),
@@ -150,21 +158,27 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--conflicts", type=int, default=None,
                         help="variants of each base conflict (default ceil(sqrt(n/1000)))")
+    parser.add_argument("--claims-per-conflict", type=int, default=None,
+                        help="instead of --conflicts: as many variants as give about this many "
+                             "claims per conflict")
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker is not None:
-        print(json.dumps(_worker(args.worker, args.db, args.conflicts)))
+        print(json.dumps(_worker(args.worker, args.db, args.conflicts,
+                                 args.claims_per_conflict)))
         return 0
     _base(args.db)  # ingest once, before any timed run
     rows: list[dict[str, float | int]] = []
-    print(f"{'claims':>9} {'seconds':>9} {'facts':>8} {'disputes':>8} {'nested':>7} "
-          f"{'in nested':>9} {'peak RSS MB':>11}")
+    print(f"{'claims':>9} {'conflicts':>9} {'seconds':>9} {'facts':>8} {'disputes':>8} "
+          f"{'nested':>7} {'in nested':>9} {'peak RSS MB':>11}")
     for size in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--worker", str(size), "--db", str(args.db)]
         if args.conflicts is not None:
             command += ["--conflicts", str(args.conflicts)]
+        if args.claims_per_conflict is not None:
+            command += ["--claims-per-conflict", str(args.claims_per_conflict)]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout,
                                   check=True)
@@ -176,7 +190,8 @@ def main() -> int:
             return 1
         row = json.loads(done.stdout.strip().splitlines()[-1])
         rows.append(row)
-        print(f"{row['claims']:>9} {row['seconds']:>9.2f} {row['facts']:>8} {row['disputes']:>8} "
+        print(f"{row['claims']:>9} {row['conflicts']:>9} {row['seconds']:>9.2f} {row['facts']:>8} "
+              f"{row['disputes']:>8} "
               f"{row['narrower_exceeds_wider']:>7} {row['claims_in_checks']:>9} "
               f"{row['peak_rss_mb']:>11.1f}", flush=True)
     slopes = _slopes(rows)
