@@ -194,3 +194,18 @@ def test_strength_flight_prisoners_and_population(sentence: str,
 def test_a_range_in_parentheses_bounds_the_figure_before(
         sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "left" counts people displaced only before a name; "left N dead" stays a toll
+        ("After the ceasefire, over 100,000 Armenians left Nagorno-Karabakh.",
+         [("displaced", 100000, 100000, "Armenia", None, "Nagorno-Karabakh")]),
+        ("The fighting left 2,906 soldiers dead.", [("killed", 2906, 2906, None, "soldiers", None)]),
+        ("Fighting spread through the Afar region, and 20,000 people fled through Mekelle.",
+         [("displaced", 20000, 20000, None, None, "Mek'ele")]),
+    ],
+)
+def test_people_who_left_a_place(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected

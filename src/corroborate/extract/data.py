@@ -84,6 +84,8 @@ class _Measure(_Strict):
     also_units: list[str] = []  # other units a figure of it may be in, kept on the claim ("gbp")
     nouns: list[str]
     triggers: list[str] = Field(min_length=1)
+    # triggers only when a name follows: "24,000 Roma left Kosovo" (not "left 30 dead")
+    name_triggers: list[str] = []
     requires_trigger: bool = False
     any_figure_with_unit: bool = False
     timeless: bool = False

@@ -86,7 +86,11 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     _known(gazetteer.measure_triggers, m.measures, "measure_triggers")
     _known(gazetteer.event_triggers, lang.events.events, "event_triggers")
     triggers: dict[str, list[str]] = {}
+    name_triggers: set[str] = set()
     for name, measure in m.measures.items():
+        for t in measure.name_triggers:
+            name_triggers.add(t.lower())
+            triggers.setdefault(t.lower(), []).append(name)
         for t in (*measure.triggers, *gazetteer.measure_triggers.get(name, [])):
             triggers.setdefault(t.lower(), []).append(name)
     events = {t.lower(): name for name, ev in lang.events.events.items()
@@ -109,7 +113,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         np_words=np_words,
         np_pattern=re.compile(trie_alternation(list(np_words)), re.IGNORECASE),
         triggers=triggers,
-        trigger_pattern=re.compile(alternation(list(triggers)), re.IGNORECASE),
+        trigger_pattern=re.compile(_triggers_alternation(triggers, name_triggers,
+                                                         m.place_articles), re.IGNORECASE),
         clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),
         item_break=re.compile(r";|\n"),
         not_count_after=re.compile(alternation(m.not_counts_after, words=False) + r"(?![a-z])",
@@ -155,6 +160,17 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
         named_by_place=frozenset(w.lower() for w in lang.events.named_by_place),
     )
+
+
+def _triggers_alternation(triggers: dict[str, list[str]], name_triggers: set[str],
+                          articles: list[str]) -> str:
+    """The trigger words; those that need a name after them ("left Kosovo") only before a
+    capitalised word."""
+    plain = [t for t in triggers if t not in name_triggers]
+    if not name_triggers:
+        return alternation(plain)
+    named = rf"{alternation(sorted(name_triggers))}(?=\s+{_articles(articles)}(?-i:[A-Z]))"
+    return f"{alternation(plain)}|{named}"
 
 
 def _articles(words: list[str]) -> str:
