@@ -106,10 +106,10 @@ def test_the_kalbajar_area_dispute_shows_both_sources_words(client: TestClient) 
     words = {c["source"]: c["evidence"]["text"] for c in kalbajar["claims"]}
     assert words == {"azerbaijan-occupation-in-figures": "Kalbajar: occupied April 2, 1993; 3054 km2",
                      "wikipedia-nagorno-karabakh-conflict": "Kelbajar: 1,936"}
-    assert kalbajar["why"] == ("no value is allowed by every source: 3,054 km2 "
-                               "(azerbaijan-occupation-in-figures) against 1,936 km2 "
-                               "(wikipedia-nagorno-karabakh-conflict)")
-    assert kalbajar["spread"] == pytest.approx(3054 / 1936, abs=1e-3)
+    assert kalbajar["why"] == ("no value is allowed by every source: 1,936 "
+                               "(wikipedia-nagorno-karabakh-conflict) against 3,054 "
+                               "(azerbaijan-occupation-in-figures)")
+    assert kalbajar["spread"] == pytest.approx((3054 - 1936) / 1936, abs=1e-3)
     spreads = [d["spread"] for d in disputes]
     assert spreads == sorted(spreads, reverse=True)
     assert all(c["document_id"] >= 1 for c in kalbajar["claims"])
@@ -118,7 +118,8 @@ def test_the_kalbajar_area_dispute_shows_both_sources_words(client: TestClient) 
 def test_facts_filters_and_paging(client: TestClient) -> None:
     everything = _all(client, "/api/facts", limit=500)
     paged = _all(client, "/api/facts", limit=9)
-    assert [f["id"] for f in paged] == [f["id"] for f in everything] == sorted(f["id"] for f in paged)
+    assert [f["id"] for f in paged] == [f["id"] for f in everything]
+    assert len({f["id"] for f in paged}) == len(paged) > 9
     disagree = _all(client, "/api/facts", verdict="disagree", limit=500)
     assert len(disagree) == len(_all(client, "/api/disputes", limit=500))
     events = _all(client, "/api/facts", kind="event", limit=500)

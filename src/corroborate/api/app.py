@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from corroborate.api.docs_page import render_docs
 from corroborate.api.middleware import SecurityHeaders, install_error_handlers
+from corroborate.api.queries import realign_stale
 from corroborate.api.routes import catalog, claims, ingest, maps
 from corroborate.store import open_store
 
@@ -36,13 +37,15 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     """The API over the database ``db``, read-only; ``allow_ingest`` with a ``token`` enables
     POST /api/ingest for requests bearing that token.
 
-    A missing database is one E305 line; ``allow_ingest`` without a token is refused.
+    A missing database is one E305 line; ``allow_ingest`` without a token is refused. Facts
+    out of date (a database of an older corroborate) are aligned once, here.
 
     >>> app = create_app("corroborate.db")  # doctest: +SKIP
     """
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
     open_store(db, create=False, readonly=True).close()  # E305/E304 now, not on a request
+    stale = realign_stale(str(db))
     app = FastAPI(title="corroborate", version="1",
                   description="Claims, facts and disputes of a corroborate database (read-only).",
                   docs_url=None, redoc_url=None)
@@ -50,6 +53,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.allow_ingest = allow_ingest
     app.state.token = token
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.stale_warning = stale  # a line serve prints: facts could not be brought up to date
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app)
     for module in (catalog, claims, maps, ingest):

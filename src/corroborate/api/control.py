@@ -10,68 +10,67 @@ return's ``actor`` is whoever handed it back). A place whose first event comes l
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from corroborate.api.params import first_day, last_day
-from corroborate.api.queries import StoredClaim
 
-__all__ = ["CONTROL_EVENTS", "control", "control_events", "control_sources", "timeline"]
+__all__ = ["CONTROL_EVENTS", "control", "control_sources", "timeline"]
 
 CONTROL_EVENTS = ("capture", "return")
+Record = dict[str, Any]
 
 
-def control_events(claims: list[StoredClaim], source: str | None = None) -> list[StoredClaim]:
-    """Dated capture and return events at a place (of one source), earliest first."""
-    kept = [s for s in claims
-            if s.claim.kind == "event" and s.claim.event_type in CONTROL_EVENTS
-            and s.claim.place and first_day(s.claim.date)
-            and (source is None or s.claim.source == source)]
-    return sorted(kept, key=lambda s: (first_day(s.claim.date) or "", s.document_id, s.position))
+def _in_order(events: Iterable[Record]) -> list[Record]:
+    """Dated events, earliest first (the first day a date covers, then where it is written)."""
+    dated = [e for e in events if first_day(e.get("date"))]
+    return sorted(dated, key=lambda e: (first_day(e["date"]) or "", e["document_id"],
+                                        (e.get("figure") or e["evidence"])["start"]))
 
 
-def control_sources(claims: list[StoredClaim]) -> list[dict[str, Any]]:
-    by_source: dict[str, list[StoredClaim]] = {}
-    for stored in control_events(claims):
-        by_source.setdefault(stored.claim.source, []).append(stored)
+def _control_events(claims: Iterable[Record], source: str | None = None) -> list[Record]:
+    return _in_order(c for c in claims
+                     if c["kind"] == "event" and c.get("event_type") in CONTROL_EVENTS
+                     and c.get("place") and (source is None or c["source"] == source))
+
+
+def control_sources(claims: Iterable[Record]) -> list[Record]:
+    """Each source with dated capture or return events at places: how many, first, last."""
+    by_source: dict[str, list[Record]] = {}
+    for event in _control_events(claims):
+        by_source.setdefault(event["source"], []).append(event)
     return [{"source": source, "events": len(events),
-             "first": events[0].claim.date, "last": events[-1].claim.date}
+             "first": events[0]["date"], "last": events[-1]["date"]}
             for source, events in sorted(by_source.items())]
 
 
-def control(claims: list[StoredClaim], source: str, day: str) -> list[dict[str, Any]]:
+def control(claims: Iterable[Record], source: str, day: str) -> list[Record]:
     """Each place's state on ``day`` (YYYY-MM-DD) as ``source`` tells it."""
-    by_place: dict[str, list[StoredClaim]] = {}
-    for stored in control_events(claims, source):
-        by_place.setdefault(str(stored.claim.place), []).append(stored)
+    by_place: dict[str, list[Record]] = {}
+    for event in _control_events(claims, source):
+        by_place.setdefault(str(event["place"]), []).append(event)
     places = []
     for place in sorted(by_place):
         events = by_place[place]
-        before = [s for s in events if (first_day(s.claim.date) or "") <= day]
+        before = [e for e in events if (first_day(e["date"]) or "") <= day]
         deciding = before[-1] if before else events[0]
-        c = deciding.claim
         if not before:
             state, holder, since = "unknown", None, None
-        elif c.event_type == "capture":
-            state, holder, since = "captured", c.actor, c.date
+        elif deciding["event_type"] == "capture":
+            state, holder, since = "captured", deciding.get("actor"), deciding["date"]
         else:
-            state, holder, since = "returned", None, c.date
+            state, holder, since = "returned", None, deciding["date"]
         places.append({"place": place, "state": state, "holder": holder, "since": since,
-                       "claim_id": c.id, "document_id": deciding.document_id,
-                       "actor": c.actor if before else None})
+                       "claim_id": deciding["id"], "document_id": deciding["document_id"],
+                       "actor": deciding.get("actor") if before else None})
     return places
 
 
-def timeline(claims: list[StoredClaim], source: str | None = None,
-             event_type: str | None = None) -> list[dict[str, Any]]:
-    """Every dated event (of one source, of one type), earliest first, each with the days its
-    date covers."""
-    events = [s for s in claims
-              if s.claim.kind == "event" and first_day(s.claim.date)
-              and (source is None or s.claim.source == source)
-              and (event_type is None or s.claim.event_type == event_type)]
-    events.sort(key=lambda s: (first_day(s.claim.date) or "", s.document_id, s.position))
-    return [{"claim_id": s.claim.id, "document_id": s.document_id, "source": s.claim.source,
-             "event_type": s.claim.event_type, "date": s.claim.date,
-             "start": first_day(s.claim.date), "end": last_day(s.claim.date),
-             "place": s.claim.place, "actor": s.claim.actor,
-             "evidence": s.claim.evidence.text} for s in events]
+def timeline(claims: Iterable[Record], event_type: str | None = None) -> list[Record]:
+    """Every dated event (of one type), earliest first, with the days its date covers."""
+    events = _in_order(c for c in claims if c["kind"] == "event"
+                       and (event_type is None or c.get("event_type") == event_type))
+    return [{"claim_id": e["id"], "document_id": e["document_id"], "source": e["source"],
+             "event_type": e.get("event_type"), "date": e["date"],
+             "start": first_day(e["date"]), "end": last_day(e["date"]), "place": e.get("place"),
+             "actor": e.get("actor"), "evidence": e["evidence"]["text"]} for e in events]

@@ -8,12 +8,9 @@ Earth, public domain), towns points (GeoNames, CC BY 4.0): see gazetteers/geo/SO
 from __future__ import annotations
 
 import json
-from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Any
-
-from corroborate.api.queries import StoredClaim
 
 __all__ = ["ATTRIBUTION", "basemap", "places_collection"]
 
@@ -61,34 +58,26 @@ def _collection(features: list[dict[str, Any]], kinds: set[str]) -> dict[str, An
     return {"type": "FeatureCollection", "features": features, "attribution": lines}
 
 
-def places_collection(claims: list[StoredClaim]) -> dict[str, Any]:
-    """One feature per place the claims name: counts per measure (or event type), the first
-    claims' references, and the geometry shipped for it or the point its claims resolved to."""
-    grouped: dict[str, list[StoredClaim]] = {}
-    for stored in claims:
-        if stored.claim.place:
-            grouped.setdefault(stored.claim.place, []).append(stored)
+def places_collection(places: list[dict[str, Any]]) -> dict[str, Any]:
+    """One feature per place of the store's place summary (claims per place, their measures or
+    event types, the first claims' references), drawn with the geometry shipped for it, else at
+    the point its claims resolved to; a place with neither is left out."""
     features, kinds = [], {"town"}  # points of places come from GeoNames too
-    for place in sorted(grouped):
-        members = grouped[place]
-        shipped = _by_name().get(place.casefold())
-        points = [s.claim.place_point for s in members if s.claim.place_point]
+    for entry in sorted(places, key=lambda e: e["place"]):
+        shipped = _by_name().get(entry["place"].casefold())
         if shipped is not None:
             geometry = shipped["geometry"]
             kind = _SHOWN_AS[shipped["properties"]["kind"]]
             kinds.add(kind)
-        elif points:
-            geometry = {"type": "Point", "coordinates": list(points[0])}
+        elif entry.get("place_point"):
+            geometry = {"type": "Point", "coordinates": list(entry["place_point"])}
             kind = "place"
         else:
-            continue  # nowhere to draw it
-        countries = Counter(s.claim.place_country for s in members if s.claim.place_country)
-        measures = Counter(s.claim.measure or s.claim.event_type or s.claim.kind for s in members)
+            continue
         features.append({"type": "Feature", "geometry": geometry, "properties": {
-            "name": place, "kind": kind,
-            "country": countries.most_common(1)[0][0] if countries else None,
-            "claims": len(members), "measures": dict(sorted(measures.items())),
-            "claim_refs": [[s.document_id, s.claim.id] for s in members[:MAX_REFS]]}})
+            "name": entry["place"], "kind": kind, "country": entry.get("place_country"),
+            "claims": entry["claims"], "measures": dict(sorted(entry["measures"].items())),
+            "claim_refs": entry["claim_refs"][:MAX_REFS]}})
     return _collection(features, kinds)
 
 

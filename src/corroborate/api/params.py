@@ -1,23 +1,20 @@
-"""Request parameters: ISO date prefixes, opaque keyset cursors, limits and enumerations.
+"""Request parameters: ISO date prefixes, limits, cursors and enumerations.
 
 A malformed value is an ``HTTPException(422)`` with one line, never a 500.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import calendar
-import json
 import re
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import HTTPException, Query
 
 __all__ = [
-    "ClaimKind", "CursorParam", "FactKind", "LimitParam", "Verdict", "decode_cursor",
-    "encode_cursor", "first_day", "iso_prefix", "last_day", "unprocessable",
+    "ClaimKind", "CursorParam", "ExportFormat", "FactKind", "LimitParam", "Verdict", "first_day",
+    "iso_prefix", "last_day", "unprocessable",
 ]
 
 DEFAULT_LIMIT = 50
@@ -84,32 +81,3 @@ def last_day(iso: str | None) -> str | None:
     month = int(match[2] or 12)
     day = match[3] or f"{calendar.monthrange(int(match[1]), month)[1]:02d}"
     return f"{match[1]}-{month:02d}-{day}"
-
-
-def encode_cursor(kind: str, key: list[Any]) -> str:
-    """An opaque cursor: the sort key of the last item returned, tagged with what it pages."""
-    raw = json.dumps([kind, *key], separators=(",", ":")).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str | None, kind: str, shape: tuple[type, ...]) -> list[Any] | None:
-    """The sort key inside a cursor of ``kind`` whose items have the types of ``shape``; a
-    cursor that is not one (tampered, of another list, malformed) is a 422."""
-    if cursor is None:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        decoded = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise unprocessable("cursor is not one this API gave; pass next_cursor as it was") from None
-    if (not isinstance(decoded, list) or len(decoded) != len(shape) + 1 or decoded[0] != kind
-            or not all(_is(v, t) for v, t in zip(decoded[1:], shape, strict=True))):
-        raise unprocessable("cursor is not one this API gave for this list; pass next_cursor "
-                            "as it was")
-    return decoded[1:]
-
-
-def _is(value: Any, expected: type) -> bool:
-    if expected is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    return isinstance(value, expected) and not isinstance(value, bool)

@@ -55,6 +55,8 @@ def serve_cli(
         err.print(f"Ingest token (send it as Authorization: Bearer ...): {token}", markup=False)
     application = create_app(db or load_settings().db, allow_ingest=allow_ingest, token=token,
                              max_upload_bytes=max_upload_bytes)
+    if application.state.stale_warning:
+        err.print(f"Warning: {application.state.stale_warning}", markup=False, style="yellow")
     if not is_loopback(host):
         err.print(f"Warning: listening on {host}: other machines can reach this server; "
                   "corroborate has no user accounts.", markup=False, style="yellow")

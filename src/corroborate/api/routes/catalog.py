@@ -18,7 +18,6 @@ from corroborate.api.models import (
     SourceList,
 )
 from corroborate.api.params import LimitParam, unprocessable
-from corroborate.api.routes.claims import dispute_record, largest_first
 from corroborate.documents.conflicts import UNKNOWN
 from corroborate.errors import CorroborateError
 from corroborate.store import SQLiteStore
@@ -35,23 +34,12 @@ def _published(store: SQLiteStore) -> dict[str, str | None]:
 
 @router.get("/overview", response_model=Overview, summary="Counts, conflicts, largest disputes")
 def overview(store: ReadStore) -> dict[str, Any]:
-    snap = queries.snapshot(store)
-    facts = snap.facts(store)
-    disputes = [f for f in facts if f.verdict == "disagree"]
-    conflicts = []
-    for entry in store.conflicts():
-        name = entry["conflict"]
-        conflicts.append({
-            "name": name or UNKNOWN, "documents": len(entry["documents"]),
-            "sources": len(entry["sources"]),
-            "claims": sum(1 for s in snap.claims if s.claim.conflict == name),
-            "disputes": sum(1 for f in disputes if f.key.get("conflict") == name)})
+    largest, _next = queries.fact_page(store, conflict=None, kind=None, verdict="disagree",
+                                       measure=None, cursor=None, limit=10, largest_first=True)
     return {
-        "counts": {"sources": len(store.sources()), "documents": len(store.documents()),
-                   "claims": len(snap.claims), "facts": len(facts), "disputes": len(disputes)},
-        "conflicts": conflicts,
-        "largest_disputes": [dispute_record(f, snap.document_ids)
-                             for f in largest_first(disputes)[:10]],
+        "counts": queries.counts(store),
+        "conflicts": [{**c, "name": c["name"] or UNKNOWN} for c in queries.conflict_counts(store)],
+        "largest_disputes": largest,
     }
 
 
@@ -104,29 +92,22 @@ def document(store: ReadStore,
     doc = store.document(document_id)
     if doc is None:
         raise HTTPException(404, f"no document {document_id}")
-    published = _published(store)
-    snap = queries.snapshot(store)
-    claims = [s.claim for s in snap.claims if s.document_id == document_id]
-    return {**_document_item(doc, published), "text": doc["text"],
-            "claims": [{
-                "id": c.id, "kind": c.kind, "measure": c.measure, "event_type": c.event_type,
-                "value": None if c.value is None else vars(c.value), "unit": c.unit,
-                "side": c.side, "group": c.group, "place": c.place,
-                "time": None if c.time is None else vars(c.time), "date": c.date,
-                "actor": c.actor, "start": c.evidence.start, "end": c.evidence.end,
-                "figure": None if c.figure is None else
-                {"start": c.figure.start, "end": c.figure.end}} for c in claims]}
+    claims = queries.all_claims(store, queries.ClaimQuery(document_id=document_id))
+    return {**_document_item(doc, _published(store)), "text": doc["text"],
+            "claims": [{**{k: c.get(k) for k in _DOCUMENT_CLAIM_FIELDS},
+                        "start": c["evidence"]["start"], "end": c["evidence"]["end"],
+                        "figure": None if c.get("figure") is None else
+                        {"start": c["figure"]["start"], "end": c["figure"]["end"]}}
+                       for c in claims]}
+
+
+_DOCUMENT_CLAIM_FIELDS = ("id", "kind", "measure", "event_type", "value", "unit", "side", "group",
+                          "place", "time", "date", "actor")
 
 
 @router.get("/names", response_model=NameList, summary="Which names each source uses")
 def names(store: ReadStore, conflict: ConflictParam = None) -> dict[str, Any]:
-    scope = queries.resolve_conflict(store, conflict)
-    wanted = None if scope is None else (None if scope == UNKNOWN else scope)
-    return {"items": [
-        {"entity": e.entity, "kind": e.kind, "conflict": e.conflict,
-         "variants": [{"source": s, "written": w} for s, w in e.variants.items()]}
-        for e in queries.snapshot(store).names(store)
-        if scope is None or e.conflict == wanted]}
+    return {"items": queries.names(store, queries.resolve_conflict(store, conflict))}
 
 
 @router.get("/search", response_model=SearchResult, summary="Full-text search")

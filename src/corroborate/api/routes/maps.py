@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -20,18 +21,19 @@ ConflictParam = Annotated[str | None, Query(max_length=200, description=(
 SourceParam = Annotated[str | None, Query(max_length=200, description="A source's slug.")]
 
 
-def _claims(store: SQLiteStore, conflict: str | None,
-            source: str | None = None) -> list[queries.StoredClaim]:
-    scope = queries.resolve_conflict(store, conflict)
-    return [s for s in queries.snapshot(store).claims
-            if queries.in_conflict(s.claim, scope) and (source is None or s.claim.source == source)]
+def _events(store: SQLiteStore, conflict: str | None,
+            source: str | None = None) -> Iterator[dict[str, Any]]:
+    """The event claims (of one conflict, one source) as records, in stored order."""
+    return queries.all_claims(store, queries.ClaimQuery(
+        conflict=queries.resolve_conflict(store, conflict), kind="event", source=source))
 
 
 @router.get("/places.geojson", response_model=FeatureCollection,
             summary="The places claims name, with their counts")
 def places(store: ReadStore, conflict: ConflictParam = None,
            source: SourceParam = None) -> dict[str, Any]:
-    return geojson.places_collection(_claims(store, conflict, source))
+    return geojson.places_collection(
+        queries.place_summary(store, queries.resolve_conflict(store, conflict), source))
 
 
 @router.get("/basemap.geojson", response_model=FeatureCollection,
@@ -43,7 +45,7 @@ def basemap() -> dict[str, Any]:
 @router.get("/control/sources", response_model=ControlSourceList,
             summary="Sources that report places captured or returned")
 def control_sources(store: ReadStore, conflict: ConflictParam = None) -> dict[str, Any]:
-    return {"items": held.control_sources(_claims(store, conflict))}
+    return {"items": held.control_sources(_events(store, conflict))}
 
 
 @router.get("/control", response_model=Control,
@@ -57,7 +59,7 @@ def control(store: ReadStore,
     first event is later is "unknown". ``actor`` is the deciding event's actor."""
     day = _day(date)
     return {"date": day, "source": source,
-            "places": held.control(_claims(store, conflict), source, day)}
+            "places": held.control(_events(store, conflict, source), source, day)}
 
 
 def _day(value: str) -> str:
@@ -76,4 +78,4 @@ def timeline(store: ReadStore, conflict: ConflictParam = None, source: SourcePar
              event_type: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
     """Every dated event claim (of one source, of one event type), with the first and last
     day its date covers (a YYYY or YYYY-MM date covers a span)."""
-    return {"items": held.timeline(_claims(store, conflict), source, event_type)}
+    return {"items": held.timeline(_events(store, conflict, source), event_type)}
