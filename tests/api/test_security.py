@@ -117,8 +117,14 @@ def test_ingest_refuses_an_upload_over_the_limit(ingest_client: TestClient) -> N
     assert response.status_code == 413 and "limit of 4000" in response.json()["detail"]
 
 
+def _agdam_writers(client: TestClient) -> set[str]:
+    names = client.get("/api/names").json()["items"]
+    return {v["source"] for n in names if n["entity"] == "Agdam" for v in n["variants"]}
+
+
 def test_ingest_stores_an_upload_once(ingest_client: TestClient) -> None:
     before = ingest_client.get("/api/overview").json()["counts"]
+    assert "field-report" not in _agdam_writers(ingest_client)  # the names answer is now kept
     (outcome,) = _upload(ingest_client, REPORT).json()["outcomes"]
     assert outcome["status"] == "added" and outcome["error"] is None and outcome["claims"] >= 1
     after = ingest_client.get("/api/overview").json()["counts"]
@@ -126,6 +132,7 @@ def test_ingest_stores_an_upload_once(ingest_client: TestClient) -> None:
     assert after["claims"] == before["claims"] + outcome["claims"]
     killed = ingest_client.get("/api/claims", params={"source": "field-report"}).json()["items"]
     assert any(c["measure"] == "killed" and c["value"]["low"] == 40 for c in killed)
+    assert "field-report" in _agdam_writers(ingest_client)  # ... until the database changed
     assert _upload(ingest_client, REPORT).json()["outcomes"][0]["status"] == "unchanged"
 
 

@@ -8,17 +8,54 @@ alignment interrupted) is aligned once when the app starts (``realign_stale``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import os
+import threading
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, TypeVar
 
 from corroborate.documents.conflicts import UNKNOWN, canonical_conflict
 from corroborate.errors import CorroborateError
 from corroborate.pipeline import realign
 from corroborate.store import ClaimQuery, SQLiteStore, open_store
 
-__all__ = ["ClaimQuery", "all_claims", "claim_page", "realign_stale", "resolve_conflict"]
+__all__ = ["ClaimQuery", "all_claims", "cached", "claim_page", "realign_stale",
+           "resolve_conflict"]
 
 PAGE = 500  # the store's largest page
+T = TypeVar("T")
+
+# Answers that read every row of a kind (names, the timeline) are kept until the database file
+# changes: any commit grows or rewrites the -wal file or the file itself.
+_answers: dict[tuple[str, Hashable], tuple[tuple[int, ...], Any]] = {}
+_answers_lock = threading.Lock()
+_KEPT_ANSWERS = 64
+
+
+def _file_state(db: str) -> tuple[int, ...]:
+    state: list[int] = []
+    for path in (db, db + "-wal"):
+        try:
+            found = os.stat(path)
+        except OSError:
+            state.extend((-1, -1))
+            continue
+        state.extend((found.st_mtime_ns, found.st_size))
+    return tuple(state)
+
+
+def cached(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or its answer kept from a request made since the database last changed."""
+    state = _file_state(store.path)  # before computing: a write meanwhile means compute again
+    with _answers_lock:
+        kept = _answers.get((store.path, key))
+    if kept is not None and kept[0] == state:
+        return kept[1]  # type: ignore[no-any-return]
+    answer = compute()
+    with _answers_lock:
+        while len(_answers) >= _KEPT_ANSWERS:
+            del _answers[next(iter(_answers))]
+        _answers[(store.path, key)] = (state, answer)
+    return answer
 
 
 def realign_stale(db: str) -> str | None:
@@ -56,6 +93,15 @@ def claim_page(store: SQLiteStore, query: ClaimQuery, cursor: str | None,
     return store.claim_page(query, cursor, limit)
 
 
+def events(store: SQLiteStore, conflict: str | None, source: str | None = None,
+           event_types: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
+    """The event claims (of one conflict, one source, these event types) as records."""
+    if event_types is None:
+        return list(all_claims(store, ClaimQuery(conflict=conflict, kind="event", source=source)))
+    return [record for event_type in event_types for record in all_claims(
+        store, ClaimQuery(conflict=conflict, kind="event", source=source, event_type=event_type))]
+
+
 def all_claims(store: SQLiteStore, query: ClaimQuery) -> Iterator[dict[str, Any]]:
     """Every claim ``query`` keeps, in stored order, read a page at a time."""
     cursor = None
@@ -87,7 +133,7 @@ def fact(store: SQLiteStore, fact_id: str) -> dict[str, Any] | None:
 
 
 def names(store: SQLiteStore, conflict: str | None) -> list[dict[str, Any]]:
-    return store.names(conflict)
+    return cached(store, ("names", conflict), lambda: store.names(conflict))
 
 
 def place_summary(store: SQLiteStore, conflict: str | None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 
 from corroborate.api import queries
 from corroborate.api.deps import ReadStore
@@ -106,8 +107,9 @@ _DOCUMENT_CLAIM_FIELDS = ("id", "kind", "measure", "event_type", "value", "unit"
 
 
 @router.get("/names", response_model=NameList, summary="Which names each source uses")
-def names(store: ReadStore, conflict: ConflictParam = None) -> dict[str, Any]:
-    return {"items": queries.names(store, queries.resolve_conflict(store, conflict))}
+def names(store: ReadStore, conflict: ConflictParam = None) -> Any:
+    # a JSONResponse: the list can be long, and each item is the store's, already in shape
+    return JSONResponse({"items": queries.names(store, queries.resolve_conflict(store, conflict))})
 
 
 @router.get("/search", response_model=SearchResult, summary="Full-text search")

@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
 
 from corroborate.api import control as held
 from corroborate.api import geojson, queries
 from corroborate.api.deps import ReadStore
 from corroborate.api.models import Control, ControlSourceList, FeatureCollection, Timeline
 from corroborate.api.params import unprocessable
-from corroborate.store import SQLiteStore
 
 router = APIRouter(prefix="/api", tags=["maps"])
 
 ConflictParam = Annotated[str | None, Query(max_length=200, description=(
     "A conflict: its name, another name of it, or 'unknown' for documents of none."))]
 SourceParam = Annotated[str | None, Query(max_length=200, description="A source's slug.")]
-
-
-def _events(store: SQLiteStore, conflict: str | None,
-            source: str | None = None) -> Iterator[dict[str, Any]]:
-    """The event claims (of one conflict, one source) as records, in stored order."""
-    return queries.all_claims(store, queries.ClaimQuery(
-        conflict=queries.resolve_conflict(store, conflict), kind="event", source=source))
 
 
 @router.get("/places.geojson", response_model=FeatureCollection,
@@ -45,7 +37,9 @@ def basemap() -> dict[str, Any]:
 @router.get("/control/sources", response_model=ControlSourceList,
             summary="Sources that report places captured or returned")
 def control_sources(store: ReadStore, conflict: ConflictParam = None) -> dict[str, Any]:
-    return {"items": held.control_sources(_events(store, conflict))}
+    scope = queries.resolve_conflict(store, conflict)
+    return {"items": queries.cached(store, ("control_sources", scope), lambda: held.control_sources(
+        queries.events(store, scope, event_types=held.CONTROL_EVENTS)))}
 
 
 @router.get("/control", response_model=Control,
@@ -59,7 +53,9 @@ def control(store: ReadStore,
     first event is later is "unknown". ``actor`` is the deciding event's actor."""
     day = _day(date)
     return {"date": day, "source": source,
-            "places": held.control(_events(store, conflict, source), source, day)}
+            "places": held.control(queries.events(
+                store, queries.resolve_conflict(store, conflict), source, held.CONTROL_EVENTS),
+                source, day)}
 
 
 def _day(value: str) -> str:
@@ -75,7 +71,10 @@ def _day(value: str) -> str:
 @router.get("/timeline", response_model=Timeline,
             summary="Dated events, earliest first")
 def timeline(store: ReadStore, conflict: ConflictParam = None, source: SourceParam = None,
-             event_type: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
+             event_type: Annotated[str | None, Query(max_length=100)] = None) -> Any:
     """Every dated event claim (of one source, of one event type), with the first and last
     day its date covers (a YYYY or YYYY-MM date covers a span)."""
-    return {"items": held.timeline(_events(store, conflict, source), event_type)}
+    scope = queries.resolve_conflict(store, conflict)
+    items = queries.cached(store, ("timeline", scope, source, event_type), lambda: held.timeline(
+        queries.events(store, scope, source, None if event_type is None else (event_type,))))
+    return JSONResponse({"items": items})  # built here: a large list, validated as it was made
