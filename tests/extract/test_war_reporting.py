@@ -209,3 +209,19 @@ def test_a_range_in_parentheses_bounds_the_figure_before(
 )
 def test_people_who_left_a_place(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+def test_members_of_a_force_are_counted() -> None:
+    text = ("The ministry said that 640 members of the 3rd Brigade had suffered injuries. Of "
+            "these, 15 soldiers were listed as very seriously ill.")
+    assert figures(text) == [("wounded", 640, 640, None, None, None),
+                             ("wounded", 15, 15, None, "soldiers", None)]
+
+
+def test_a_month_alone_after_in_is_a_date_of_the_years_text() -> None:
+    text = ("The siege began in 2022. The worst loss came in May, when the cruiser Moskva was "
+            "torpedoed.")
+    assert ("clash", "2022-05", None) in events(text)
+    # beside a full date, a bare month does not replace it
+    assert events("On 12 June 2024, the peacekeepers completed their withdrawal, which had "
+                  "started in April.") == [("withdrawal", "2024-06-12", None)]

@@ -143,6 +143,8 @@ class _Dates(_Strict):
     decade_suffixes: list[str] = []  # "the 1990s": a year may take one
     not_context_before: list[str] = []
     not_event_date_before: list[str] = []
+    # words before a month alone that make it a date of the context's year ("in May")
+    month_openers: list[str] = []
     # relative dates: read against the publication date or the last date named
     weekdays: dict[str, list[str]] = {}
     days_from_published: dict[str, int] = {}

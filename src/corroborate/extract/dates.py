@@ -86,6 +86,9 @@ class _Grammar:
         self.openers = re.compile(rf"(?:{alternation(d.range_openers, words=False)})\s+$",
                                   re.IGNORECASE)
         self.respectively = re.compile(alternation(d.respectively), re.IGNORECASE)
+        # "-" ends "mid-": the month follows it without a space
+        self.month_opener = re.compile(rf"{alternation(d.month_openers)}(?:\s+|(?<=-))$",
+                                       re.IGNORECASE) if d.month_openers else None
 
 
 def _grammar(code: str, not_year_after: str) -> _Grammar:
@@ -188,6 +191,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
     atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
     list_ends = _list_ends(atoms, text, g)
     mentions: list[DateMention] = []
+    # "sunk in May": a month alone after "in" is the span's date only when it names no other
+    bare_month: DateMention | None = None
     i = 0
     while i < len(atoms):
         first = atoms[i]
@@ -205,6 +210,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
                 i += 2
                 continue
         if first.kind == "month_only":
+            if bare_month is None and context_year is not None and g.month_opener and \
+                    g.month_opener.search(text, max(start, first.start - 12), first.start):
+                lo, hi = _ends(first, context_year)
+                bare_month = DateMention(first.start, first.end, lo, hi, False)
             i += 1
             continue
         year = first.year
@@ -216,7 +225,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
             lo, hi = _ends(first, year)
             mentions.append(DateMention(first.start, first.end, lo, hi, given))
         i += 1
-    return mentions
+    return mentions or ([bare_month] if bare_month else [])
 
 
 def _range(first: _Atom, second: _Atom, context_year: int | None) -> DateMention | None:
