@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import Result
+
+from corroborate.api.middleware import CSP
 
 from corroborate.cli.serve import is_loopback
 from corroborate.errors import CorroborateError
@@ -44,12 +47,28 @@ def test_serves_read_only_on_loopback_by_default(cli: Callable[..., Result], db:
     assert served["app"].state.allow_ingest is False
 
 
+@pytest.mark.parametrize(("host", "status"), [
+    ("127.0.0.1:8123", 200), ("localhost:8123", 200), ("[::1]:8123", 200), ("localhost", 200),
+    ("attacker.example", 400), ("attacker.example:8123", 400), ("127.0.0.1.attacker.example", 400),
+])
+def test_on_loopback_only_this_machines_names_are_answered(
+        cli: Callable[..., Result], db: str, served: dict[str, Any], host: str,
+        status: int) -> None:
+    assert cli("serve", "--db", db, "--port", "8123").exit_code == 0
+    with TestClient(served["app"], base_url="http://127.0.0.1:8123") as client:
+        response = client.get("/api/sources", headers={"Host": host})
+    assert response.status_code == status  # a rebound DNS name reaches no data
+    assert response.headers["content-security-policy"] == CSP
+
+
 def test_warns_when_other_machines_can_connect(cli: Callable[..., Result], db: str,
                                                served: dict[str, Any]) -> None:
     result = cli("serve", "--db", db, "--host", "0.0.0.0")
     assert result.exit_code == 0
     (warning,) = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
     assert "0.0.0.0" in warning and "other machines" in warning
+    assert served["app"].user_middleware[0].cls.__name__ == "SecurityHeaders"
+    assert all(m.cls.__name__ != "TrustedHostMiddleware" for m in served["app"].user_middleware)
 
 
 def test_allow_ingest_without_a_token_generates_and_prints_one(

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from corroborate.api.docs_page import render_docs
 from corroborate.api.middleware import SecurityHeaders, install_error_handlers
@@ -14,10 +15,12 @@ from corroborate.api.queries import realign_stale
 from corroborate.api.routes import catalog, claims, ingest, maps
 from corroborate.store import open_store
 
-__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "STATIC", "create_app"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "LOOPBACK_HOSTS", "STATIC", "create_app"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# The names a browser on this machine uses for a loopback server (any port).
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
 class _OptionalStatic(StaticFiles):
     """Static files of a folder that may not be installed: without it every path is a 404."""
@@ -33,9 +36,12 @@ _NO_PAGE = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><tit
 
 
 def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The API over the database ``db``, read-only; ``allow_ingest`` with a ``token`` enables
-    POST /api/ingest for requests bearing that token.
+    POST /api/ingest for requests bearing that token. ``allowed_hosts``: the Host headers
+    answered (others get 400), so a web page elsewhere cannot reach a loopback server by
+    rebinding its own name to 127.0.0.1; None answers any.
 
     A missing database is one E305 line; ``allow_ingest`` without a token is refused. Facts
     out of date (a database of an older corroborate) are aligned once, here.
@@ -54,7 +60,9 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.token = token
     app.state.max_upload_bytes = max_upload_bytes
     app.state.stale_warning = stale  # a line serve prints: facts could not be brought up to date
-    app.add_middleware(SecurityHeaders)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so on every answer
     install_error_handlers(app)
     for module in (catalog, claims, maps, ingest):
         app.include_router(module.router)

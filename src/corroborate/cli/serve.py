@@ -45,6 +45,7 @@ def serve_cli(
     import uvicorn
 
     from corroborate.api import create_app
+    from corroborate.api.app import LOOPBACK_HOSTS
 
     if token is not None and not allow_ingest:
         fail_usage("--token is only used with --allow-ingest")
@@ -53,8 +54,10 @@ def serve_cli(
     if allow_ingest and token is None:
         token = secrets.token_urlsafe(24)
         err.print(f"Ingest token (send it as Authorization: Bearer ...): {token}", markup=False)
+    # on loopback, only this machine's names for it are answered (no DNS rebinding)
+    hosts = sorted({*LOOPBACK_HOSTS, host}) if is_loopback(host) else None
     application = create_app(db or load_settings().db, allow_ingest=allow_ingest, token=token,
-                             max_upload_bytes=max_upload_bytes)
+                             max_upload_bytes=max_upload_bytes, allowed_hosts=hosts)
     if application.state.stale_warning:
         err.print(f"Warning: {application.state.stale_warning}", markup=False, style="yellow")
     if not is_loopback(host):
