@@ -14,7 +14,6 @@ from fastapi.testclient import TestClient
 from typer.testing import Result
 
 from corroborate.api.middleware import CSP
-
 from corroborate.cli.serve import is_loopback
 from corroborate.errors import CorroborateError
 from tests.api.karabakh import build_database
