@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from corroborate.api import create_app
+from corroborate.store import open_store
 from tests.api.karabakh import build_database
 
 
@@ -125,6 +126,16 @@ def test_facts_filters_and_paging(client: TestClient) -> None:
     events = _all(client, "/api/facts", kind="event", limit=500)
     assert events and all(f["kind"] == "event" for f in events)
     assert _all(client, "/api/facts", conflict="no such war") == []
+
+
+def test_a_name_fact_by_id_lists_each_sources_spelling(client: TestClient) -> None:
+    with open_store(client.app.state.db, create=False, readonly=True) as store:  # type: ignore[attr-defined]
+        names = store.fact_page(kind="name", measure="Kalbajar")[0]
+    (kalbajar,) = names
+    fact = client.get(f"/api/facts/{kalbajar['id']}").json()
+    written = {(c["source"], c["as_written"]) for c in fact["claims"]}
+    assert ("wikipedia-nagorno-karabakh-conflict", "Kelbajar") in written
+    assert fact["kind"] == "name" and fact["verdict"] == "disagree"
 
 
 @pytest.mark.parametrize("url", [

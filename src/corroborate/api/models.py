@@ -83,8 +83,19 @@ class ClaimDetail(ClaimRecord):
     facts: list[str]
 
 
+class NameClaim(_Open):
+    """One source's way of writing a name fact's entity (a name fact's "claims")."""
+
+    source: str
+    kind: Literal["name"]
+    entity: str | None
+    as_written: str
+    times: int
+
+
 class FactRecord(_Open):
-    """A fact as in the export contract: its key, verdict, common interval and full claims."""
+    """A fact as in the export contract: its key, verdict, common interval and full claims
+    (for a name fact, GET /api/facts/{id} only: each source's spelling)."""
 
     id: str
     kind: str
@@ -92,7 +103,7 @@ class FactRecord(_Open):
     verdict: str
     interval: dict[str, float | None] | None = None
     sources: list[str]
-    claims: list[ClaimRecord]
+    claims: list[ClaimRecord | NameClaim]
     relations: list[dict[str, str]] = []
 
 
