@@ -49,6 +49,15 @@ def test_every_answer_carries_the_csp_and_nosniff(client: TestClient, url: str) 
     assert "frame-ancestors 'none'" in CSP and "script-src 'self'" in CSP
 
 
+@pytest.mark.parametrize("url", ["/", "/api/sources", "/api/claims?limit=2"])
+def test_head_answers_the_gets_headers_without_a_body(client: TestClient, url: str) -> None:
+    got, head = client.get(url), client.head(url)
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-security-policy"] == CSP
+
+
 def test_index_without_the_web_page_links_the_docs(client: TestClient,
                                                    monkeypatch: pytest.MonkeyPatch,
                                                    tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from corroborate.api.docs_page import render_docs
-from corroborate.api.middleware import SecurityHeaders, install_error_handlers
+from corroborate.api.middleware import HeadAsGet, SecurityHeaders, install_error_handlers
 from corroborate.api.queries import realign_stale
 from corroborate.api.routes import catalog, claims, ingest, maps
 from corroborate.store import open_store
@@ -62,6 +62,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     app.state.stale_warning = stale  # a line serve prints: facts could not be brought up to date
     if allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # added last: outermost, so on every answer
     install_error_handlers(app)
     for module in (catalog, claims, maps, ingest):
