@@ -128,7 +128,7 @@ def _copy(store: SQLiteStore, copies: int, wanted: int) -> None:
             "FROM ks, base_claims c "
             f"LEFT JOIN bench_places p ON c.place IS NOT NULL AND p.idx = (c.seq + ks.k) % "
             f"{places} WHERE ks.k * ? + c.seq <= ? ORDER BY ks.k, c.seq",
-            (base_claims, wanted + base_claims))
+            (base_claims, wanted))
         top = conn.execute("SELECT coalesce(MAX(seq), 0) FROM facts").fetchone()[0]
         conn.execute(
             "INSERT INTO facts (seq, id, scope, conflict, kind, is_name, verdict, subject, "
@@ -147,6 +147,10 @@ def _copy(store: SQLiteStore, copies: int, wanted: int) -> None:
         print(f"  copies {first}-{last} of {copies - 1}", file=sys.stderr)
     clock = time.perf_counter()
     with conn:
+        # the last copy may be cut short: its documents count what they hold
+        conn.execute("UPDATE documents SET claim_count = (SELECT COUNT(*) FROM claims c "
+                     "WHERE c.document_id = documents.id) WHERE id >= ?",
+                     ((copies - 1) * COPY_STRIDE,))
         for _kind, _name, sql in saved:
             conn.execute(sql)
         conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")

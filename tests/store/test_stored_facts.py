@@ -285,3 +285,20 @@ def test_place_summary_counts_the_claims_of_each_place(examples_db: Path) -> Non
         assert mine[top["place"]] == sum(c.source == one_source for c in at_top)
         karabakh = {p["place"] for p in store.place_summary(conflict=KARABAKH)}
         assert "Shusha" in karabakh and "Stanley" not in karabakh
+
+
+def test_counts_per_conflict(two_wars: tuple[SQLiteStore, Path]) -> None:
+    store, folder = two_wars
+    take_in(store, [write(folder, "none.txt", "Notes\n\nIn 2001, 12 people were killed.\n")],
+            "unknown")
+    rows = [{k: v for k, v in c.items() if k != "names"} for c in store.conflict_counts()]
+    assert rows == [
+        {"name": FALKLANDS, "sources": 1, "documents": 1, "claims": 2, "facts": 2,
+         "disputes": 0, "stale": False},
+        {"name": KARABAKH, "sources": 2, "documents": 2, "claims": 4, "facts": 2,
+         "disputes": 2, "stale": False},
+        {"name": None, "sources": 1, "documents": 1, "claims": 1, "facts": 1, "disputes": 0,
+         "stale": False}]
+    assert store.counts("unknown")["documents"] == 1
+    assert store.counts()["documents"] == 4
+    assert [f.key["conflict"] for f in facts_of(store, "unknown")] == [None]

@@ -87,6 +87,8 @@ CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts(claims_fts, rowid, evidence_text)
     VALUES ('delete', old.seq, old.evidence_text);
 END;
+-- counts per conflict and source read from this index alone, never the documents' rows
+CREATE INDEX documents_counts ON documents(conflict, source, claim_count);
 -- Stored alignment: one conflict's facts are replaced at once when it is aligned again. scope is
 -- the conflict's name, '' for claims of no known conflict. sort_key is the key as JSON with
 -- sorted keys (ASCII): facts are listed by (kind, sort_key), as align() sorts them. subject is

@@ -277,32 +277,40 @@ class FactStore:
         return sorted(merged.values(), key=lambda e: (-e["claims"], e["place"]))
 
     def counts(self, conflict: str | None = None) -> dict[str, int]:
-        """{"sources", "documents", "claims", "facts", "disputes", "names"} of one conflict or
-        all; facts and disputes are quantity and event facts, as of the last alignment."""
+        """{"sources", "documents", "claims", "facts", "disputes", "names"} of one conflict
+        ("unknown": of none) or all; facts and disputes are quantity and event facts, as of
+        the last alignment. Read from indexes and the small tables, never the documents' rows."""
         where, params = "", []
-        if conflict is not None:
-            where, params = " WHERE scope = ?", [scope_of(conflict)]
-        found = self.conn.execute(
-            "SELECT COUNT(DISTINCT source) AS sources, COUNT(*) AS documents, "
-            "coalesce(SUM(claim_count), 0) AS claims FROM documents "
-            + where.replace("scope", "coalesce(conflict, '')"), params).fetchone()
+        if conflict is not None and scope_of(conflict) == "":
+            where = " AND d.conflict IS NULL"
+        elif conflict is not None:
+            where, params = " AND d.conflict = ?", [conflict]
+        documents, claims = self.conn.execute(
+            "SELECT COUNT(*), coalesce(SUM(d.claim_count), 0) FROM documents d "
+            f"WHERE 1{where}", params).fetchone()
+        sources = self.conn.execute(
+            "SELECT COUNT(*) FROM sources s WHERE EXISTS (SELECT 1 FROM documents d "
+            f"WHERE d.source = s.slug{where})", params).fetchone()[0]
+        state = "" if conflict is None else " WHERE scope = ?"
         facts = self.conn.execute(
-            "SELECT coalesce(SUM(facts), 0) AS facts, coalesce(SUM(disputes), 0) AS disputes, "
-            f"coalesce(SUM(names), 0) AS names FROM alignment_state{where}", params).fetchone()
-        return {**{k: int(found[k]) for k in ("sources", "documents", "claims")},
-                **{k: int(facts[k]) for k in ("facts", "disputes", "names")}}
+            "SELECT coalesce(SUM(facts), 0), coalesce(SUM(disputes), 0), "
+            f"coalesce(SUM(names), 0) FROM alignment_state{state}",
+            [] if conflict is None else [scope_of(conflict)]).fetchone()
+        return {"sources": int(sources), "documents": int(documents), "claims": int(claims),
+                "facts": int(facts[0]), "disputes": int(facts[1]), "names": int(facts[2])}
 
     def conflict_counts(self) -> list[dict[str, Any]]:
-        """Per conflict: {"name" (None: no known conflict), "documents", "sources", "claims",
-        "facts", "disputes", "names", "stale"}; known conflicts by name, then the unknown."""
-        rows = self.conn.execute(
-            "SELECT d.conflict AS name, COUNT(*) AS documents, COUNT(DISTINCT d.source) AS "
-            "sources, coalesce(SUM(d.claim_count), 0) AS claims, coalesce(a.facts, 0) AS facts, "
-            "coalesce(a.disputes, 0) AS disputes, coalesce(a.names, 0) AS names, "
-            "coalesce(a.generation > a.aligned, 1) AS stale FROM documents d "
-            "LEFT JOIN alignment_state a ON a.scope = coalesce(d.conflict, '') "
-            "GROUP BY d.conflict ORDER BY d.conflict IS NULL, d.conflict")
-        return [{**dict(r), "stale": bool(r["stale"])} for r in rows]
+        """Per conflict with documents: {"name" (None: no known conflict), "documents",
+        "sources", "claims", "facts", "disputes", "names", "stale"}; known conflicts by name,
+        then the unknown."""
+        found = []
+        for row in self.conn.execute("SELECT scope, generation > aligned AS stale "
+                                     "FROM alignment_state").fetchall():
+            name = _conflict(row["scope"])
+            counts = self.counts(UNKNOWN if name is None else name)
+            if counts["documents"]:
+                found.append({"name": name, **counts, "stale": bool(row["stale"])})
+        return sorted(found, key=lambda c: (c["name"] is None, c["name"] or ""))
 
 
 class _DocumentOf:
