@@ -11,7 +11,15 @@ import pytest
 
 from corroborate.align import Fact
 from corroborate.model import claim_to_record
-from corroborate.pipeline import _aligned, _named, facts_of, ingest, names_of, realign
+from corroborate.pipeline import (
+    _aligned,
+    _named,
+    extract_stored,
+    facts_of,
+    ingest,
+    names_of,
+    realign,
+)
 from corroborate.store import SCHEMA_VERSION, ClaimQuery, SQLiteStore, open_store
 from corroborate.store.sqlite import MIGRATIONS
 
@@ -302,3 +310,30 @@ def test_counts_per_conflict(two_wars: tuple[SQLiteStore, Path]) -> None:
     assert store.counts("unknown")["documents"] == 1
     assert store.counts()["documents"] == 4
     assert [f.key["conflict"] for f in facts_of(store, "unknown")] == [None]
+
+
+def test_names_are_stored_with_each_sources_spelling(two_wars: tuple[SQLiteStore, Path]) -> None:
+    store, _ = two_wars
+    assert store.names(KARABAKH) == [
+        {"entity": "Agdam", "kind": "place", "conflict": KARABAKH,
+         "variants": [{"source": "high", "written": ["Agdam"]},
+                      {"source": "low", "written": ["Agdam"]}]},
+        {"entity": "Shusha", "kind": "place", "conflict": KARABAKH,
+         "variants": [{"source": "high", "written": ["Shusha"]},
+                      {"source": "low", "written": ["Shusha"]}]}]
+    names, cursor = store.fact_page(kind="name", conflict=KARABAKH)
+    assert cursor is None
+    assert [(n["key"]["entity"], n["verdict"], n["variants"]) for n in names] == [
+        ("Agdam", "agree", {"high": {"Agdam": 1}, "low": {"Agdam": 1}}),
+        ("Shusha", "agree", {"high": {"Shusha": 1}, "low": {"Shusha": 1}})]
+
+
+def test_extracting_again_realigns_at_the_end(two_wars: tuple[SQLiteStore, Path]) -> None:
+    store, _ = two_wars
+    before = fact_rows(store, KARABAKH)
+    assert sorted(location.rsplit("/", 1)[-1] for location, _n in extract_stored(store)) == [
+        "high.txt", "low.txt", "stanley.txt"]
+    assert store.stale_conflicts() == []
+    after = fact_rows(store, KARABAKH)
+    assert after and min(r[0] for r in after) > max(r[0] for r in before)
+    assert [r[1] for r in after] == [r[1] for r in before]  # the same facts, aligned anew
