@@ -225,3 +225,45 @@ def test_a_month_alone_after_in_is_a_date_of_the_years_text() -> None:
     # beside a full date, a bare month does not replace it
     assert events("On 12 June 2024, the peacekeepers completed their withdrawal, which had "
                   "started in April.") == [("withdrawal", "2024-06-12", None)]
+
+
+FALKLANDS = "Falklands War (1982)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a conflict's sources call a side or a place (conflicts.toml sides.names,
+        # sides.people_names, place_words), only in that conflict's documents
+        ("By June the task force had lost 255 men.",
+         [("killed", 255, 255, "United Kingdom", None, None)]),
+        ("In 1982 about 1,800 people lived on the islands.",
+         [("population", 1800, 1800, None, None, "Falkland Islands")]),
+        ("Two islanders were wounded by shellfire.",
+         [("wounded", 2, 2, "Falkland Islands", None, None)]),
+    ],
+)
+def test_a_conflicts_own_words_for_its_sides_and_places(
+        sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence, FALKLANDS) == expected
+    # elsewhere a task force and islands are no one's and nowhere
+    assert figures(sentence)[0][3] is None and figures(sentence)[0][5] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "her" points back to the ship's side word when no name precedes
+        ("The Russian cruiser Moskva sank on 14 April 2022, and some 40 of her sailors died.",
+         [("killed", 40, 40, "Russia", "soldiers", None)]),
+        ("The frigate was torpedoed and sunk with 321 men.",
+         [("killed", 321, 321, None, None, None)]),
+        # a figure that counts nothing does not cut the subject off from the next one
+        ("Ukraine sent a flotilla of more than 100 boats east, with some 3,000 soldiers deployed "
+         "on board.",
+         [("strength", 3000, 3000, "Ukraine", "soldiers", None)]),
+    ],
+)
+def test_whose_people_were_lost_at_sea_or_carried(sentence: str,
+                                                 expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected

@@ -39,6 +39,7 @@ class _Conflict(BaseModel):
     places: list[str] = []
     countries: list[str] = []  # read by the gazetteer (extract/resolve.py)
     sides: dict[str, dict[str, str]] = {}
+    place_words: dict[str, str] = {}  # read by the gazetteer: "the islands" -> Falkland Islands
 
 
 class _File(BaseModel):

@@ -223,6 +223,8 @@ class Names:
 class _Sides(_Strict):
     adjectives: dict[str, str] = {}
     people: dict[str, str] = {}
+    names: dict[str, str] = {}  # what the conflict's sources call a side: "the task force"
+    people_names: dict[str, str] = {}  # and its people: "islanders"
 
 
 class _Scope(BaseModel):
@@ -231,6 +233,7 @@ class _Scope(BaseModel):
     model_config = ConfigDict(extra="ignore")
     countries: list[str] = []
     sides: _Sides = Field(default_factory=_Sides)
+    place_words: dict[str, str] = {}  # words its sources use for a place: "the islands"
 
 
 def _load(name: str, lang: str) -> dict[str, object]:

@@ -212,6 +212,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     readings: list[Reading] = []
     clause_of_reading: list[int | None] = []
     previous: tuple[Figure, NounPhrase, Mention | None, int | None, str | None] | None = None
+    read_phrase_end = scope.start  # where the noun phrase of the last figure read ends
     for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
         if figure.unit is None and (vocab.not_count_after.match(text, figure.end)
                                     or text[figure.end:figure.end + 1].isalpha()):
@@ -227,7 +228,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         number = _clause_index(clause_starts, scope.clause_spans, figure.start)
         whole = (scope.start, scope.end) if number is None else scope.clause_spans[number]
         clause = (max(lo, whole[0]), min(hi, whole[1]))
-        lower = max(clause[0], figures[index - 1].end if index else clause[0])
+        # what the words before a figure say is its own back to the last figure read: a
+        # figure that counts nothing ("a task force of more than 100 ships, carrying 28,000
+        # sailors") does not cut the subject off
+        lower = max(clause[0], readings[-1].figure.end if readings else clause[0])
         following = next((j for j in range(index + 1, len(figures))
                           if figures[j].start >= phrase.end), None)
         coordinated = following is not None and not phrase.head and \
@@ -282,7 +286,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                 side = next((a for a in near.actors
                              if later.start() <= a.start and a.end <= later.end()), None)
         if side is None and phrase.possessive:
-            names = [a for a in near.actors if a.role == "name" and a.end <= figure.start]
+            # "Azerbaijan stated 398 of its soldiers", "the Argentine cruiser ... 300 of her
+            # sailors": the last name before, else the last side word
+            before = [a for a in near.actors if a.end <= figure.start]
+            names = [a for a in before if a.role == "name"] or before
             side = names[-1] if names else None
         # an earlier figure's side carries over, unless it was one of two sides set side by
         # side: after "88 Armenian and 31–92 Azerbaijani soldiers", "ten civilians" are both's
@@ -294,7 +301,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                 previous[3] == number and one_side:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
         if side is None and unit.takes_side_before and back.side and \
-                not (index and back.side.start < phrases[index - 1].end):
+                not (readings and back.side.start < read_phrase_end):
             # a side word of the previous figure's own noun phrase is not this one's: "94
             # Azerbaijani soldiers were killed, along with 15 civilians"
             side = back.side
@@ -340,6 +347,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                                 time if isinstance(time, DateMention) else None,
                                 0 if number is None else number))
         clause_of_reading.append(number)
+        read_phrase_end = phrase.end
         previous = (figure, phrase, side, number, group)
     return readings
 

@@ -55,6 +55,10 @@ class DocumentScope:
     countries: tuple[str, ...] = ()
     adjectives: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    # what the conflict's sources call a side or a place ("the task force", "the islands")
+    names: tuple[tuple[str, str], ...] = ()
+    people_names: tuple[tuple[str, str], ...] = ()
+    place_words: tuple[tuple[str, str], ...] = ()
 
 
 NOWHERE = DocumentScope()
@@ -111,7 +115,9 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
     scope = load_scopes().get(conflict or "")
     if scope is not None and scope.countries:
         return DocumentScope(tuple(scope.countries), dict(scope.sides.adjectives),
-                             dict(scope.sides.people))
+                             dict(scope.sides.people), tuple(scope.sides.names.items()),
+                             tuple(scope.sides.people_names.items()),
+                             tuple(scope.place_words.items()))
     codes = load_gazetteer().countries
     named = Counter(codes[m.canonical] for m in _actors().find(text, 0, min(len(text), SAMPLE))
                     if m.canonical in codes)
@@ -225,6 +231,29 @@ def _stands_alone(text: str, start: int, end: int, look: _Lookup, place: Place) 
     return before is None or not before.group(1)[0].isupper() or before.group(1) in common
 
 
+@lru_cache(maxsize=32)
+def _scoped(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A conflict's own words for sides or places, matched whatever the case."""
+    canonical = {word.lower(): name for word, name in words}
+    return re.compile(trie_alternation(list(canonical)), re.IGNORECASE), canonical
+
+
+def _scoped_mentions(words: tuple[tuple[str, str], ...], text: str, start: int, end: int,
+                     role: str, taken: list[Mention]) -> list[Mention]:
+    if not words:
+        return []
+    pattern, canonical = _scoped(words)
+    found = []
+    for match in pattern.finditer(text, start, end):
+        if any(m.start < match.end() and match.start() < m.end for m in taken):
+            continue
+        name = canonical[match.group(0).lower()]
+        country, point = _overlay_point(name) if role == "place" else (None, None)
+        found.append(Mention(match.start(), match.end(), name, match.group(0), role, country,
+                             point))
+    return found
+
+
 def _overlay_point(name: str) -> tuple[str | None, tuple[float, float] | None]:
     place = load_gazetteer().places.get(name)
     if place is None:
@@ -247,6 +276,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
                              "place", country, point))
     spans = [(m.start, m.end) for m in found]
     found.extend(_world_places(text, start, stop, scope, spans))
+    found.extend(_scoped_mentions(scope.place_words, text, start, stop, "place", found))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -284,6 +314,10 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     found = [m for m in _actors().find(text, start, stop)
              if m.role != "adjective" or m.written not in found_adjectives
              or _beside_group(text, m.end, stop, lang)]
+    if scope.names or scope.people_names:
+        named = _scoped_mentions(scope.names, text, start, stop, "name", found)
+        named += _scoped_mentions(scope.people_names, text, start, stop, "people", found + named)
+        found = sorted(found + named, key=lambda m: m.start)
     if not (scope.adjectives or scope.people):
         return found
     reading = {"adjective": scope.adjectives, "people": scope.people}
