@@ -21,9 +21,12 @@ source and document, and keys varied so that copies are not one another's twins:
 
 What was None stays None: a total without side or place stays one, so what is wider than what
 keeps the shape of real text. Each size runs in a fresh subprocess (``--timeout``, default 1800
-s) that builds the claims, then times ``align`` alone; peak RSS (VmHWM) is the whole process's.
-The fitted exponent is the slope of log(seconds) against log(claims) between the sizes: 1.0 is
-linear, 2.0 quadratic.
+s) that builds the claims, then times ``align`` alone; "RSS before" is the process with its claims
+built, before ``align``, and peak RSS (VmHWM) the whole process's.
+The fitted exponent is the slope of log(CPU seconds) against log(claims) between the sizes
+(CPU time of the one process, so that other work on the machine weighs less than on wall time):
+1.0 is linear, 2.0 quadratic. "nested" counts the narrower_exceeds_wider facts and "in nested"
+the claims they hold: that output alone can grow faster than the claims (see the README).
 """
 
 from __future__ import annotations
@@ -127,29 +130,31 @@ def _worker(size: int, db: Path, conflicts: int | None,
     base, within, options = _base(db)
     claims, renamed = generate(base, within, size, conflicts,
                                per_conflict_claims=per_conflict_claims)
-    started = time.perf_counter()
+    before_mb = _rss_mb("VmRSS:")
+    started, cpu_started = time.perf_counter(), time.process_time()
     facts = align(claims, within=renamed, **options)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     checks = [f for f in facts if f.key.get("check") == "narrower_exceeds_wider"]
     return {"claims": len(claims), "conflicts": len({c.conflict for c in claims}),
-            "seconds": round(seconds, 2), "facts": len(facts),
+            "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "facts": len(facts),
             "disputes": sum(f.verdict == "disagree" for f in facts),
             "narrower_exceeds_wider": len(checks),
             "claims_in_checks": sum(len(f.claims) for f in checks),
-            "peak_rss_mb": round(_peak_rss_mb(), 1)}
+            "rss_before_mb": round(before_mb, 1), "peak_rss_mb": round(_rss_mb("VmHWM:"), 1)}
 
 
-def _peak_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+def _rss_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process, in MB (Linux; 0 elsewhere)."""
+    status = Path("/proc/self/status")
+    for line in status.read_text().splitlines() if status.is_file() else []:
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return 0.0
 
 
 def _slopes(rows: list[dict[str, float | int]]) -> list[float]:
-    return [math.log(b["seconds"] / a["seconds"]) / math.log(b["claims"] / a["claims"])
-            for a, b in itertools.pairwise(rows) if a["seconds"] > 0 and b["seconds"] > 0]
+    return [math.log(b["cpu_seconds"] / a["cpu_seconds"]) / math.log(b["claims"] / a["claims"])
+            for a, b in itertools.pairwise(rows) if a["cpu_seconds"] > 0 and b["cpu_seconds"] > 0]
 
 
 def main() -> int:
@@ -171,8 +176,8 @@ def main() -> int:
         return 0
     _base(args.db)  # ingest once, before any timed run
     rows: list[dict[str, float | int]] = []
-    print(f"{'claims':>9} {'conflicts':>9} {'seconds':>9} {'facts':>8} {'disputes':>8} "
-          f"{'nested':>7} {'in nested':>9} {'peak RSS MB':>11}")
+    print(f"{'claims':>9} {'conflicts':>9} {'seconds':>9} {'CPU s':>9} {'facts':>8} {'disputes':>8} "
+          f"{'nested':>7} {'in nested':>9} {'RSS before':>10} {'peak RSS MB':>11}")
     for size in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--worker", str(size), "--db", str(args.db)]
         if args.conflicts is not None:
@@ -190,16 +195,18 @@ def main() -> int:
             return 1
         row = json.loads(done.stdout.strip().splitlines()[-1])
         rows.append(row)
-        print(f"{row['claims']:>9} {row['conflicts']:>9} {row['seconds']:>9.2f} {row['facts']:>8} "
+        print(f"{row['claims']:>9} {row['conflicts']:>9} {row['seconds']:>9.2f} "
+              f"{row['cpu_seconds']:>9.2f} {row['facts']:>8} "
               f"{row['disputes']:>8} "
               f"{row['narrower_exceeds_wider']:>7} {row['claims_in_checks']:>9} "
-              f"{row['peak_rss_mb']:>11.1f}", flush=True)
+              f"{row['rss_before_mb']:>10.1f} {row['peak_rss_mb']:>11.1f}", flush=True)
     slopes = _slopes(rows)
     if slopes:
-        print("log-log slope between sizes: " + ", ".join(f"{s:.2f}" for s in slopes))
-    if len(rows) > 1 and rows[0]["seconds"] > 0:
+        print("log-log slope of CPU seconds between sizes: " +
+              ", ".join(f"{s:.2f}" for s in slopes))
+    if len(rows) > 1 and rows[0]["cpu_seconds"] > 0:
         first, last = rows[0], rows[-1]
-        overall = math.log(last["seconds"] / first["seconds"]) / \
+        overall = math.log(last["cpu_seconds"] / first["cpu_seconds"]) / \
             math.log(last["claims"] / first["claims"])
         print(f"fitted exponent {first['claims']}..{last['claims']}: {overall:.2f}")
     if args.json:
