@@ -121,6 +121,10 @@ def test_a_document_opens_at_its_claim(page: Watched, screenshots: Path) -> None
     assert panel.locator("[data-field=measure]").inner_text() == "area"
     assert panel.locator("[data-field=value]").inner_text() == "50–215 km2"
     assert panel.locator("[data-field=place]").inner_text().startswith("Armenia")
+    # its fact: the gold dispute with Kiddle's "about 41 square kilometres"
+    facts = panel.locator("[data-testid=claim-facts] a")
+    assert facts.count() == 1
+    assert facts.inner_text().startswith("disagree: area · Armenia")
     assert f"claim={claim['id']}" in page.page.url
     page.page.screenshot(path=str(screenshots / "document-at-claim.png"))
 

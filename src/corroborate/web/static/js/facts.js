@@ -40,7 +40,7 @@ function claimLine(claim) {
       : claim.place_as_written || claim.actor_as_written || "";
   const where = [claim.side_as_written || claim.side, claim.group, claim.place_as_written || claim.place,
     timeText(claim.time)].filter(Boolean).join(" · ");
-  const documentId = claim.document_id ?? claim.document;
+  const documentId = claim.document_id;  // "document" is the file's name, not its id
   return el("li", {class: "claim", "data-testid": "dispute-claim", "data-claim-id": claim.id},
     el("div", {class: "claim-head"},
       el("strong", {class: "claim-value", "data-testid": "claim-value"}, figure),

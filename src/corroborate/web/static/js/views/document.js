@@ -3,6 +3,7 @@
 
 import {get} from "../api.js";
 import {documentHref, el, evidenceWords, timeText, valueText} from "../dom.js";
+import {keyText} from "../facts.js";
 
 /**
  * The text cut at every claim's evidence and figure ends. Each piece covered by some claim is a
@@ -81,9 +82,18 @@ async function showClaim(panel, documentId, claimId) {
     el("h4", {}, "Facts"),
     claim.facts && claim.facts.length
       ? el("ul", {"data-testid": "claim-facts"}, claim.facts.map((id) => el("li", {},
-        el("a", {href: `#/fact/${encodeURIComponent(id)}`}, id))))
+        el("a", {href: `#/fact/${encodeURIComponent(id)}`, "data-fact-id": id}, id))))
       : el("p", {}, "In no fact yet."));
-  panel.dataset.ready = "true";
+  // each fact's verdict and what it is about, once known (the ids are links meanwhile)
+  await Promise.all([...panel.querySelectorAll("a[data-fact-id]")].map(async (link) => {
+    try {
+      const fact = await get(`/facts/${encodeURIComponent(link.dataset.factId)}`);
+      link.textContent = `${fact.verdict.replace("_", " ")}: ${keyText(fact.key) || fact.id}`;
+    } catch {
+      // the id stays: the link still leads to the fact
+    }
+  }));
+  if (panel.dataset.claimId === claimId) panel.dataset.ready = "true";
 }
 
 function select(textBox, panel, documentId, claimId, scroll) {
