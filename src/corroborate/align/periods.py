@@ -55,8 +55,8 @@ def periods(claims: list[Claim], threshold: float, slack: float = 0.0,
     October are one count), and an undated claim is set beside every dated period.
 
     Each claim joins the first cluster whose every period it shares enough with. A cluster is
-    compared by its distinct periods, not its claims, and skipped at once when the claim's
-    period lies past the end of its shortest member's (nothing shared)."""
+    compared by its distinct periods, not its claims, and skipped at once when the claim starts
+    after one member ends or ends before one starts (they share nothing)."""
     dated = [c for c in claims if c.time is not None] if undated_everywhere else claims
     undated = [c for c in claims if c.time is None] if undated_everywhere else []
     clusters: list[_Cluster] = []
