@@ -267,3 +267,34 @@ def test_a_conflicts_own_words_for_its_sides_and_places(
 def test_whose_people_were_lost_at_sea_or_carried(sentence: str,
                                                  expected: list[tuple[object, ...]]) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date right after another event's trigger is that event's
+        ("After the Minsk agreement of 5 September 2014 and the entry of monitors on 12 "
+         "September, the shelling eased.",
+         [("agreement", "2014-09-05", "Minsk"), ("deployment", "2014-09-12", None)]),
+        # an event told in a later clause takes the date and place of the clause before
+        ("In 2016, white flags were raised over Mekelle on 14 June, and the garrison agreed to "
+         "surrender.", [("ceasefire", "2016-06-14", "Mek'ele")]),
+        ("In 2023, the worst loss came in May, when the frigate was torpedoed.",
+         [("clash", "2023-05", None)]),
+    ],
+)
+def test_which_date_and_place_an_event_takes(text: str,
+                                             expected: list[tuple[object, ...]]) -> None:
+    assert events(text) == expected
+
+
+def test_a_countrys_possessive_names_its_side_alone() -> None:
+    assert figures("In 2022 Russia's worst loss at sea came when the cruiser sank with 40 men.") \
+        == [("killed", 40, 40, "Russia", None, None)]
+
+
+def test_people_counted_near_one_of_two_events_take_its_town() -> None:
+    text = ("In 2022 about 1,400 soldiers were captured on 20 May when Russian troops took "
+            "Mariupol, and the rest in the fall of Sievierodonetsk on 25 June.")
+    assert [(m, lo, p) for (m, lo, _hi, _s, _g, p) in figures(text)] == \
+        [("captured", 1400, "Mariupol")]

@@ -321,18 +321,24 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
 
 def _at_event_place(vocab: Vocab, readings: list[Reading],
                     found: list[EventReading]) -> list[Reading]:
-    """People counted in a sentence that tells one event at one place, with no place of their
-    own, were counted there: "NATO aircraft attacked convoys on the Đakovica road; 73 civilians
-    were killed", "a train was hit in the Grdelica gorge, and 20 passengers died"."""
-    where = {e.place.canonical: e.place for e in found if e.place is not None}
+    """People counted in a sentence that tells an event at a town, with no place of their own,
+    were counted there (at the nearest such event): "NATO aircraft attacked convoys on the
+    Đakovica road; 73 civilians were killed", "1,400 were captured on 29 May when British
+    troops took back Goose Green"."""
     # a town is where the dead were; a region an event crossed ("fighting along the frontline
     # of Nagorno-Karabakh") is not every figure's place
-    if len(where) != 1 or place_kind(next(iter(where))) != _POINT_KIND:
+    towns = [e for e in found
+             if e.place is not None and place_kind(e.place.canonical) == _POINT_KIND]
+    if not towns:
         return readings
-    place = next(iter(where.values()))
-    return [replace(r, place=place) if r.place is None and
-            vocab.measure_unit[r.measure].counts_people and
-            vocab.lang.measures.measures[r.measure].has_side else r for r in readings]
+    located = []
+    for r in readings:
+        if r.place is None and vocab.measure_unit[r.measure].counts_people and \
+                vocab.lang.measures.measures[r.measure].has_side:
+            nearest = min(towns, key=lambda e: abs(e.trigger[0] - r.figure.start))
+            r = replace(r, place=nearest.place)
+        located.append(r)
+    return located
 
 
 def _located_places(vocab: Vocab, body: str, places: list[Mention]) -> list[Mention]:

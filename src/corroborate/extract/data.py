@@ -396,9 +396,10 @@ def _load_gazetteer(_dirs: tuple[str, ...]) -> Gazetteer:
             names=list(country.names),
             adjectives=[*country.demonyms, *(f"{n}{plural.possessive}" for n in country.names)],
             people=people))
-    # an actor's own name among its side words ("NATO") is no bare demonym
-    demonyms = frozenset(w for a in actors.values() for w in a.adjectives) - listed_first - \
-        set(actors)
+    # an actor's own name among its side words ("NATO") and a name's possessive ("Argentina's
+    # worst loss") are no bare demonyms: they name the side alone
+    demonyms = frozenset(w for a in actors.values() for w in a.adjectives
+                         if not w.endswith(plural.possessive)) - listed_first - set(actors)
     return Gazetteer(places, actors, countries, demonyms, tuple(people_nouns), measure_triggers,
                      event_triggers)
 

@@ -225,7 +225,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
             lo, hi = _ends(first, year)
             mentions.append(DateMention(first.start, first.end, lo, hi, given))
         i += 1
-    return mentions or ([bare_month] if bare_month else [])
+    if bare_month is not None and all(len(m.end_iso) == 4 for m in mentions):
+        # "In 1982 ... the worst loss came in May": a year alone does not hide the month
+        mentions = sorted([*mentions, bare_month], key=lambda m: m.start)
+    return mentions
 
 
 def _range(first: _Atom, second: _Atom, context_year: int | None) -> DateMention | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corroborate.extract.dates import DateMention, has_respectively
 from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, Spans, find_words
+from corroborate.extract.window import WINDOW, Spans, Word, find_words
 
 __all__ = ["EventReading", "read_events", "read_list_entries"]
 
@@ -86,8 +86,14 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         usable = [d for d in dates if not _names_event(text, d, match.start)
                   and not (vocab.not_event_date_before and vocab.not_event_date_before.search(
                       text, max(start, d.start - 20), d.start))]
-        in_clause = [d for d in usable if clause[0] <= d.start and d.end <= clause[1]]
-        date_pool = in_clause or [d for d in usable if d.start >= match.end][:1]
+        # a date right after another trigger is that event's, when this one has a date of its
+        # own: "the agreement of 9 June and the entry of the force on 12 June"
+        own = [d for d in usable if d.end > match.start or not any(
+            other.end <= d.start and d.start - other.end <= _OWN_DATE_GAP and
+            vocab.event_triggers[other.key] != event_type
+            for other in triggers.within(max(start, d.start - WINDOW), d.start))]
+        date_pool = _date_pool(vocab, text, own, clause, match) or \
+            _date_pool(vocab, text, usable, clause, match)
         if not date_pool:
             continue
         if vocab.lang.events.events[event_type].lists_places:
@@ -105,6 +111,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         else:
             listed = _located(vocab, text, places, clause, match.start,
                               match.key in vocab.named_by_place)
+            earlier = date_pool[0]
+            if not listed and earlier.end <= clause[0]:
+                # dated in an earlier clause, placed there too: "over Port Stanley on 14 June,
+                # and the garrison agreed to surrender"
+                listed = _located(vocab, text, places, (start, clause[0]), earlier.start)
         actor = _actor(actors, clause, match.start)
         later_dates = [d for d in dates if d.start >= match.end]
         nearest_trigger = later_dates and not any(
@@ -128,6 +139,20 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             readings.append(EventReading(event_type, (match.start, match.end), date, place,
                                          actor))
     return _dedupe(readings)
+
+
+# Characters between a trigger and a date of its own ("agreement of 9 June", "captured on 5 May").
+_OWN_DATE_GAP = 4
+
+
+def _date_pool(vocab: Vocab, text: str, usable: list[DateMention], clause: tuple[int, int],
+               match: Word) -> list[DateMention]:
+    """The dates a trigger may take: those of its clause, else the first after it, else the
+    last of the sentence before it ("on 14 June, and the garrison agreed to surrender")."""
+    in_clause = [d for d in usable if clause[0] <= d.start and d.end <= clause[1]]
+    return in_clause or [d for d in usable if d.start >= match.end][:1] or \
+        [d for d in usable if d.end <= match.start and
+         not vocab.item_break.search(text, d.end, match.start)][-1:]
 
 
 def _takes_land(vocab: Vocab, text: str, event_type: str, after: int, upper: int) -> bool:
