@@ -61,3 +61,11 @@ class CorroborateError(Exception):
         """Error [E104] report.pdf: empty document ..."""
         where = f" {self.where}:" if self.where else ""
         return f"Error [{self.code.name}]{where} {self.reason}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled by code name, so that an error crosses to a worker process and back intact
+        return (_restore, (self.code.name, self.where, self.params))
+
+
+def _restore(code: str, where: str | None, params: dict[str, object]) -> CorroborateError:
+    return CorroborateError(E[code], where, **params)

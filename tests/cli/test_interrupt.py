@@ -21,7 +21,7 @@ def test_ctrl_c_during_ingest_is_one_line_and_exit_130(hostile_server: str, tmp_
     env = {**os.environ, "CORROBORATE_URL_TIMEOUT": "120", "COLUMNS": "200"}
     process = subprocess.Popen(
         [sys.executable, "-m", "corroborate", "ingest", str(first), f"{hostile_server}/trickle",
-         str(last), "--db", str(db)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+         str(last), "--db", str(db), "--jobs", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True)
     try:
         assert TRICKLE_STARTED.wait(60), "the ingest never reached the slow URL"
@@ -38,6 +38,41 @@ def test_ctrl_c_during_ingest_is_one_line_and_exit_130(hostile_server: str, tmp_
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT location FROM documents").fetchall() == [(str(first),)]
+
+
+def test_ctrl_c_with_workers_stops_them_and_keeps_only_whole_documents(hostile_server: str,
+                                                                      tmp_path: Path) -> None:
+    documents = []
+    for n in range(3):
+        path = tmp_path / f"report-{n}.txt"
+        path.write_text(f"On {n + 1} May 1992, {n + 10} soldiers were killed near Lachin.\n")
+        documents.append(str(path))
+    db = tmp_path / "k.db"
+    env = {**os.environ, "CORROBORATE_URL_TIMEOUT": "120", "COLUMNS": "200"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "corroborate", "ingest", *documents, f"{hostile_server}/trickle",
+         "--db", str(db), "--jobs", "2"], env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        assert TRICKLE_STARTED.wait(60), "the ingest never reached the slow URL"
+        process.send_signal(signal.SIGINT)
+        # the worker stuck on the slow URL is stopped: no wait for the 120 s URL timeout
+        _stdout, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130
+    last = stderr.splitlines()[-1]
+    assert last.startswith("Interrupted; ") and last.endswith("the ones being read were not kept")
+    assert "Traceback" not in stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        stored = [row[0] for row in conn.execute("SELECT location FROM documents")]
+        # whole documents only, in the batch's order, each with its claim
+        assert stored == documents[:len(stored)]
+        for (count,) in conn.execute("SELECT claim_count FROM documents"):
+            assert count >= 1
 
 
 NAPPING_COMMAND = """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Annotated
 
 import typer
@@ -21,7 +22,9 @@ from corroborate.cli._app import (
 )
 from corroborate.documents import parse_published
 from corroborate.model import Source
-from corroborate.pipeline import Outcome, ingest_one, plan
+from corroborate.pipeline import Outcome, realign
+from corroborate.scale import IngestOptions, default_jobs, prepare_all, store_prepared
+from corroborate.scale.cluster import ingest_on_dask, part_items, plan_parts
 from corroborate.settings import load_settings
 
 
@@ -44,13 +47,20 @@ def ingest_cli(
     max_bytes: Annotated[int | None, typer.Option(help="Refuse documents larger than this.")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Store text only.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Processes extracting at once (default: the cores).")] = None,
+    engine: Annotated[str, typer.Option(
+        help="local (this machine's cores) or dask (a Dask cluster: --scheduler).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: the scheduler's address (tcp://host:8786), or 'local' for a "
+             "cluster of --jobs workers on this machine.")] = None,
 ) -> None:
     """Read documents (.txt .md .html .pdf, folders, URLs) and store their text and claims.
 
     Source metadata comes from a sources.toml beside the documents, else from --source/--title/
     --publisher/--kind, else from the file name. The conflict comes from sources.toml, else
     --conflict, else the text (shown as inferred: correct it with either). Exit status 1 if any
-    document failed.
+    document failed. A .jsonl file is a corpus of one document per line (docs/scale.md).
     """
     settings = load_settings()
     if published is not None and parse_published(published) is None:
@@ -63,34 +73,60 @@ def ingest_cli(
         # Without --source/--title the slug stays empty: each file's name gives slug and title.
         slug = slugify(source or title or "") if source or title else ""
         override = Source(slug=slug, title=title or slug, publisher=publisher, kind=kind)
-    refs, notes = plan(inputs, override)
+    if engine not in ("local", "dask"):
+        fail_usage(f"--engine must be local or dask, not {engine!r}")
+    if (scheduler is not None) != (engine == "dask"):
+        fail_usage("--scheduler goes with --engine dask, and --engine dask needs --scheduler "
+                   "(an address, or 'local')")
+    options = IngestOptions(max_bytes=max_bytes or settings.max_bytes, encoding=encoding,
+                            extract=not no_extract, timeout=settings.url_timeout,
+                            conflict=conflict, published=published)
+    workers = jobs or default_jobs()
+    parts, notes = plan_parts(inputs, override, workers=workers)
+    total = sum(p.records.lines if p.records else len(p.refs) for p in parts)
     outcomes: list[Outcome] = []
     with store_from(db, create=True, readonly=False) as store:
-        show_bar = len(refs) >= settings.progress_threshold and not quiet
+        show_bar = total >= settings.progress_threshold and not quiet
         try:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           console=err, disable=not show_bar, transient=True) as progress:
-                task = progress.add_task("ingesting", total=len(refs))
-                for ref in refs:
-                    progress.update(task, description=f"ingesting {escaped(ref.location[-40:])}")
-                    outcome = ingest_one(ref, store, max_bytes=max_bytes or settings.max_bytes,
-                                         encoding=encoding, extract=not no_extract,
-                                         timeout=settings.url_timeout, conflict=conflict,
-                                         published=published)
+                task = progress.add_task("ingesting", total=total)
+
+                def report(outcome: Outcome) -> None:
                     outcomes.append(outcome)
+                    progress.update(task, description=f"stored {escaped(outcome.location[-40:])}")
                     if outcome.error:
                         progress.console.print(outcome.error, markup=False, style="red")
                     for warning in outcome.warnings:
                         progress.console.print(f"Warning: {warning}", markup=False,
                                                style="yellow")
                     progress.advance(task)
+
+                if engine == "dask":
+                    ingest_on_dask(parts, store, options, scheduler or "local", workers=workers,
+                                   on_outcome=report)
+                else:
+                    stored = {d["location"]: d["content_hash"] for d in store.documents()}
+                    items = (item for part in parts for item in part_items(part, options))
+                    many = total > 1 or any(p.records is not None for p in parts)
+                    for prepared in prepare_all(items, options, jobs=workers if many else 1,
+                                                stored=stored):
+                        report(store_prepared(store, prepared))
         except (KeyboardInterrupt, Interrupted):
             # Click would turn Ctrl-C into "Aborted!" and exit 1; each document is stored in one
             # transaction, so the one being read when Ctrl-C came is rolled back, the rest stay.
             done = sum(o.status != "failed" for o in outcomes)
+            several = engine == "dask" or (workers > 1 and total > 1)
+            being_read = ("the ones being read were not kept" if several
+                          else "the one being read was not kept")
             err.print(f"Interrupted; {done} document{'' if done == 1 else 's'} stored completely, "
-                      "the one being read was not kept", markup=False)
+                      + being_read, markup=False)
             raise typer.Exit(130) from None
+        if store.is_stale(None):
+            # facts are kept in the store: align again the conflicts whose claims changed; an
+            # interruption here leaves them stale, and the next command aligns them
+            with err.status("aligning", spinner="dots") if show_bar else nullcontext():
+                realign(store)
         for note in notes:
             if not quiet:
                 err.print(f"Note: {note}", markup=False)

@@ -16,10 +16,10 @@ from corroborate.documents.manifest import derive_source, load_manifest, parse_p
 from corroborate.documents.published import metadata_date
 from corroborate.documents.readers import READERS, sniff_media_type
 from corroborate.errors import CorroborateError, E
-from corroborate.model import Document
+from corroborate.model import Document, Source
 
-__all__ = ["DocumentRef", "discover", "load_manifest", "parse_published", "read_document",
-           "slugify"]
+__all__ = ["DocumentRef", "discover", "document_from_bytes", "load_manifest", "parse_published",
+           "read_document", "slugify"]
 
 
 def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = None,
@@ -38,6 +38,17 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
         data, declared = fetch_url(where, max_bytes, timeout)
     else:
         data = _read_file(Path(where), max_bytes)
+    location = where if is_url(where) else str(Path(where).resolve())
+    return document_from_bytes(data, where, source=ref.source, declared=declared,
+                               encoding=encoding, published=published, location=location)
+
+
+def document_from_bytes(data: bytes, where: str, *, source: Source | None = None,
+                        declared: str | None = None, encoding: str | None = None,
+                        published: str | None = None, location: str | None = None) -> Document:
+    """Decode a document's bytes, however they were obtained (a file, a URL, a record of a JSON
+    Lines corpus); ``declared`` is a media type (an HTTP Content-Type) that overrides the name's
+    suffix. Raises CorroborateError naming ``where`` for bad input."""
     if not data or data.isspace():  # not data.strip(): that would copy the whole document
         raise CorroborateError(E.E104, where)
     media_type = sniff_media_type(data, where, declared)
@@ -54,19 +65,19 @@ def read_document(ref: DocumentRef, *, max_bytes: int, encoding: str | None = No
         warnings.insert(0, f"{where}: {hint_warning}")
     if not text or text.isspace():
         raise CorroborateError(E.E104, where)
-    source = ref.source or derive_source(where)
+    given = source
+    source = source or derive_source(where)
     if not source.slug:  # flags such as --kind without --source/--title: the name gives the rest
         derived = derive_source(where)
         source = replace(source, slug=derived.slug, title=derived.title,
                          url=source.url or derived.url)
-    if ref.source is None and is_url(where):
+    if given is None and is_url(where):
         source = replace(source, url=where)
     if source.published is None:
         found = published or metadata_date(data, media_type)
         if found:
             source = replace(source, published=found)
-    location = where if is_url(where) else str(Path(where).resolve())
-    return Document(source=source, location=location, text=text,
+    return Document(source=source, location=location or where, text=text,
                     content_hash=hashlib.sha256(data).hexdigest(), media_type=media_type,
                     size_bytes=len(data), warnings=tuple(warnings))
 

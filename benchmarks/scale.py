@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Benchmark end-to-end ingest on one core, on every core, and on a Dask LocalCluster.
+
+Usage (from the repository root):
+
+    python benchmarks/scale.py --megabytes 100 [--workers 2] [--json out.json]
+
+The corpus is generated: the bundled examples' documents (examples/*/*.txt), each copied with its
+figures shifted and a serial number, until ``--megabytes`` MB (10^6 bytes of UTF-8) are reached,
+written once as a JSON Lines file (a document per line, its source and conflict as metadata).
+Each run is a fresh ``corroborate ingest`` process into a fresh SQLite file:
+
+  * ``one job``: ``--jobs 1``;
+  * ``pool``: ``--jobs N`` (a process pool on this machine, one writer);
+  * ``dask``: ``--engine dask --scheduler local --jobs N`` (a LocalCluster of N worker processes;
+    the same code runs against a remote scheduler's address).
+
+Reported: wall seconds, MB/s, MB/s per core used, speed-up over one job, peak RSS of the writer
+and of the largest worker (VmHWM via ``getrusage(RUSAGE_CHILDREN)`` of a wrapper process), and
+whether the three stores hold the same claims (their sorted claim export hashes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MB = 1_000_000
+NUMBER = re.compile(r"\b\d{2,5}\b")
+
+WRAPPER = """
+import resource, subprocess, sys, json
+code = subprocess.call(sys.argv[1:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "max_rss_kb": usage.ru_maxrss}), file=sys.stderr)
+"""
+
+
+def generate(target: Path, megabytes: float) -> int:
+    """A JSON Lines corpus of about ``megabytes`` MB from the bundled examples; returns bytes."""
+    texts = sorted((REPO / "examples").glob("*/*.txt"))
+    conflicts = {"karabakh": "Nagorno-Karabakh conflict", "falklands": "Falklands War (1982)",
+                 "kosovo": "Kosovo War (1998–1999)"}
+    written, serial = 0, 0
+    with open(target, "w", encoding="utf-8") as out:
+        while written < megabytes * MB:
+            for path in texts:
+                serial += 1
+                shift = serial % 7
+                text = NUMBER.sub(lambda m, s=shift: str(int(m.group()) + s), path.read_text("utf-8"))
+                line = json.dumps({"id": f"{path.stem}-{serial}", "source": f"{path.stem}-{serial % 50}",
+                                   "conflict": conflicts[path.parent.name], "text": text},
+                                  ensure_ascii=False) + "\n"
+                out.write(line)
+                written += len(line.encode("utf-8"))
+                if written >= megabytes * MB:
+                    break
+    return written
+
+
+def run(name: str, args: list[str], db: Path) -> dict[str, object]:
+    command = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "corroborate", "ingest",
+               *args, "--db", str(db), "--quiet"]
+    started = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    tail = json.loads(finished.stderr.strip().splitlines()[-1])
+    if tail["code"] not in (0, 1):
+        raise SystemExit(f"{name}: ingest failed ({tail['code']}): {finished.stderr[-500:]}")
+    exported = subprocess.run([sys.executable, "-m", "corroborate", "export", "claims", "--db",
+                               str(db), "--format", "jsonl"], capture_output=True, text=True)
+    lines = sorted(line for line in exported.stdout.splitlines() if line.startswith("{"))
+    claims_hash = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return {"run": name, "wall_s": round(wall, 1), "claims": len(lines), "claims_hash": claims_hash,
+            "max_rss_mb": round(tail["max_rss_kb"] / 1024)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["one", "pool", "dask"])
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        corpus = work / "corpus.jsonl"
+        size = generate(corpus, options.megabytes)
+        n = str(options.workers)
+        runs = {"one": ["one job", [str(corpus), "--jobs", "1"]],
+                "pool": [f"pool, {n} jobs", [str(corpus), "--jobs", n]],
+                "dask": [f"dask LocalCluster, {n} workers",
+                         [str(corpus), "--engine", "dask", "--scheduler", "local", "--jobs", n]]}
+        results = []
+        for key, (name, args) in runs.items():
+            if key in options.skip:
+                continue
+            result = run(str(name), list(args), work / f"{key}.db")
+            cores = 1 if key == "one" else options.workers
+            result["mb_per_s"] = round(size / MB / float(result["wall_s"]), 3)  # type: ignore[arg-type]
+            result["mb_per_s_per_core"] = round(float(result["mb_per_s"]) / cores, 3)  # type: ignore[arg-type]
+            results.append(result)
+            print(json.dumps(result), flush=True)
+    base = next((r for r in results if r["run"] == "one job"), None)
+    print(f"\ncorpus: {size / MB:.1f} MB, {options.workers} workers; "
+          f"machine cores: {len(__import__('os').sched_getaffinity(0))}")
+    print(f"{'run':32} {'wall s':>8} {'MB/s':>7} {'/core':>7} {'speed-up':>8} {'RSS MB':>7} claims")
+    for r in results:
+        speedup = f"{float(base['wall_s']) / float(r['wall_s']):.2f}x" if base else "-"  # type: ignore[arg-type]
+        print(f"{r['run']:32} {r['wall_s']:>8} {r['mb_per_s']:>7} {r['mb_per_s_per_core']:>7} "
+              f"{speedup:>8} {r['max_rss_mb']:>7} {r['claims']} ({r['claims_hash']})")
+    if len({r["claims_hash"] for r in results}) > 1:
+        print("the runs stored different claims", file=sys.stderr)
+        raise SystemExit(1)
+    if options.json:
+        options.json.write_text(json.dumps({"megabytes": size / MB, "results": results}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""Corpora beyond one machine: read, segment and extract on a Dask cluster, store in one writer.
+
+The corpus is cut into parts (a few documents of a folder tree, or a byte range of a JSON Lines
+file that every worker can read); each part is prepared on a worker and sent back; this process,
+the one writer, stores each document in its own transaction as its part arrives. A worker lost
+mid-run has its parts run again elsewhere by Dask; if a part still fails, its documents get one
+error line each and the rest of the batch goes on. A rerun skips what is stored (same location,
+same content) and stores the rest: nothing is lost or stored twice, since documents are keyed by
+location and claims by (document, id).
+
+Workers need corroborate installed, at the same version, and the corpus at the same path.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corroborate.documents import DocumentRef, discover
+from corroborate.documents.records import RecordRange, read_records, record_ranges
+from corroborate.errors import CorroborateError, E
+from corroborate.model import Document, Source
+from corroborate.pipeline import Outcome
+from corroborate.scale.work import IngestOptions, Prepared, prepare, prepare_item, store_prepared
+from corroborate.store import SQLiteStore
+
+__all__ = ["CorpusPart", "ingest_on_dask", "part_items", "plan_parts", "prepare_part"]
+
+RECORD_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True)
+class CorpusPart:
+    """What one task prepares: some documents of a tree, or one range of a JSON Lines file."""
+
+    refs: tuple[DocumentRef, ...] = ()
+    records: RecordRange | None = None
+
+    @property
+    def label(self) -> str:
+        if self.records is not None:
+            return f"{self.records.path} from line {self.records.first_line}"
+        return self.refs[0].location if self.refs else "(empty)"
+
+
+def plan_parts(inputs: Sequence[str], override: Source | None = None, *,
+               documents_per_part: int = 16, part_bytes: int = 32 << 20,
+               workers: int = 1) -> tuple[list[CorpusPart], list[str]]:
+    """Cut the inputs into parts: JSON Lines files by byte ranges (at most ``part_bytes``, and
+    small enough to give each of ``workers`` a few), the rest by document count."""
+    parts: list[CorpusPart] = []
+    others = [i for i in inputs if not i.lower().endswith(RECORD_SUFFIXES)]
+    for name in inputs:
+        if name.lower().endswith(RECORD_SUFFIXES):
+            size = _size(name)
+            target = max(64 << 10, min(part_bytes, size // (4 * max(1, workers)) + 1))
+            parts.extend(CorpusPart(records=r) for r in record_ranges(name, target))
+    refs, notes = discover(others, override) if others else ([], [])
+    for first in range(0, len(refs), documents_per_part):
+        parts.append(CorpusPart(refs=tuple(refs[first:first + documents_per_part])))
+    return parts, notes
+
+
+def part_items(part: CorpusPart, options: IngestOptions
+               ) -> Iterator[DocumentRef | Document | CorroborateError]:
+    """What a part lists, for the local engine: its references, or its records read."""
+    if part.records is None:
+        yield from part.refs
+    else:
+        yield from read_records(part.records, options.max_bytes, options.published)
+
+
+def prepare_part(part: CorpusPart, options: IngestOptions,
+                 stored: dict[str, str] | None = None) -> list[Prepared]:
+    """Prepare every document of a part (runs on a worker)."""
+    if part.records is None:
+        return [prepare(ref, options, stored) for ref in part.refs]
+    return [prepare_item(item, options, stored) for item in part_items(part, options)]
+
+
+def ingest_on_dask(parts: Sequence[CorpusPart], store: SQLiteStore, options: IngestOptions,
+                   scheduler: str, *, workers: int = 2,
+                   on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Prepare ``parts`` on the Dask scheduler at ``scheduler`` ("local": a LocalCluster of
+    ``workers`` processes on this machine) and store each document as its part comes back."""
+    stored = {d["location"]: d["content_hash"] for d in store.documents()}
+    outcomes: list[Outcome] = []
+    with _client(scheduler, workers) as (client, distributed):
+        shared = client.scatter(stored, broadcast=True) if stored else None
+        futures = {client.submit(prepare_part, part, options, shared, pure=False): part
+                   for part in parts}
+        for future in distributed.as_completed(futures):
+            for prepared in _results(future, futures[future]):
+                outcome = store_prepared(store, prepared)
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
+            future.release()
+    return outcomes
+
+
+def _results(future: Any, part: CorpusPart) -> Iterator[Prepared]:
+    try:
+        yield from future.result()
+    except Exception as exc:  # a lost worker, a broken part: its documents fail, the batch goes on
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        reason = f"the Dask task failed: {type(exc).__name__}" + (f": {first}" if first else "")
+        line = CorroborateError(E.E101, part.label, reason=reason).line()
+        line += "; run the same ingest again to retry what was not stored"
+        if part.records is not None or not part.refs:
+            yield Prepared(part.label, None, "failed", error=line)
+        for ref in part.refs:
+            yield Prepared(ref.location, ref.source.slug if ref.source else None, "failed",
+                           error=line)
+
+
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0  # record_ranges names the file and the reason
+
+
+@contextmanager
+def _client(scheduler: str, workers: int) -> Iterator[tuple[Any, Any]]:
+    try:
+        distributed: Any = importlib.import_module("dask.distributed")  # untyped: held as Any
+    except ImportError as exc:
+        raise CorroborateError(E.E114, "--engine dask",
+                               reason="dask; install it with: pip install 'corroborate[dask]'") from exc
+    if scheduler == "local":
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
+        client = distributed.Client(cluster)
+        try:
+            yield client, distributed
+        finally:
+            client.close()
+            cluster.close()
+        return
+    try:
+        client = distributed.Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise CorroborateError(E.E403, scheduler,
+                               reason=f"cannot reach the Dask scheduler ({exc}); check --scheduler") from exc
+    try:
+        yield client, distributed
+    finally:
+        client.close()

@@ -1,0 +1,167 @@
+"""Ingest on many cores and on a Dask cluster stores what one process stores."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corroborate.cli import app
+from corroborate.documents import discover
+from corroborate.scale import IngestOptions, prepare_all
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+runner = CliRunner()
+
+WIRES = [
+    {"id": "w1", "source": "wire-a", "title": "Wire A", "published": "2024-03-02",
+     "conflict": "Sudanese civil war (2023–present)",
+     "text": "At least 14 civilians were killed in shelling of El Fasher on Friday, "
+             "according to a medical charity."},
+    {"id": "w2", "source": "wire-b", "title": "Wire B", "published": "2024-03-03",
+     "conflict": "Sudanese civil war (2023–present)",
+     "text": "Local officials put the toll at 22 dead and 40 wounded in El Fasher."},
+]
+
+
+def _claims(db: Path) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["export", "claims", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return sorted(records, key=lambda r: (str(r["document"]), str(r["id"])))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    for name in ("karabakh", "falklands"):
+        shutil.copytree(EXAMPLES / name, root / name)
+    return root
+
+
+def test_pool_prepares_in_batch_order_with_the_same_claims(corpus: Path) -> None:
+    refs, _notes = discover([str(corpus / "karabakh")])
+    options = IngestOptions(max_bytes=10 << 20)
+    one = list(prepare_all(refs, options, jobs=1))
+    two = list(prepare_all(refs, options, jobs=2))
+    assert [p.location for p in two] == [r.location for r in refs]
+    assert [p.status for p in two] == ["ready"] * len(refs)
+    assert [[c.id for c in p.claims or []] for p in two] == [[c.id for c in p.claims or []]
+                                                             for p in one]
+    assert sum(len(p.claims or []) for p in two) > 100
+
+
+def test_pool_skips_what_is_stored_and_reports_bad_input_per_document(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Some 300 soldiers were killed in the fighting for the bridge in 1995.\n")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    refs, _notes = discover([str(tmp_path)])
+    stored = {str(good.resolve()): __import__("hashlib").sha256(good.read_bytes()).hexdigest()}
+    prepared = {Path(p.location).name: p for p in
+                prepare_all(refs, IngestOptions(max_bytes=1 << 20), jobs=2, stored=stored)}
+    assert prepared["good.txt"].status == "unchanged"
+    assert prepared["good.txt"].claims is None
+    assert prepared["bad.txt"].status == "failed"
+    assert "bad.txt" in (prepared["bad.txt"].error or "")
+    assert "binary" in (prepared["bad.txt"].error or "")
+
+
+def test_ingest_jobs_two_equals_jobs_one(corpus: Path, tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / f"{jobs}.db"),
+                                     "--jobs", jobs, "--quiet"])
+        assert result.exit_code == 0, result.output
+        assert "10 documents: 10 added" in result.stdout
+    assert _claims(tmp_path / "1.db") == _claims(tmp_path / "2.db")
+
+
+def test_engine_flags_are_checked(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"),
+                                 "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "--engine must be local or dask" in result.output
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"),
+                                 "--engine", "dask"])
+    assert result.exit_code == 2
+    assert "--scheduler" in result.output
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_stores_what_one_process_stores(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    wires = tmp_path / "wires.jsonl"
+    wires.write_text("\n".join(json.dumps(w) for w in WIRES) + "\n{not json\n")
+    single, cluster = tmp_path / "single.db", tmp_path / "cluster.db"
+    result = runner.invoke(app, ["ingest", str(corpus), str(wires), "--db", str(single), "-j", "1",
+                                 "--engine", "dask", "--scheduler", "local"])
+    # the broken line fails alone, with its file and line; the other documents are stored
+    assert result.exit_code == 1
+    assert f"{wires}:3" in result.output
+    assert "12 added, 1 failed" in result.stdout
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(cluster), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    by_dask = [c for c in _claims(single) if not str(c["document"]).startswith(str(tmp_path))
+               and "#" not in str(c["document"])]
+    assert by_dask == _claims(cluster)
+    wire_claims = [c for c in _claims(single) if "#w" in str(c["document"])]
+    assert {c["conflict"] for c in wire_claims} == {"Sudanese civil war (2023–present)"}
+    assert {c["source"] for c in wire_claims} == {"wire-a", "wire-b"}
+    # a rerun stores nothing twice
+    result = runner.invoke(app, ["ingest", str(corpus), str(wires), "--db", str(single),
+                                 "--engine", "dask", "--scheduler", "local"])
+    assert "12 unchanged, 1 failed" in result.stdout
+    assert len(_claims(single)) == len({(c["document"], c["id"]) for c in _claims(single)})
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(corpus: Path, tmp_path: Path) -> None:
+    """The first worker to start a part dies; Dask runs the part elsewhere (or it fails with one
+    line and a rerun stores it); in the end the claims are those of one process, once each."""
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    from corroborate.scale.cluster import ingest_on_dask, plan_parts
+    from corroborate.store import open_store
+
+    marker = tmp_path / "killed-once"
+
+    class KillOnce(distributed.WorkerPlugin):  # type: ignore[misc]
+        def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
+            if finish == "executing" and not marker.exists():
+                marker.write_text("x")
+                os._exit(1)
+
+    parts, _notes = plan_parts([str(corpus)], documents_per_part=2)
+    options = IngestOptions(max_bytes=10 << 20)
+    db = tmp_path / "killed.db"
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    try:
+        with distributed.Client(cluster) as client:
+            client.register_plugin(KillOnce())
+            address = cluster.scheduler_address
+            with open_store(db) as store:
+                first = ingest_on_dask(parts, store, options, address)
+            assert marker.exists()
+            with open_store(db) as store:
+                again = ingest_on_dask(parts, store, options, address)
+    finally:
+        cluster.close()
+    assert len(first) == len(again) == 10
+    assert all(o.status in ("unchanged", "added") for o in again)
+    reference = tmp_path / "reference.db"
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(reference), "-j", "1"]).exit_code == 0
+    assert _claims(db) == _claims(reference)
+
+
+def test_errors_cross_processes_intact() -> None:
+    import pickle
+
+    from corroborate.errors import CorroborateError, E
+
+    error = CorroborateError(E.E105, "big.pdf", size=10, limit=5)
+    back = pickle.loads(pickle.dumps(error))
+    assert back.line() == error.line() == (
+        "Error [E105] big.pdf: too large: 10 bytes, over the limit of 5; raise --max-bytes")
