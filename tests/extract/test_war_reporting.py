@@ -298,3 +298,26 @@ def test_people_counted_near_one_of_two_events_take_its_town() -> None:
             "Mariupol, and the rest in the fall of Sievierodonetsk on 25 June.")
     assert [(m, lo, p) for (m, lo, _hi, _s, _g, p) in figures(text)] == \
         [("captured", 1400, "Mariupol")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the side and group of who did the killing are not those of the dead
+        ("The junta's soldiers burned the village on 2 March 2022, killing 13 people.",
+         [("killed", 13, 13, None, None, None)]),
+        ("Turkish drones struck a convoy near the border, killing five fighters.",
+         [("killed", 5, 5, None, "soldiers", None)]),
+        # a side that suffered it keeps its figure, passive or with "lost"
+        ("Armenia lost 3,825 troops.", [("killed", 3825, 3825, "Armenia", "soldiers", None)]),
+        ("By the end of the year the number of Azerbaijanis killed rose to 39.",
+         [("killed", 39, 39, "Azerbaijan", None, None)]),
+    ],
+)
+def test_who_killed_is_not_who_died(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_declared_ceasefire_is_one_event() -> None:
+    assert events("Ethiopia's government declared a unilateral ceasefire on 28 June 2021.") == \
+        [("ceasefire", "2021-06-28", None)]

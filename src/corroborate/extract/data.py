@@ -107,6 +107,7 @@ class _Measures(_Strict):
     place_articles: list[str] = []
     reference_prepositions: list[str] = []  # "Koriša, near Prizren": Prizren only locates it
     restating_asides: list[str] = []  # "12,000 deaths (range 5,500–18,300)": the same measure
+    done_to: list[str] = []  # verbs whose subject did it to those counted ("killing")
     np_fillers: list[str] = []
     coordinators: list[str] = []
     as_of_publication: list[str] = []  # "X remain missing": an undated figure stands at publication

@@ -301,7 +301,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                 previous[3] == number and one_side:
             side = previous[2]  # "Armenia lost 3,825 troops, with 187 servicemen missing"
         if side is None and unit.takes_side_before and back.side and \
-                not (readings and back.side.start < read_phrase_end):
+                not (readings and back.side.start < read_phrase_end) and \
+                not _acted_on(vocab, text, back.side.end, figure.start):
             # a side word of the previous figure's own noun phrase is not this one's: "94
             # Azerbaijani soldiers were killed, along with 15 civilians"
             side = back.side
@@ -318,7 +319,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         spec = lang.measures.measures[measure]
         if not spec.has_side:
             side = None
-        group = phrase.group or back.group or scope.default_group
+        # the group before a figure with a people noun of its own is someone else's: "the
+        # junta's soldiers burned the village, killing 13 people"
+        group = phrase.group or (None if phrase.head and _acted_on(
+            vocab, text, lower, figure.start) else back.group) or scope.default_group
         if group is None and previous is not None and previous[3] == number and \
                 vocab.coordinator_gap.fullmatch(text, previous[1].end, figure.start):
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
@@ -350,6 +354,17 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         read_phrase_end = phrase.end
         previous = (figure, phrase, side, number, group)
     return readings
+
+
+def _acted_on(vocab: Vocab, text: str, start: int, end: int) -> bool:
+    """Whether a verb done to the people counted stands between: "Turkish drones struck a
+    convoy, killing five fighters" (the drones' side is who killed, not who died; "Armenia lost
+    3,825 troops" is Armenia's)."""
+    if vocab.done_to is None or start >= end:
+        return False
+    # the verb right before the figure ("killing five", "killed at least 40"), not a passive
+    # one further back ("the number of Azerbaijanis killed rose to 39")
+    return any(not text[verb.end():end].strip() for verb in vocab.done_to.finditer(text, start, end))
 
 
 def _restates(vocab: Vocab, text: str, earlier: Figure, figure: Figure) -> bool:

@@ -30,6 +30,7 @@ class Vocab:
     # the words between a place and one that only locates it ("Koriša, near Prizren")
     reference_gap: re.Pattern[str] | None
     restating_aside: re.Pattern[str] | None  # "(range " before a figure that bounds the last
+    done_to: re.Pattern[str] | None  # "killing": the side before it did it, did not suffer it
     coordinator_gap: re.Pattern[str]
     exclusions: tuple[re.Pattern[str], ...]
     not_year_after: str
@@ -124,6 +125,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         place_preposition_before=re.compile(
             rf"{alternation(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
             re.IGNORECASE),
+        done_to=re.compile(alternation(m.done_to), re.IGNORECASE) if m.done_to else None,
         restating_aside=re.compile(
             rf"\s*{alternation(m.restating_asides)}[\s:,]*", re.IGNORECASE)
         if m.restating_asides else None,
