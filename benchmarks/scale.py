@@ -5,9 +5,10 @@ Usage (from the repository root):
 
     python benchmarks/scale.py --megabytes 100 [--workers 2] [--json out.json]
 
-The corpus is generated: the bundled examples' documents (examples/*/*.txt), each copied with its
-figures shifted and a serial number, until ``--megabytes`` MB (10^6 bytes of UTF-8) are reached,
-written once as a JSON Lines file (a document per line, its source and conflict as metadata).
+The corpus is generated: the documents of ``--corpus`` (default: the shared corpus, ../shared/corpus,
+else the bundled examples, examples/*/), each copied with its figures shifted, until
+``--megabytes`` MB (10^6 bytes of UTF-8) are reached, written once as a JSON Lines file (a
+document per line, its source and conflict as metadata).
 Each run is a fresh ``corroborate ingest`` process into a fresh SQLite file:
 
   * ``one job``: ``--jobs 1``;
@@ -44,11 +45,16 @@ print(json.dumps({"code": code, "max_rss_kb": usage.ru_maxrss}), file=sys.stderr
 """
 
 
-def generate(target: Path, megabytes: float) -> int:
-    """A JSON Lines corpus of about ``megabytes`` MB from the bundled examples; returns bytes."""
-    texts = sorted((REPO / "examples").glob("*/*.txt"))
-    conflicts = {"karabakh": "Nagorno-Karabakh conflict", "falklands": "Falklands War (1982)",
-                 "kosovo": "Kosovo War (1998–1999)"}
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+CONFLICTS = {"karabakh": "Nagorno-Karabakh conflict", "corpus": "Nagorno-Karabakh conflict",
+             "falklands": "Falklands War (1982)", "kosovo": "Kosovo War (1998–1999)"}
+
+
+def generate(target: Path, megabytes: float, corpus: Path | None = None) -> int:
+    """A JSON Lines corpus of about ``megabytes`` MB from ``corpus``'s *.txt (the bundled
+    examples when None); returns its size in bytes."""
+    texts = sorted(corpus.glob("*.txt")) if corpus else sorted((REPO / "examples").glob("*/*.txt"))
+    conflicts = CONFLICTS
     written, serial = 0, 0
     with open(target, "w", encoding="utf-8") as out:
         while written < megabytes * MB:
@@ -57,7 +63,7 @@ def generate(target: Path, megabytes: float) -> int:
                 shift = serial % 7
                 text = NUMBER.sub(lambda m, s=shift: str(int(m.group()) + s), path.read_text("utf-8"))
                 line = json.dumps({"id": f"{path.stem}-{serial}", "source": f"{path.stem}-{serial % 50}",
-                                   "conflict": conflicts[path.parent.name], "text": text},
+                                   "conflict": conflicts.get(path.parent.name, "unknown"), "text": text},
                                   ensure_ascii=False) + "\n"
                 out.write(line)
                 written += len(line.encode("utf-8"))
@@ -87,13 +93,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.is_dir() else None,
+                        help="a folder of .txt documents (default: ../shared/corpus, else examples/)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip", nargs="*", default=[], choices=["one", "pool", "dask"])
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         corpus = work / "corpus.jsonl"
-        size = generate(corpus, options.megabytes)
+        size = generate(corpus, options.megabytes, options.corpus)
         n = str(options.workers)
         runs = {"one": ["one job", [str(corpus), "--jobs", "1"]],
                 "pool": [f"pool, {n} jobs", [str(corpus), "--jobs", n]],
@@ -110,7 +118,7 @@ def main() -> None:
             results.append(result)
             print(json.dumps(result), flush=True)
     base = next((r for r in results if r["run"] == "one job"), None)
-    print(f"\ncorpus: {size / MB:.1f} MB, {options.workers} workers; "
+    print(f"\ncorpus: {size / MB:.1f} MB from {options.corpus or 'examples/'}, {options.workers} workers; "
           f"machine cores: {len(__import__('os').sched_getaffinity(0))}")
     print(f"{'run':32} {'wall s':>8} {'MB/s':>7} {'/core':>7} {'speed-up':>8} {'RSS MB':>7} claims")
     for r in results:
