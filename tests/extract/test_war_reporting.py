@@ -321,3 +321,18 @@ def test_who_killed_is_not_who_died(sentence: str, expected: list[tuple[object, 
 def test_a_declared_ceasefire_is_one_event() -> None:
     assert events("Ethiopia's government declared a unilateral ceasefire on 28 June 2021.") == \
         [("ceasefire", "2021-06-28", None)]
+
+
+def test_an_infobox_label_naming_an_unknown_party_is_its_side() -> None:
+    text = ("Casualties and losses\n"
+            "Rapid Support Forces: 8,000–10,000 killed\n"
+            "Total: 16,000 killed\n"
+            "Civilians: 15,000+ killed; 8.2 million displaced\n")
+    assert figures(text) == [
+        ("killed", 8000, 10000, "Rapid Support Forces", None, None),
+        # one capitalised word is no party's name
+        ("killed", 16000, 16000, None, None, None),
+        ("killed", 15000, 15000, None, "civilians", None),
+        # a decimal times a scale word is the round number written
+        ("displaced", 8200000, 8200000, None, "civilians", None),
+    ]

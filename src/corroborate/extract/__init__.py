@@ -9,6 +9,7 @@ Work and evidence are bounded per figure (``window.py``), so any input costs tim
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -249,7 +250,7 @@ def _label_measure(vocab: Vocab, body: str, seg: Segment) -> str | None:
     return None if trigger is None else vocab.triggers[trigger.group(0).lower()][0]
 
 
-def _label_of(body: str, seg: Segment, actors: list[Mention],
+def _label_of(vocab: Vocab, body: str, seg: Segment, actors: list[Mention],
               places: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The side and place a line's label names: 'Azerbaijan: 66,950 ...', 'Shusha: ...'."""
     colon = _label_colon(body, seg)
@@ -257,7 +258,29 @@ def _label_of(body: str, seg: Segment, actors: list[Mention],
         return None, None
     side = next((a for a in actors if a.end <= colon), None)
     place = next((p for p in places if p.end <= colon), None)
+    if side is None and place is None:
+        side = _named_party(vocab, body, seg.start, colon)
     return side, place
+
+
+# An acronym that names a party: "TPLF", "RSF" (two to six capitals).
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _named_party(vocab: Vocab, body: str, start: int, colon: int) -> Mention | None:
+    """A label that is the proper name of a party the gazetteer does not know, giving its
+    losses: "Rapid Support Forces: 8,000–10,000 killed", "TPLF: 3,000 killed". Two or more
+    capitalised words, or one acronym; no measure, group or event word."""
+    label = body[start:colon].strip()
+    words = label.split()
+    named = (len(words) >= 2 and all(w[:1].isupper() for w in words)) or \
+        (len(words) == 1 and _ACRONYM.fullmatch(label) is not None)
+    if not named or vocab.trigger_pattern.search(label) or vocab.event_pattern.search(label) or \
+            any(c == "group" for m in vocab.np_pattern.finditer(label)
+                for c, _v in vocab.np_words[m.group(0).lower()]):
+        return None
+    first = body.index(label, start)
+    return Mention(first, first + len(label), label, label, "name")
 
 
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
@@ -281,7 +304,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
-    label_side, label_place = _label_of(body, seg, actors, places) if label else (None, None)
+    label_side, label_place = _label_of(vocab, body, seg, actors, places) if label else \
+        (None, None)
     label_group = _label_group(vocab, body, seg) if label else None
     # a label naming its own people and no side ("Civilians: ...") takes no side from the
     # line before it

@@ -306,7 +306,14 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
         kind = grammar.bound_kind[bound_before.group("b").lower()]
         bound = kind if not vague else bound
         a -= len(before) - bound_before.start("b")
+    # "8.2 million" is 8,200,000, not 8,199,999.999999999 (binary floats of a decimal times a scale)
+    low, high = _clean(low), _clean(high)
     return Figure(a, b, low, high, bound, unit, vague=vague, spelled=spelled)
+
+
+def _clean(value: float) -> float:
+    """A value rid of the binary-float noise of decimal arithmetic: 12 significant digits."""
+    return float(f"{value:.12g}")
 
 
 def _drop_conversions(figures: list[Figure]) -> list[Figure]:
