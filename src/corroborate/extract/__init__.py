@@ -9,7 +9,6 @@ Work and evidence are bounded per figure (``window.py``), so any input costs tim
 from __future__ import annotations
 
 import hashlib
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -17,6 +16,15 @@ from itertools import pairwise
 
 from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
+from corroborate.extract.labels import (
+    excluded_spans,
+    label_group,
+    label_measure,
+    label_of,
+    label_sentence,
+    labels_event,
+    states_figures,
+)
 from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.relative_dates import find_relative_dates
@@ -84,14 +92,6 @@ def _evidence(body: str, seg: Segment, focus_start: int, focus_end: int) -> Evid
     return Evidence(start, end, body[start:end])
 
 
-def _excluded(vocab: Vocab, text: str, start: int, end: int,
-              dates: list[DateMention]) -> list[tuple[int, int]]:
-    spans = [(d.start, d.end) for d in dates]
-    for pattern in vocab.exclusions:
-        spans.extend(m.span() for m in pattern.finditer(text, start, end))
-    return spans
-
-
 def _year_of(mention: DateMention | None) -> int | None:
     return None if mention is None else int(mention.end_iso[:4])
 
@@ -119,7 +119,7 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
     paragraph = -1
     for seg in text.segments:
         if seg.kind == "heading":
-            if _states_figures(vocab, body, seg) or _labels_event(vocab, body, seg):
+            if states_figures(vocab, body, seg) or labels_event(vocab, body, seg):
                 # a label line ("1988–1994: 28,000–38,000", "Shusha: occupied May 8, 1992;
                 # 289 km2") states figures under its heading; it does not open a section
                 yield from _sentence_claims(vocab, text, seg, context, label=True)
@@ -142,7 +142,7 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
             context.paragraph_measure = None
             context.paragraph_side = None
         yield from _sentence_claims(vocab, text, seg, context,
-                                    label=_label_sentence(vocab, body, seg))
+                                    label=label_sentence(vocab, body, seg))
         # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
         # actor to the list's lines
         opens_list = body[seg.start:seg.end].rstrip().endswith(":")
@@ -191,98 +191,6 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
     return sorted(figures + found, key=lambda f: f.start)
 
 
-def _states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
-    dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
-                       not_year_after=vocab.not_year_after)
-    excluded = _excluded(vocab, body, seg.start, seg.end, dates)
-    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
-
-
-def _label_colon(body: str, seg: Segment) -> int | None:
-    """Where a line's label ends: a colon within its first 40 characters ("Began: ...")."""
-    colon = body.find(":", seg.start, seg.end)
-    return None if colon == -1 or colon - seg.start > 40 else colon
-
-
-def _labels_event(vocab: Vocab, body: str, seg: Segment) -> bool:
-    """An infobox line whose label is an event and whose value a date: "Began: 20 February 1988"."""
-    colon = _label_colon(body, seg)
-    if colon is None:
-        return False
-    trigger = vocab.event_pattern.search(body, seg.start, colon + 1)
-    return trigger is not None and bool(find_dates(body, colon, seg.end, vocab.lang.code))
-
-
-# Words of a label at most: "FR Yugoslavia", "Civilians", "Argentine dead".
-_LABEL_WORDS = 4
-
-
-def _label_sentence(vocab: Vocab, body: str, seg: Segment) -> bool:
-    """A line too long to be a heading that is still a label and its figures, as infoboxes
-    give a party's losses: "Ethiopia: 2,310 killed (1,900 soldiers and 410 police); 4,100
-    wounded". The whole line, a short label of no figure, figures after the colon."""
-    line_start = seg.start == 0 or body[seg.start - 1] == "\n"
-    line_end = seg.end == len(body) or body[seg.end] == "\n"
-    colon = _label_colon(body, seg)
-    if not (line_start and line_end) or colon is None or \
-            len(body[seg.start:colon].split()) > _LABEL_WORDS or \
-            any(ch.isdigit() for ch in body[seg.start:colon]):
-        return False
-    return _states_figures(vocab, body, Segment(colon + 1, seg.end, seg.kind))
-
-
-def _label_group(vocab: Vocab, body: str, seg: Segment) -> str | None:
-    """The group a line's label names: "Civilians: 489–528 killed", "Islanders killed: 3"."""
-    colon = _label_colon(body, seg)
-    if colon is None:
-        return None
-    for match in vocab.np_pattern.finditer(body, seg.start, colon):
-        for category, value in vocab.np_words[match.group(0).lower()]:
-            if category == "group" and value in vocab.people_groups:
-                return value
-    return None
-
-
-def _label_measure(vocab: Vocab, body: str, seg: Segment) -> str | None:
-    """The measure a line's label names: "Argentine dead: 649", "Strength: 28,000"."""
-    colon = _label_colon(body, seg)
-    trigger = None if colon is None else vocab.trigger_pattern.search(body, seg.start, colon)
-    return None if trigger is None else vocab.triggers[trigger.group(0).lower()][0]
-
-
-def _label_of(vocab: Vocab, body: str, seg: Segment, actors: list[Mention],
-              places: list[Mention]) -> tuple[Mention | None, Mention | None]:
-    """The side and place a line's label names: 'Azerbaijan: 66,950 ...', 'Shusha: ...'."""
-    colon = _label_colon(body, seg)
-    if colon is None:
-        return None, None
-    side = next((a for a in actors if a.end <= colon), None)
-    place = next((p for p in places if p.end <= colon), None)
-    if side is None and place is None:
-        side = _named_party(vocab, body, seg.start, colon)
-    return side, place
-
-
-# An acronym that names a party: "TPLF", "RSF" (two to six capitals).
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
-def _named_party(vocab: Vocab, body: str, start: int, colon: int) -> Mention | None:
-    """A label that is the proper name of a party the gazetteer does not know, giving its
-    losses: "Rapid Support Forces: 8,000–10,000 killed", "TPLF: 3,000 killed". Two or more
-    capitalised words, or one acronym; no measure, group or event word."""
-    label = body[start:colon].strip()
-    words = label.split()
-    named = (len(words) >= 2 and all(w[:1].isupper() for w in words)) or \
-        (len(words) == 1 and _ACRONYM.fullmatch(label) is not None)
-    if not named or vocab.trigger_pattern.search(label) or vocab.event_pattern.search(label) or \
-            any(c == "group" for m in vocab.np_pattern.finditer(label)
-                for c, _v in vocab.np_words[m.group(0).lower()]):
-        return None
-    first = body.index(label, start)
-    return Mention(first, first + len(label), label, label, "name")
-
-
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                      events: bool = True, label: bool = False) -> list[Claim]:
     body = text.text
@@ -299,25 +207,25 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     timely = [d for d in dates if not (vocab.not_context_before and vocab.not_context_before.search(
         body, max(seg.start, d.start - 20), d.start))]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
-                           _excluded(vocab, body, seg.start, seg.end, dates))
+                           excluded_spans(vocab, body, seg.start, seg.end, dates))
     places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
-    label_side, label_place = _label_of(vocab, body, seg, actors, places) if label else \
+    label_side, label_place = label_of(vocab, body, seg, actors, places) if label else \
         (None, None)
-    label_group = _label_group(vocab, body, seg) if label else None
+    own_group = label_group(vocab, body, seg) if label else None
     # a label naming its own people and no side ("Civilians: ...") takes no side from the
     # line before it
-    context_side = None if label_group and label_side is None else context.paragraph_side
+    context_side = None if own_group and label_side is None else context.paragraph_side
     sides = [a for a in actors if a.role != "name"] or actors
     context.sentence_side = sides[0] if sides else None
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
-                  context_measure=(_label_measure(vocab, body, seg) or context.section_measure
+                  context_measure=(label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
                   if label else context.paragraph_measure,
                   context_side=context_side, default_side=label_side,
-                  default_place=label_place, default_group=label_group, label_line=label,
+                  default_place=label_place, default_group=own_group, label_line=label,
                   published=_published(text))
     readings = read_figures(vocab, scope, figures)
     found: list[EventReading] = []
