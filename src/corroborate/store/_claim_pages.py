@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from corroborate.documents.conflicts import UNKNOWN
 from corroborate.errors import CorroborateError, E
 from corroborate.store._claims import first_day, last_day
+from corroborate.store._connection import Connection
 from corroborate.store._cursor import check_limit, decode_cursor, encode_cursor
 
 __all__ = ["CLAIM_COLUMNS", "ClaimPages", "ClaimQuery", "claim_records", "match_words"]
@@ -82,7 +82,7 @@ def _where(query: ClaimQuery) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def claim_records(conn: sqlite3.Connection, rows: Iterable[Any]) -> list[dict[str, Any]]:
+def claim_records(conn: Connection, rows: Iterable[Any]) -> list[dict[str, Any]]:
     """Claim export records (as ``export claims`` writes them) plus "document_id", from rows
     of CLAIM_COLUMNS. Words missing from a record are its evidence_text (the evidence) or the
     document's text at the figure's offsets (a figure is nearly always inside its evidence)."""
@@ -128,7 +128,7 @@ def _export_record(stored: dict[str, Any], conflict: str | None,
     }
 
 
-def _figure_words(conn: sqlite3.Connection, row: Any, start: int, end: int) -> str:
+def _figure_words(conn: Connection, row: Any, start: int, end: int) -> str:
     at = start - row["evidence_start"]
     words: str = row["evidence_text"]
     if at >= 0 and end - row["evidence_start"] <= len(words):
@@ -141,7 +141,15 @@ def _figure_words(conn: sqlite3.Connection, row: Any, start: int, end: int) -> s
 class ClaimPages:
     """Claim paging methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
 
-    conn: sqlite3.Connection
+    conn: Connection
+    query_errors: tuple[type[Exception], ...]  # a malformed full-text query: one E401 line
+
+    def _evidence_matching(self, text: str) -> tuple[str, tuple[list[str], list[Any]], str]:
+        """Claims whose evidence has all of ``text``'s words: (FROM clause, (WHERE clauses,
+        their parameters), the column ordering them in seq order). SQLite's: driven by the
+        FTS5 evidence index, whose rowids ascend."""
+        return ("claims_fts f JOIN claims c ON c.seq = f.rowid",
+                (["claims_fts MATCH ?"], [match_words(text)]), "f.rowid")
 
     def claim_page(self, query: ClaimQuery, cursor: str | None = None,
                    limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
@@ -153,13 +161,12 @@ class ClaimPages:
         check_limit(limit)
         after = 0 if cursor is None else int(decode_cursor(cursor, "claims", (int,))[0])
         clauses, params = _where(query)
-        words = match_words(query.text or "")
-        if words:
-            # driven by the evidence index, in seq order (FTS5 yields rowids ascending)
-            source = "claims_fts f JOIN claims c ON c.seq = f.rowid"
-            clauses = ["claims_fts MATCH ?", "f.rowid > ?", *clauses]
-            params = [words, after, *params]
-            order = "f.rowid"
+        found = self._evidence_matching(query.text) if query.text and query.text.split() \
+            else None
+        if found is not None:
+            source, match, order = found
+            clauses = [*match[0], f"{order} > ?", *clauses]
+            params = [*match[1], after, *params]
         else:
             source = "claims c"
             clauses.append("c.seq > ?")
@@ -169,7 +176,7 @@ class ClaimPages:
                f"ORDER BY {order} LIMIT ?")
         try:
             rows = self.conn.execute(sql, [*params, limit + 1]).fetchall()
-        except sqlite3.OperationalError as exc:
+        except self.query_errors as exc:
             raise CorroborateError(E.E401, f"claims {query.text!r}", reason=str(exc)) from exc
         following = None
         if len(rows) > limit:

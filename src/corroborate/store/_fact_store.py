@@ -4,7 +4,6 @@ and counts read back from indexed tables (never by aligning at read time)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -16,6 +15,7 @@ from corroborate.documents.conflicts import UNKNOWN
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Claim, claim_from_record
 from corroborate.store._claim_pages import CLAIM_COLUMNS, claim_records
+from corroborate.store._connection import Connection
 from corroborate.store._cursor import check_limit, decode_cursor, encode_cursor
 from corroborate.store._fact_rows import (
     fact_of_row,
@@ -44,7 +44,7 @@ def _conflict(scope: str) -> str | None:
 class FactStore:
     """Stored-alignment methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
 
-    conn: sqlite3.Connection
+    conn: Connection
     path: str
 
     def _writing(self, what: str, where: str) -> AbstractContextManager[None]:
@@ -55,8 +55,8 @@ class FactStore:
         """Inside the caller's write transaction: these conflicts' facts are out of date."""
         for scope in sorted({scope_of(c) for c in conflicts}):
             self.conn.execute(
-                "INSERT INTO alignment_state (scope, generation) VALUES (?, 1) "
-                "ON CONFLICT (scope) DO UPDATE SET generation = generation + 1", (scope,))
+                "INSERT INTO alignment_state (scope, generation) VALUES (?, 1) ON CONFLICT (scope) "
+                "DO UPDATE SET generation = alignment_state.generation + 1", (scope,))
 
     def stale_conflicts(self) -> list[tuple[str | None, int]]:
         """(conflict, generation) of each conflict whose claims changed since its facts were
@@ -113,16 +113,15 @@ class FactStore:
                      entity_kinds: dict[str, str]) -> None:
         spread, why = spread_and_why(fact)
         entity = fact.key.get("entity") if fact.kind == "name" else None
-        cursor = self.conn.execute(
+        seq = self.conn.execute(
             "INSERT INTO facts (id, scope, conflict, kind, is_name, verdict, subject, "
             "entity_kind, sort_key, key, record, claim_count, spread, why, aligned_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
             (fact.id, scope, _conflict(scope), fact.kind, int(fact.kind == "name"),
              fact.verdict, subject_of(fact), entity_kinds.get(str(entity)) if entity else None,
              sort_key(fact), json.dumps(fact.key, ensure_ascii=False, default=str),
              json.dumps(stored_record(fact), ensure_ascii=False, default=str),
-             len(fact.claims), spread, why, now))
-        seq = cursor.lastrowid
+             len(fact.claims), spread, why, now)).fetchone()[0]
         self.conn.executemany(
             "INSERT INTO fact_claims (fact, position, document_id, claim_id) VALUES (?, ?, ?, ?)",
             [(seq, i, documents(c), c.id) for i, c in enumerate(fact.claims)])
@@ -287,7 +286,7 @@ class FactStore:
             where, params = " AND d.conflict = ?", [conflict]
         documents, claims = self.conn.execute(
             "SELECT COUNT(*), coalesce(SUM(d.claim_count), 0) FROM documents d "
-            f"WHERE 1{where}", params).fetchone()
+            f"WHERE 1 = 1{where}", params).fetchone()
         sources = self.conn.execute(
             "SELECT COUNT(*) FROM sources s WHERE EXISTS (SELECT 1 FROM documents d "
             f"WHERE d.source = s.slug{where})", params).fetchone()[0]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 from corroborate.documents.conflicts import UNKNOWN
 from corroborate.model import Claim, Document, Segment, Source, Text
 from corroborate.store._claims import claim_from_row
+from corroborate.store._connection import Connection
 
 __all__ = ["Reading"]
 
@@ -17,7 +17,7 @@ __all__ = ["Reading"]
 class Reading:
     """Read methods of the store (mixed into SQLiteStore, which opens ``conn``)."""
 
-    conn: sqlite3.Connection
+    conn: Connection
 
     def sources(self) -> list[dict[str, Any]]:
         rows = self.conn.execute(

@@ -6,25 +6,21 @@ line (locked, read-only, or E303) with the transaction rolled back.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from corroborate.errors import CorroborateError, E
-from corroborate.model import Claim, Source, Text
 from corroborate.store._backfill import AFTER_MIGRATION
 from corroborate.store._claim_pages import ClaimPages
-from corroborate.store._claims import INSERT_CLAIM, claim_rows, in_batches
 from corroborate.store._fact_store import FactStore
 from corroborate.store._opening import APPLICATION_ID, BUSY, refuse_foreign, statements, use_wal
 from corroborate.store._reading import Reading
+from corroborate.store._writes import Writes, now, text_hash
 
 __all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit"]
 
@@ -52,7 +48,7 @@ class SearchHit(dict[str, Any]):
     """A search result: source, location, segment offsets, snippet with [highlighted] words."""
 
 
-class SQLiteStore(Reading, FactStore, ClaimPages):
+class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
     """The embedded store. ``path`` may be ``:memory:``.
 
     ``create=False`` refuses a missing file (E305) instead of creating one; ``readonly`` opens
@@ -134,7 +130,7 @@ class SQLiteStore(Reading, FactStore, ClaimPages):
                         self.conn.execute(statement)
                     if name in AFTER_MIGRATION:
                         AFTER_MIGRATION[name](self.conn)
-                    self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
+                    self.conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, now()))
                 self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.conn.execute("COMMIT")
@@ -156,7 +152,16 @@ class SQLiteStore(Reading, FactStore, ClaimPages):
         self.close()
 
     # -- writing ------------------------------------------------------------------------------
-    def _failure(self, exc: sqlite3.Error, what: str, where: str) -> CorroborateError:
+    conn: sqlite3.Connection
+    errors = (sqlite3.Error,)
+    query_errors = (sqlite3.OperationalError,)
+
+    def _text_param(self, text: str) -> object:
+        # bound as UTF-8 bytes: a str parameter would keep its UTF-8 copy cached on the text
+        # for as long as the text lives (the document's size again, until it is stored)
+        return text.encode("utf-8")
+
+    def _failure(self, exc: Exception, what: str, where: str) -> CorroborateError:
         """The one line for a failed write: locked (E306), read-only (E307) or else E303."""
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code in BUSY:
@@ -187,140 +192,6 @@ class SQLiteStore(Reading, FactStore, ClaimPages):
             self._rollback()
             raise
 
-    def is_stored(self, location: str, content_hash: str) -> bool:
-        """True when this exact content is already stored at this location."""
-        try:
-            row = self.conn.execute("SELECT content_hash FROM documents WHERE location = ?",
-                                    (location,)).fetchone()
-        except sqlite3.Error as exc:
-            raise self._failure(exc, location, location) from exc
-        return row is not None and row["content_hash"] == content_hash
-
-    def claim_count(self, location: str) -> int | None:
-        """How many claims are stored for the document at ``location`` (a repeated reading is
-        kept once, so this may be fewer than extraction yielded); None before extraction."""
-        row = self.conn.execute("SELECT claim_count FROM documents WHERE location = ?",
-                                (location,)).fetchone()
-        return None if row is None else row["claim_count"]
-
-    def save(self, text: Text, claims: Iterable[Claim] | None = None,
-             extractor: str | None = None) -> str:
-        """Store one document, its segments and claims (any iterable, written in batches) in one
-        transaction. Returns "added", "replaced" or "unchanged" (identical content is a no-op).
-        """
-        document = text.document
-        if self.is_stored(document.location, document.content_hash):
-            return "unchanged"
-        with self._writing(document.location, document.location):
-            return self._save_in_transaction(text, claims, extractor)
-
-    def _save_in_transaction(self, text: Text, claims: Iterable[Claim] | None,
-                             extractor: str | None) -> str:
-        document = text.document
-        self._upsert_source(document.source)
-        before = self.conn.execute("SELECT conflict FROM documents WHERE location = ?",
-                                   (document.location,)).fetchone()
-        # its facts and names change: the conflict it was of and the one it is of are stale
-        self._mark_stale([document.conflict] + ([] if before is None else [before[0]]))
-        deleted = self.conn.execute("DELETE FROM documents WHERE location = ?",
-                                    (document.location,)).rowcount
-        cursor = self.conn.execute(
-            "INSERT INTO documents (source, location, content_hash, text_hash, media_type, "
-            "size_bytes, text, segment_count, ingested_at, conflict, conflict_inferred) "
-            "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)",
-            # bound as UTF-8 bytes: a str parameter would keep its UTF-8 copy cached on the
-            # text for as long as the text lives (the document's size again, until it is stored)
-            (document.source.slug, document.location, document.content_hash,
-             _hash(text.text), document.media_type, document.size_bytes,
-             text.text.encode("utf-8"),
-             len(text.segments), _now(), document.conflict, int(document.conflict_inferred)),
-        )
-        document_id = int(cursor.lastrowid or 0)
-        self._insert_segments(document_id, text)
-        if claims is not None:
-            self._insert_claims(document_id, text.text, claims, extractor, document.conflict)
-        return "replaced" if deleted else "added"
-
-    def update_source(self, source: Source, location: str | None = None,
-                      conflict: tuple[str | None, bool] | None = None) -> None:
-        """Store a source's metadata (a sources.toml edited while its documents stayed as they
-        were) and, given a ``location``, its document's ``conflict`` (name, inferred)."""
-        with self._writing(f"source {source.slug}", source.slug):
-            self._upsert_source(source)
-            if location is not None and conflict is not None:
-                self._move_document(location, conflict)
-
-    def _move_document(self, location: str, conflict: tuple[str | None, bool]) -> None:
-        """Set a document's conflict; when it changes, its claims follow and both conflicts'
-        facts are stale."""
-        row = self.conn.execute("SELECT id, conflict FROM documents WHERE location = ?",
-                                (location,)).fetchone()
-        self.conn.execute("UPDATE documents SET conflict = ?, conflict_inferred = ? "
-                          "WHERE location = ?", (conflict[0], int(conflict[1]), location))
-        if row is not None and row["conflict"] != conflict[0]:
-            self.conn.execute("UPDATE claims SET conflict = ? WHERE document_id = ?",
-                              (conflict[0], row["id"]))
-            self._mark_stale([row["conflict"], conflict[0]])
-
-    def _upsert_source(self, source: Source) -> None:
-        self.conn.execute(
-            "INSERT INTO sources (slug, title, publisher, url, kind, license, note, extra, "
-            "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO UPDATE SET "
-            "title=excluded.title, publisher=excluded.publisher, url=excluded.url, "
-            "kind=excluded.kind, license=excluded.license, note=excluded.note, "
-            "extra=excluded.extra, published=excluded.published",
-            (source.slug, source.title, source.publisher, source.url, source.kind,
-             source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str),
-             source.published),
-        )
-
-    def _insert_claims(self, document_id: int, body: str, claims: Iterable[Claim],
-                       extractor: str | None, conflict: str | None) -> None:
-        """Replace a document's claims, BATCH rows at a time; claim_count is what was kept."""
-        self.conn.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
-        for batch in in_batches(claim_rows(document_id, body, claims, conflict)):
-            self.conn.executemany(INSERT_CLAIM, batch)
-        self.conn.execute(
-            "UPDATE documents SET claim_count = (SELECT COUNT(*) FROM claims WHERE "
-            "document_id = ?1), extracted_with = ?2 WHERE id = ?1", (document_id, extractor))
-
-    def replace_claims(self, document_id: int, claims: Iterable[Claim], extractor: str,
-                       text: Text | None = None) -> None:
-        """Replace one document's claims (and its segments and text, when ``text`` is given)
-        at once; ``claims`` may be any iterable, a generator too."""
-        where = text.document.location if text is not None else f"document {document_id}"
-        with self._writing(f"claims of {where}", where):
-            if text is not None:
-                body = text.text
-                digest = _hash(body)
-                self.conn.execute("UPDATE documents SET text = ?, text_hash = ? "
-                                  "WHERE id = ? AND text_hash != ?",
-                                  (body, digest, document_id, digest))
-                self.conn.execute("DELETE FROM segments WHERE document_id = ?", (document_id,))
-                self._insert_segments(document_id, text)
-                self.conn.execute("UPDATE documents SET segment_count = ? WHERE id = ?",
-                                  (len(text.segments), document_id))
-            else:
-                row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                        (document_id,)).fetchone()
-                if row is None:
-                    raise CorroborateError(E.E402, where, reason="no such stored document")
-                body = row["text"]
-            conflict = self.conn.execute("SELECT conflict FROM documents WHERE id = ?",
-                                         (document_id,)).fetchone()
-            if conflict is None:
-                raise CorroborateError(E.E402, where, reason="no such stored document")
-            self._mark_stale([conflict[0]])
-            self._insert_claims(document_id, body, claims, extractor, conflict[0])
-
-    def _insert_segments(self, document_id: int, text: Text) -> None:
-        rows = ((document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,
-                 text.text[s.start:s.end]) for seq, s in enumerate(text.segments))
-        for batch in in_batches(rows):  # a batch at a time, never every segment's words at once
-            self.conn.executemany(
-                "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
-                "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
-
     # -- reading (the rest is in _reading.py) -----------------------------------------------
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
         """Full-text search over segments; words are matched as plain terms unless ``raw``.
@@ -350,7 +221,7 @@ class SQLiteStore(Reading, FactStore, ClaimPages):
         for row in self.conn.execute(
                 "SELECT d.id, d.location, d.segment_count, d.text, d.text_hash, "
                 "(SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS n FROM documents d"):
-            if row["n"] != row["segment_count"] or _hash(row["text"]) != row["text_hash"]:
+            if row["n"] != row["segment_count"] or text_hash(row["text"]) != row["text_hash"]:
                 problems.append(f"{row['location']}: stored incompletely")
         return problems
 
@@ -375,15 +246,3 @@ def _hit(row: dict[str, Any]) -> SearchHit:
     row["text"] = "".join(text)
     row["highlights"] = highlights
     return SearchHit(row)
-
-
-def _hash(text: str, chunk: int = 1 << 20) -> str:
-    """SHA-256 of the text's UTF-8, encoded a chunk at a time (never a second whole copy)."""
-    digest = hashlib.sha256()
-    for start in range(0, len(text), chunk):
-        digest.update(text[start:start + chunk].encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
