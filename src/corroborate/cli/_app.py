@@ -6,18 +6,20 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from corroborate.documents.conflicts import UNKNOWN, canonical_conflict
 from corroborate.errors import CorroborateError, E
-from corroborate.export import FORMATS, write_records
-from corroborate.settings import load_settings
-from corroborate.store import SQLiteStore, open_store
+
+if TYPE_CHECKING:
+    from corroborate.store import SQLiteStore
+
+# The stages (store, settings, gazetteers, readers) are imported where a command uses them, so
+# that `corroborate --help` and small commands do not pay for imports they do not need.
 
 app = typer.Typer(
     name="corroborate",
@@ -45,12 +47,17 @@ ConflictOption = Annotated[
 def store_from(db: str | None, *, create: bool = False, readonly: bool = True) -> SQLiteStore:
     """The store of --db (else the settings' default). Reading never creates a database (a
     missing one is E305) and opens it read-only; ``ingest`` creates, ``extract`` writes."""
+    from corroborate.settings import load_settings
+    from corroborate.store import open_store
+
     return open_store(db or load_settings().db, create, readonly=readonly)
 
 
 def conflict_filter(store: SQLiteStore, value: str | None) -> str | None:
     """The stored conflict --conflict names (by its name, another name of it, or any case), or
     UNKNOWN; one E402 line when no stored document is about it."""
+    from corroborate.documents.conflicts import UNKNOWN, canonical_conflict
+
     if value is None:
         return None
     if value.strip().lower() == UNKNOWN:
@@ -67,6 +74,8 @@ def conflict_filter(store: SQLiteStore, value: str | None) -> str | None:
 
 def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, what: str) -> None:
     """Write export records to ``output`` (saying how many) or to standard output."""
+    from corroborate.export import FORMATS, write_records
+
     if fmt not in FORMATS:
         fail_usage(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if output:

@@ -22,7 +22,6 @@ from corroborate.cli._app import (
     store_from,
 )
 from corroborate.cli.claims import export_app
-from corroborate.pipeline import conflict_label
 
 MAX_HITS = 2**63 - 1  # SQLite's largest integer
 
@@ -70,7 +69,7 @@ def documents_cli(
         rows = store.documents(source)
     if fmt == "table":  # "Kosovo War (1998–1999) (inferred)"; JSON keeps both fields
         for row in rows:
-            row["conflict"] = conflict_label(row["conflict"], row["conflict_inferred"])
+            row["conflict"] = _conflict_label(row["conflict"], row["conflict_inferred"])
     _emit(rows, ["id", "source", "location", "media_type", "chars", "segment_count", "claim_count",
                  "conflict"], fmt, "documents")
 
@@ -107,3 +106,9 @@ def highlight(text: str, highlights: list[list[int]]) -> Text:
     for start, end in highlights:
         shown.stylize("bold yellow", start, end)
     return shown
+
+
+def _conflict_label(conflict: str | None, inferred: bool) -> str:
+    from corroborate.pipeline import conflict_label  # the pipeline's imports are heavy: on use
+
+    return conflict_label(conflict, inferred)

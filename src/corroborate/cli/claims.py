@@ -22,11 +22,7 @@ from corroborate.cli._app import (
     plain,
     store_from,
 )
-from corroborate.evaluate import load_gold, load_gold_disputes, load_zones, score, score_disputes
 from corroborate.model import claim_to_record
-from corroborate.pipeline import extract_stored, facts_of, ingest
-from corroborate.settings import load_settings
-from corroborate.store import open_store
 
 
 @app.command("extract")
@@ -35,6 +31,8 @@ def extract_cli(
     source: Annotated[str | None, typer.Option(help="Only this source's documents.")] = None,
 ) -> None:
     """Extract the claims of stored documents again (after editing language or gazetteer data)."""
+    from corroborate.pipeline import extract_stored  # heavy imports, on use (fast --help)
+
     with store_from(db, readonly=False) as store:
         total = len(store.documents(source))
         count = 0
@@ -86,6 +84,17 @@ def evaluate_cli(
     With --conflict, only the claims (and facts) of that conflict are scored: a database that
     holds several wars scores against one war's gold.
     """
+    from corroborate.evaluate import (
+        load_gold,
+        load_gold_disputes,
+        load_zones,
+        score,
+        score_disputes,
+    )
+    from corroborate.pipeline import facts_of, ingest
+    from corroborate.settings import load_settings
+    from corroborate.store import open_store
+
     if fmt not in ("text", "json"):
         fail_usage(f"--format must be text or json, not {fmt!r}")
     gold_records = load_gold(gold)

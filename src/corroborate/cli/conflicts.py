@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.table import Table
 
 from corroborate.cli._app import DbOption, FormatOption, app, out, plain, printed_as_json, store_from
-from corroborate.documents.conflicts import UNKNOWN
 
 
 @app.command("conflicts")
 def conflicts_cli(db: DbOption = None, fmt: FormatOption = "table") -> None:
     """List each conflict with its documents and sources, marking conflicts inferred from a
     document's text. Correct one with `conflict = "..."` in sources.toml or `ingest --conflict`."""
+    from corroborate.documents.conflicts import UNKNOWN
+
     with store_from(db) as store:
         conflicts = store.conflicts()
     if printed_as_json(conflicts, fmt):

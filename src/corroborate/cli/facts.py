@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
-from corroborate.align import Fact, framing
 from corroborate.cli._app import (
     ConflictOption,
     DbOption,
@@ -25,8 +24,9 @@ from corroborate.cli._app import (
 )
 from corroborate.cli.claims import export_app
 from corroborate.export import write_records
-from corroborate.export.report import build_report, period_text, render_html, render_markdown
-from corroborate.pipeline import facts_of, names_of
+
+if TYPE_CHECKING:
+    from corroborate.align import Fact
 
 MeasureOption = Annotated[str | None, typer.Option(help="Only this measure (or event type).")]
 PlaceOption = Annotated[str | None, typer.Option(help="Only facts about this canonical place.")]
@@ -67,6 +67,8 @@ def _print_facts(facts: list[Fact], title: str) -> None:
 
 
 def _period(time: dict[str, str] | None) -> str:
+    from corroborate.export.report import period_text
+
     return period_text(time.get("start"), time.get("end")) if time else ""
 
 
@@ -87,6 +89,8 @@ def facts_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOp
               ) -> None:
     """Claims grouped into facts, each with its verdict: agree, disagree or single_source.
     A fact never holds claims of two conflicts."""
+    from corroborate.pipeline import facts_of  # heavy imports, on use (a fast --help)
+
     with store_from(db) as store:
         facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side)
     _show(facts, fmt, "facts")
@@ -98,6 +102,8 @@ def disputes_cli(db: DbOption = None, measure: MeasureOption = None, place: Plac
                  fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
                  ) -> None:
     """Facts on which sources (or one source with itself) disagree."""
+    from corroborate.pipeline import facts_of
+
     with store_from(db) as store:
         facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side,
                         verdict="disagree")
@@ -115,6 +121,8 @@ def _show(facts: list[Fact], fmt: str, title: str) -> None:
 
 def _export(kind: str, db: str | None, fmt: str, output: Path | None,
             conflict: str | None) -> None:
+    from corroborate.pipeline import facts_of, names_of
+
     with store_from(db) as store:
         scope = conflict_filter(store, conflict)
         facts = facts_of(store, scope) + names_of(store, scope)  # kind = "name" facts too
@@ -152,6 +160,10 @@ def report_cli(db: DbOption = None,
                conflict: ConflictOption = None,
                ) -> None:
     """A self-contained report: summary, disputes side by side, names and event words per source."""
+    from corroborate.align import framing
+    from corroborate.export.report import build_report, render_html, render_markdown
+    from corroborate.pipeline import facts_of, names_of
+
     if fmt not in ("md", "html", "json"):
         fail_usage(f"--format must be md, html or json, not {fmt!r}")
     with store_from(db) as store:

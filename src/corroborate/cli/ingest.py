@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -20,12 +20,11 @@ from corroborate.cli._app import (
     plain,
     store_from,
 )
-from corroborate.documents import parse_published
 from corroborate.model import Source
-from corroborate.pipeline import Outcome, realign
-from corroborate.scale import IngestOptions, default_jobs, prepare_all, store_prepared
-from corroborate.scale.cluster import ingest_on_dask, part_items, plan_parts
 from corroborate.settings import load_settings
+
+if TYPE_CHECKING:
+    from corroborate.pipeline import Outcome
 
 
 @app.command("ingest")
@@ -62,6 +61,12 @@ def ingest_cli(
     --conflict, else the text (shown as inferred: correct it with either). Exit status 1 if any
     document failed. A .jsonl file is a corpus of one document per line (docs/scale.md).
     """
+    # the pipeline's imports (readers, extraction) are heavy: on use, so that --help is fast
+    from corroborate.documents import parse_published
+    from corroborate.pipeline import realign
+    from corroborate.scale import IngestOptions, default_jobs, prepare_all, store_prepared
+    from corroborate.scale.cluster import ingest_on_dask, part_items, plan_parts
+
     settings = load_settings()
     if published is not None and parse_published(published) is None:
         fail_usage(f"--published must be a date written YYYY-MM-DD, YYYY-MM or YYYY, not "

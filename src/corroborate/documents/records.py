@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from corroborate.documents.manifest import parse_published, slugify
+from corroborate.documents.reading import document_from_bytes
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document, Source
 
@@ -63,8 +64,6 @@ def record_ranges(path: str | Path, target_bytes: int = 32 << 20) -> list[Record
 def read_records(part: RecordRange, max_bytes: int,
                  published: str | None = None) -> Iterator[Document | CorroborateError]:
     """The documents of one range, in order; a bad line gives its one-line error, not a stop."""
-    from corroborate.documents import document_from_bytes  # the package imports this module
-
     try:
         with open(part.path, "rb") as handle:
             handle.seek(part.start)
