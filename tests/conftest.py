@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import socket
 import subprocess
@@ -205,3 +206,49 @@ def run_corroborate() -> Callable[..., subprocess.CompletedProcess[str]]:
                               capture_output=True, text=True, timeout=120, check=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server's maintenance database: $CORROBORATE_TEST_POSTGRES, else a
+    throwaway cluster started for the session (tests/store/postgres_cluster.py); skipped when
+    psycopg or the server's binaries are absent."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install "
+                                          "'corroborate[postgresql]')")
+    from tests.store.postgres_cluster import ENV, binaries, cluster
+
+    given = os.environ.get(ENV)
+    if given:
+        yield given
+        return
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip(f"PostgreSQL's initdb and pg_ctl are not installed (apt-get install "
+                    f"postgresql) and {ENV} is not set")
+    with cluster(bin_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    import psycopg
+
+    name = f"corroborate_test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = postgres_server.rpartition("/")
+    yield f"{base}/{name}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store goes, once per backend: a SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corroborate.db")
+    return str(request.getfixturevalue("postgres_url"))

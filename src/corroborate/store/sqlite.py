@@ -22,7 +22,8 @@ from corroborate.store._opening import APPLICATION_ID, BUSY, refuse_foreign, sta
 from corroborate.store._reading import Reading
 from corroborate.store._writes import Writes, now, text_hash
 
-__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit"]
+__all__ = ["APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION", "SQLiteStore", "SearchHit",
+           "marked_hit"]
 
 
 def _sql(name: str) -> Callable[[], str]:
@@ -213,7 +214,7 @@ class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
                 (match, min(limit, MAX_LIMIT))).fetchall()
         except sqlite3.OperationalError as exc:
             raise CorroborateError(E.E401, f"search {query!r}", reason=str(exc)) from exc
-        return [_hit(dict(r)) for r in rows]
+        return [marked_hit(dict(r)) for r in rows]
 
     def check(self) -> list[str]:
         """Integrity problems: SQLite's own check and documents whose parts do not add up."""
@@ -226,7 +227,7 @@ class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
         return problems
 
 
-def _hit(row: dict[str, Any]) -> SearchHit:
+def marked_hit(row: dict[str, Any]) -> SearchHit:
     """A row with its snippet three ways: ``snippet`` with [brackets] around matches (easy to
     read), ``text`` plain and ``highlights`` as [start, end] offsets into it (exact, even where
     the document itself has brackets). Normalized text has no control characters, so the

@@ -1,0 +1,110 @@
+"""A PostgreSQL connection (psycopg 3) that reads like sqlite3's: ``?`` and ``?N`` parameters,
+rows by name or position, ``in_transaction``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import pq
+
+from corroborate.store._connection import Cursor
+
+__all__ = ["PgConnection", "Row"]
+
+# a quoted literal or name (kept as it is), a parameter (? or ?N), or a % (doubled for psycopg)
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?(\d*)|%")
+
+
+@lru_cache(maxsize=512)
+def _translated(sql: str) -> tuple[str, tuple[int, ...] | None]:
+    """sqlite3's SQL as psycopg's: (the SQL with %s, which parameter each %s takes, None when
+    they are taken in order)."""
+    order: list[int] = []
+    numbered = False
+    pieces: list[str] = []
+    at = 0
+    for match in _TOKEN.finditer(sql):
+        token = match.group(0)
+        pieces.append(sql[at:match.start()])
+        at = match.end()
+        if token[0] in "'\"":  # psycopg reads % even in literals
+            pieces.append(token.replace("%", "%%"))
+            continue
+        if token == "%":
+            pieces.append("%%")
+            continue
+        pieces.append("%s")
+        if match.group(1):
+            numbered = True
+            order.append(int(match.group(1)) - 1)
+        else:
+            order.append(len(order))
+    pieces.append(sql[at:])
+    return "".join(pieces), tuple(order) if numbered else None
+
+
+def _bound(sql: str, parameters: Sequence[Any]) -> tuple[str, Sequence[Any]]:
+    query, order = _translated(sql)
+    return query, parameters if order is None else [parameters[i] for i in order]
+
+
+class Row:
+    """A row read by column name or position, iterated by value, as sqlite3.Row is."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, names: dict[str, int], values: Sequence[Any]) -> None:
+        self._names = names
+        self._values = values
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[key if isinstance(key, int) else self._names[key]]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def _rows(cursor: psycopg.Cursor[Any]) -> Callable[[Sequence[Any]], Row]:
+    names = {column.name: i for i, column in enumerate(cursor.description or ())}
+    return lambda values: Row(names, values)
+
+
+class PgConnection:
+    """One psycopg connection in autocommit mode: transactions are the store's BEGIN/COMMIT,
+    as with sqlite3 in isolation_level=None."""
+
+    def __init__(self, url: str, *, timeout: float) -> None:
+        self.raw: psycopg.Connection[Row] = psycopg.connect(
+            url, autocommit=True, connect_timeout=max(1, int(timeout)), row_factory=_rows)
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
+        query, bound = _bound(sql, parameters)
+        return self.raw.execute(query, bound)
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor:
+        query, order = _translated(sql)
+        rows = parameters if order is None else ([p[i] for i in order] for p in parameters)
+        cursor = self.raw.cursor()
+        cursor.executemany(query, rows)
+        return cursor
+
+    def script(self, sql: str) -> None:
+        """Run several statements (a migration) at once."""
+        self.raw.execute(sql)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def close(self) -> None:
+        self.raw.close()

@@ -1,0 +1,216 @@
+"""The PostgreSQL store (psycopg 3): the same methods and one-line errors as the SQLite store,
+on a server named by a ``postgresql://`` URL.
+
+One document is one transaction, as in SQLite; writers take one advisory lock per database
+(SQLite's one writer at a time), waiting at most ``timeout`` seconds for it (then E306).
+Migrations are named SQL files (store/pg_*.sql) recorded in corroborate_migrations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from importlib import resources
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from corroborate.errors import CorroborateError, E
+from corroborate.store._claim_pages import ClaimPages
+from corroborate.store._fact_store import FactStore
+from corroborate.store._opening import APPLICATION_ID
+from corroborate.store._pg_connection import PgConnection
+from corroborate.store._reading import Reading
+from corroborate.store._writes import Writes, now, text_hash
+from corroborate.store.sqlite import DEFAULT_TIMEOUT, MAX_LIMIT, SearchHit, marked_hit
+
+__all__ = ["PG_MIGRATIONS", "PG_SCHEMA_VERSION", "PostgreSQLStore"]
+
+
+def _sql(name: str) -> Callable[[], str]:
+    return lambda: resources.files("corroborate.store").joinpath(name).read_text("utf-8")
+
+
+# Named migrations, applied in order and recorded in corroborate_migrations; append, never edit.
+PG_MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
+    ("0001_initial", _sql("pg_0001_initial.sql")),
+]
+PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
+_MIGRATIONS_TABLE = "corroborate_migrations"
+# Errors of a write that another writer holds up, and of a write refused by the server.
+_BUSY = (pg_errors.LockNotAvailable, pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+_REFUSED = (pg_errors.ReadOnlySqlTransaction, pg_errors.InsufficientPrivilege)
+# ts_headline marks matches with the characters SQLite's snippet uses (see sqlite.marked_hit)
+_HEADLINE = 'StartSel="\x02", StopSel="\x03", MaxWords=16, MinWords=6, ShortWord=0'
+
+
+class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
+    """The server store at ``url`` (postgresql://user:password@host:port/database). The
+    database must exist; its tables are created (and migrated) on first use. ``path`` is the
+    URL without its password, as every line about it says it."""
+
+    conn: PgConnection
+    errors = (psycopg.Error,)
+    query_errors = (psycopg.errors.SyntaxError,)
+
+    def __init__(self, url: str, *, create: bool = True, readonly: bool = False,
+                 timeout: float | None = None) -> None:
+        from corroborate.store import redacted_url
+
+        self.path = redacted_url(url)
+        self.timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+        self.readonly = readonly
+        try:
+            self.conn = PgConnection(url, timeout=self.timeout)
+        except psycopg.Error as exc:
+            raise CorroborateError(E.E301, self.path, reason=_first_line(exc)) from exc
+        try:
+            self.conn.execute(f"SET lock_timeout = {int(self.timeout * 1000)}")
+            self._refuse_foreign(create)
+            if self.schema_version != PG_SCHEMA_VERSION:
+                self._migrate()
+            if readonly:
+                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        except psycopg.Error as exc:
+            self.conn.close()
+            if isinstance(exc, _BUSY + _REFUSED):
+                raise self._failure(exc, "its schema", self.path) from exc
+            raise CorroborateError(E.E301, self.path, reason=_first_line(exc)) from exc
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- schema -------------------------------------------------------------------------------
+    def _tables(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+            "ORDER BY tablename")]
+
+    def _refuse_foreign(self, create: bool) -> None:
+        """Another program's tables (E304), or none when not creating (E305), before anything
+        is written."""
+        tables = self._tables()
+        if _MIGRATIONS_TABLE in tables:
+            return
+        if not tables:
+            if not create:
+                raise CorroborateError(E.E305, self.path)
+            return
+        more = f" and {len(tables) - 5} more" if len(tables) > 5 else ""
+        raise CorroborateError(E.E304, self.path,
+                               reason=f"it has tables {', '.join(tables[:5])}{more}")
+
+    @property
+    def schema_version(self) -> int:
+        if self.conn.execute("SELECT to_regclass(?)", (_MIGRATIONS_TABLE,)).fetchone()[0] is None:
+            return 0
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {_MIGRATIONS_TABLE}").fetchone()[0])
+
+    def _migrate(self) -> None:
+        with self._locked():
+            found = self.schema_version  # again, under the lock: another process may have won
+            if found > PG_SCHEMA_VERSION:
+                raise CorroborateError(E.E302, self.path, found=found,
+                                       supported=PG_SCHEMA_VERSION)
+            self.conn.execute(f"CREATE TABLE IF NOT EXISTS {_MIGRATIONS_TABLE} "
+                              "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            for name, sql in PG_MIGRATIONS[found:]:
+                self.conn.script(sql())
+                self.conn.execute(f"INSERT INTO {_MIGRATIONS_TABLE} VALUES (?, ?)",
+                                  (name, now()))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> PostgreSQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """A transaction holding the database's writer lock; committed, or rolled back."""
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _failure(self, exc: Exception, what: str, where: str) -> CorroborateError:
+        """The one line for a failed write: locked (E306), refused (E307) or else E303."""
+        if isinstance(exc, _BUSY):
+            return CorroborateError(E.E306, self.path, what=what)
+        if isinstance(exc, _REFUSED):
+            return CorroborateError(E.E307, self.path, what=what)
+        return CorroborateError(E.E303, where, reason=_first_line(exc))
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with suppress(psycopg.Error):  # the connection is gone already
+                self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _writing(self, what: str, where: str) -> Iterator[None]:
+        """One write transaction: all of it is kept, or none of it and one line says why."""
+        try:
+            with self._locked():
+                yield
+        except psycopg.Error as exc:
+            raise self._failure(exc, what, where) from exc
+
+    # -- reading (the rest is in the mixins) --------------------------------------------------
+    def _evidence_matching(self, text: str) -> tuple[str, tuple[list[str], list[Any]], str]:
+        """Claims whose evidence has all of ``text``'s words, by the evidence_words index."""
+        return ("claims c",
+                (["c.evidence_words @@ plainto_tsquery('simple', ?)"], [text]), "c.seq")
+
+    def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
+        """Full-text search over segments: every word of ``query``, or (``raw``) a web search
+        query ("a phrase", or, -word). Best matches first."""
+        if limit < 1:
+            raise CorroborateError(E.E403, "search", reason=f"the limit must be 1 or more, not "
+                                                            f"{limit}; pass a positive --limit")
+        if not query.split():
+            raise CorroborateError(E.E401, "search", reason="the query is empty; give words")
+        parse = "websearch_to_tsquery" if raw else "plainto_tsquery"
+        rows = self.conn.execute(
+            "SELECT d.source, d.location, d.id AS document_id, s.start, s.\"end\", s.kind, "
+            "s.text, ts_headline('simple', s.text, q, ?) AS marked "
+            f"FROM {parse}('simple', ?) q, segments s JOIN documents d ON d.id = s.document_id "
+            "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, s.id LIMIT ?",
+            (_HEADLINE, query, min(limit, MAX_LIMIT))).fetchall()
+        hits = []
+        for row in rows:
+            found = dict(row)
+            whole = found.pop("text")
+            plain = found["marked"].replace("\x02", "").replace("\x03", "")
+            # as SQLite's snippet: … where the segment goes on
+            if not whole.startswith(plain):
+                found["marked"] = "…" + found["marked"]
+            if not whole.endswith(plain):
+                found["marked"] += "…"
+            hits.append(marked_hit(found))
+        return hits
+
+    def check(self) -> list[str]:
+        """Documents whose parts do not add up (the server keeps its own files whole)."""
+        problems = []
+        for row in self.conn.execute(
+                "SELECT d.id, d.location, d.segment_count, d.text, d.text_hash, "
+                "(SELECT COUNT(*) FROM segments s WHERE s.document_id = d.id) AS n FROM documents d"):
+            if row["n"] != row["segment_count"] or text_hash(row["text"]) != row["text_hash"]:
+                problems.append(f"{row['location']}: stored incompletely")
+        return problems
+
+
+def _first_line(exc: BaseException) -> str:
+    """The server's or driver's message, one line, with no password in it."""
+    line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
