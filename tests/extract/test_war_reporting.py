@@ -336,3 +336,19 @@ def test_an_infobox_label_naming_an_unknown_party_is_its_side() -> None:
         # a decimal times a scale word is the round number written
         ("displaced", 8200000, 8200000, None, "civilians", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "time"),
+    [
+        # "since" a date opens the span a running count is over; its end is left open
+        ("Over 2,000 Palestinians have been killed since 7 October 2023.", ("2023-10-07", None)),
+        ("About 260 veterans of the war had killed themselves since 1982.", ("1982", None)),
+        # a date of the clause itself comes first
+        ("In 2016, 90 soldiers died, the most since 1994.", ("2016", "2016")),
+    ],
+)
+def test_a_count_since_a_date_is_from_then_on(sentence: str,
+                                              time: tuple[str, str | None]) -> None:
+    [claim] = [c for c in claims(sentence) if c.kind == "quantity"]
+    assert claim.time is not None and (claim.time.start, claim.time.end) == time

@@ -206,6 +206,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     dates = _with_relative(vocab, text, seg, dates, context)
     timely = [d for d in dates if not (vocab.not_context_before and vocab.not_context_before.search(
         body, max(seg.start, d.start - 20), d.start))]
+    opening = [d for d in dates if vocab.open_start_before and vocab.open_start_before.search(
+        body, max(seg.start, d.start - 20), d.start)]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            excluded_spans(vocab, body, seg.start, seg.end, dates))
     places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
@@ -226,7 +228,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                   if label else context.paragraph_measure,
                   context_side=context_side, default_side=label_side,
                   default_place=label_place, default_group=own_group, label_line=label,
-                  published=_published(text))
+                  published=_published(text), open_dates=opening)
     readings = read_figures(vocab, scope, figures)
     found: list[EventReading] = []
     if events:
@@ -346,7 +348,8 @@ def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> l
 def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
     body = text.text
     f = r.figure
-    time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso)
+    # an empty end is an open one ("since 1982")
+    time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso or None)
     side = r.side.canonical if r.side else None
     return Claim(
         id=_claim_id(text.document.source.slug, text.document.location, f.start, f.end,

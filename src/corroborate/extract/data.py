@@ -146,6 +146,8 @@ class _Dates(_Strict):
     not_event_date_before: list[str] = []
     # words before a month alone that make it a date of the context's year ("in May")
     month_openers: list[str] = []
+    # words before a date that open a span from it: "have died since 1982" is from 1982 on
+    open_start_before: list[str] = []
     # relative dates: read against the publication date or the last date named
     weekdays: dict[str, list[str]] = {}
     days_from_published: dict[str, int] = {}

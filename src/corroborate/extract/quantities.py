@@ -63,6 +63,7 @@ class Scope:
     default_group: str | None = None
     label_line: bool = False
     published: DateMention | None = None  # the source's publication date, when it is known
+    open_dates: list[DateMention] = field(default_factory=list)  # "since 1982": from then on
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
     triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
 
@@ -336,7 +337,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
             side, place = (None, place) if spec.possessor == "place" else (side, None)
-        time = _nearest(near.dates, figure, *clause) or _nearest(near.dates, figure, lo, hi)
+        time = _nearest(near.dates, figure, *clause) or _since(scope, figure, clause) or \
+            _nearest(near.dates, figure, lo, hi)
         if spec.timeless:
             time = None
         elif not isinstance(time, DateMention):
@@ -354,6 +356,14 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         read_phrase_end = phrase.end
         previous = (figure, phrase, side, number, group)
     return readings
+
+
+def _since(scope: Scope, figure: Figure, clause: tuple[int, int]) -> DateMention | None:
+    """A span its clause opens with no end ("have died since 1982"): from the date on, the end
+    left empty."""
+    found = _nearest(scope.open_dates, figure, *clause)
+    return None if not isinstance(found, DateMention) else \
+        replace(found, end_iso="", year_given=found.year_given)
 
 
 def _acted_on(vocab: Vocab, text: str, start: int, end: int) -> bool:

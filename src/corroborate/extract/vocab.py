@@ -43,6 +43,7 @@ class Vocab:
     side_after: re.Pattern[str] | None
     owner_after: re.Pattern[str] | None
     not_context_before: re.Pattern[str] | None
+    open_start_before: re.Pattern[str] | None  # "since 1982": a span from then on
     not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
     as_of_publication: re.Pattern[str] | None
@@ -148,6 +149,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         side_after=side_after,
         owner_after=owner_after,
         not_context_before=not_context_before,
+        open_start_before=re.compile(rf"{alternation(lang.dates.open_start_before)}\s+$",
+                                     re.IGNORECASE) if lang.dates.open_start_before else None,
         not_event_date_before=re.compile(
             rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
         if lang.dates.not_event_date_before else None,
