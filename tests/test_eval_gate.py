@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import Result
 
 from corroborate.evaluate import load_gold, load_zones, score
@@ -20,13 +21,22 @@ from corroborate.store import open_store
 GOLD = Path(__file__).resolve().parent / "gold"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 FLOOR = 0.9
-EXAMPLE_RECALL_FLOOR = 0.73
-EXAMPLE_PRECISION_FLOOR = 0.8
+EXAMPLE_RECALL_FLOOR = 0.77
+EXAMPLE_PRECISION_FLOOR = 0.82
+# The dev halves of the wars the rules were not first written for (measured on their dev
+# documents alone; the test halves are never read by a test): recall, precision floors.
+DEV_HALVES = {
+    "falklands": (("hansard-falklands-written-answers", "kiddle-falklands-war",
+                   "upi-summary-of-the-falklands-war"), 0.55, 0.6),
+    "kosovo": (("hrw-civilian-deaths-nato-air-campaign", "wikipedia-kosovo-war",
+                "yugoslav-white-book-nato-aggression"), 0.8, 0.85),
+}
 
 
-def _score(corpus: Path, gold: Path, zones: Path | None) -> tuple[float, float]:
+def _score(corpus: Path | list[Path], gold: Path, zones: Path | None) -> tuple[float, float]:
+    paths = [str(p) for p in corpus] if isinstance(corpus, list) else [str(corpus)]
     with open_store(":memory:") as store:
-        report = ingest([str(corpus)], store, max_bytes=50_000_000)
+        report = ingest(paths, store, max_bytes=50_000_000)
         assert not report.failed, [o.error for o in report.failed]
         result = score(store.claims(), load_gold(gold), load_zones(zones))
     return result.recall, result.precision
@@ -43,6 +53,17 @@ def test_bundled_example_gold(examples_dir: Path) -> None:
                                examples_dir / "zones.json")
     assert recall >= EXAMPLE_RECALL_FLOOR, f"recall {recall:.3f} fell below its floor"
     assert precision >= EXAMPLE_PRECISION_FLOOR, f"precision {precision:.3f} fell below its floor"
+
+
+@pytest.mark.parametrize("example", sorted(DEV_HALVES))
+def test_dev_half_gold(example: str) -> None:
+    slugs, recall_floor, precision_floor = DEV_HALVES[example]
+    folder = EXAMPLES / example
+    recall, precision = _score([folder / f"{slug}.txt" for slug in slugs],
+                               folder / "gold-dev.jsonl", folder / "zones-dev.json")
+    assert recall >= recall_floor, f"{example} dev recall {recall:.3f} fell below its floor"
+    assert precision >= precision_floor, \
+        f"{example} dev precision {precision:.3f} fell below its floor"
 
 
 RACAK = ("Račak, 1999\n\nIn Račak, Kosovo, 45 Albanian villagers were killed on 15 January 1999; "
