@@ -11,9 +11,10 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import count
 from pathlib import Path
 
-__all__ = ["ENV", "binaries", "cluster"]
+__all__ = ["ENV", "binaries", "cluster", "database"]
 
 ENV = "CORROBORATE_TEST_POSTGRES"
 
@@ -61,3 +62,21 @@ def cluster(bin_dir: Path) -> Iterator[str]:
             run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+_databases = count()
+
+
+@contextmanager
+def database(server: str) -> Iterator[str]:
+    """The URL of a new, empty database on the server at ``server``, dropped after."""
+    import psycopg
+
+    name = f"corroborate_test_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{server.rpartition('/')[0]}/{name}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -42,8 +42,10 @@ _MIGRATIONS_TABLE = "corroborate_migrations"
 # Errors of a write that another writer holds up, and of a write refused by the server.
 _BUSY = (pg_errors.LockNotAvailable, pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
 _REFUSED = (pg_errors.ReadOnlySqlTransaction, pg_errors.InsufficientPrivilege)
-# ts_headline marks matches with the characters SQLite's snippet uses (see sqlite.marked_hit)
-_HEADLINE = 'StartSel="\x02", StopSel="\x03", MaxWords=16, MinWords=6, ShortWord=0'
+# ts_headline marks every match of the whole segment with the characters SQLite's snippet uses
+# (see sqlite.marked_hit); _snippet cuts it to SNIPPET_WORDS words, as SQLite's snippet does
+_HEADLINE = 'StartSel="\x02", StopSel="\x03", HighlightAll=true'
+SNIPPET_WORDS = 16
 
 
 class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
@@ -182,20 +184,14 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         parse = "websearch_to_tsquery" if raw else "plainto_tsquery"
         rows = self.conn.execute(
             "SELECT d.source, d.location, d.id AS document_id, s.start, s.\"end\", s.kind, "
-            "s.text, ts_headline('simple', s.text, q, ?) AS marked "
+            "ts_headline('simple', s.text, q, ?) AS marked "
             f"FROM {parse}('simple', ?) q, segments s JOIN documents d ON d.id = s.document_id "
             "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, s.id LIMIT ?",
             (_HEADLINE, query, min(limit, MAX_LIMIT))).fetchall()
         hits = []
         for row in rows:
             found = dict(row)
-            whole = found.pop("text")
-            plain = found["marked"].replace("\x02", "").replace("\x03", "")
-            # as SQLite's snippet: … where the segment goes on
-            if not whole.startswith(plain):
-                found["marked"] = "…" + found["marked"]
-            if not whole.endswith(plain):
-                found["marked"] += "…"
+            found["marked"] = _snippet(found.pop("marked"))
             hits.append(marked_hit(found))
         return hits
 
@@ -214,3 +210,20 @@ def _first_line(exc: BaseException) -> str:
     """The server's or driver's message, one line, with no password in it."""
     line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
+
+
+def _snippet(marked: str) -> str:
+    """A marked segment cut to SNIPPET_WORDS words from just before its first match, with …
+    where it goes on; marks of neighbouring words run together ("[Lachin road]")."""
+    marked = re.sub("\x03(\\s+)\x02", r"\1", marked)
+    words = marked.split()
+    if len(words) <= SNIPPET_WORDS:
+        return marked
+    first = next((i for i, w in enumerate(words) if "\x02" in w), 0)
+    start = max(0, min(first - 2, len(words) - SNIPPET_WORDS))
+    kept = words[start:start + SNIPPET_WORDS]
+    opened = sum(w.count("\x02") - w.count("\x03") for w in words[:start])
+    text = ("\x02" if opened > 0 else "") + " ".join(kept)
+    if text.count("\x02") > text.count("\x03"):
+        text += "\x03"
+    return ("…" if start else "") + text + ("…" if start + SNIPPET_WORDS < len(words) else "")
