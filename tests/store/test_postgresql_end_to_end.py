@@ -4,6 +4,7 @@ postgresql:// --db give what they give on SQLite, and the API answers from it.""
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,10 +54,11 @@ def test_the_api_answers_claims_and_disputes_from_postgresql(
         assert pg.get("/").status_code == 200
 
 
-def test_a_postgresql_url_nobody_serves_is_one_line(cli: Callable[..., Result]) -> None:
+def test_a_postgresql_url_nobody_serves_is_one_line(
+        run_corroborate: Callable[..., subprocess.CompletedProcess[str]]) -> None:
     pytest.importorskip("psycopg", reason="psycopg is not installed")
-    result = cli("disputes", "--db", "postgresql://reader:hunter2@127.0.0.1:9/wars")
-    assert result.exit_code != 0
+    result = run_corroborate("disputes", "--db", "postgresql://reader:hunter2@127.0.0.1:9/wars")
+    assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("Error [E301] postgresql://reader@127.0.0.1:9/wars: cannot open "
                            "the database (")
