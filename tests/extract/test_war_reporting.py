@@ -352,3 +352,10 @@ def test_a_count_since_a_date_is_from_then_on(sentence: str,
                                               time: tuple[str, str | None]) -> None:
     [claim] = [c for c in claims(sentence) if c.kind == "quantity"]
     assert claim.time is not None and (claim.time.start, claim.time.end) == time
+
+
+def test_a_verb_of_an_opening_clause_is_not_the_counts() -> None:
+    assert figures("After the ceasefire force arrived, over 100,000 Armenians and 5,000 "
+                   "Russians left Nagorno-Karabakh.") == [
+        ("displaced", 100000, 100000, "Armenia", None, "Nagorno-Karabakh"),
+        ("displaced", 5000, 5000, "Russia", None, "Nagorno-Karabakh")]

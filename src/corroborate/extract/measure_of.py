@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 __all__ = ["choose_measure", "claim_unit", "trigger_adjacent"]
 
 
+# Characters a trigger before a figure counts as further away when a comma stands between.
+_COMMA_BEFORE = 40
+
+
 def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[int, int],
                      units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
     best: tuple[float, str] | None = None
@@ -34,6 +38,10 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
             distance = float(match.start - figure.end)
         else:
             distance = 2.5 * (figure.start - match.end)  # a count's verb mostly follows it
+            if "," in text[match.end:figure.start]:
+                # "After the troops arrived, over 164,000 Serbs ... left": a verb of an
+                # opening clause is not the count's
+                distance += _COMMA_BEFORE
         if vocab.relative_before.search(text, max(clause[0], match.start - 20), match.start):
             distance += 200  # "who lived": a description, not what is counted
         if best is None or distance < best[0]:
