@@ -18,7 +18,7 @@ pytest.importorskip("psycopg", reason="psycopg is not installed (pip install "
 
 import psycopg
 
-from corroborate.store.postgresql import PG_SCHEMA_VERSION
+from corroborate.store.postgresql import PG_MIGRATIONS, PG_SCHEMA_VERSION
 
 REPORT = Source(slug="report", title="report")
 BODY = "In 1993, 4,000 soldiers were killed near Agdam.\n"
@@ -39,18 +39,35 @@ def tables(url: str) -> list[str]:
 
 def test_an_empty_database_is_migrated_once(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
-        assert store.schema_version == PG_SCHEMA_VERSION == 1
+        assert store.schema_version == PG_SCHEMA_VERSION == 2
         assert store.counts()["documents"] == 0
+        unchanged = store.data_version()
     assert tables(postgres_url) == [
         "alignment_state", "claims", "corroborate_migrations", "documents", "fact_claims",
         "facts", "places", "segments", "sources"]
     with open_store(postgres_url) as store:
+        assert store.data_version() == unchanged
         store.save(text_of(BODY))
+        assert store.save(text_of(BODY)) == "unchanged"
     with open_store(postgres_url, create=False, readonly=True) as store:
         assert [d["location"] for d in store.documents()] == ["/reports/agdam.txt"]
+        assert store.data_version() == unchanged + 1
     with psycopg.connect(postgres_url) as conn:
-        assert [r[0] for r in conn.execute("SELECT name FROM corroborate_migrations")] == [
-            "0001_initial"]
+        assert [r[0] for r in conn.execute("SELECT name FROM corroborate_migrations "
+                                           "ORDER BY name")] == [
+            "0001_initial", "0002_write_counter"]
+
+
+def test_a_database_of_migration_1_is_migrated_to_the_latest(postgres_url: str) -> None:
+    first = PG_MIGRATIONS[0][1]()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(first)
+        conn.execute("CREATE TABLE corroborate_migrations (name TEXT PRIMARY KEY, "
+                     "applied_at TEXT NOT NULL)")
+        conn.execute("INSERT INTO corroborate_migrations VALUES ('0001_initial', 'then')")
+    with open_store(postgres_url, create=False, readonly=True) as store:
+        assert store.schema_version == PG_SCHEMA_VERSION
+        assert store.data_version() == 1
 
 
 def test_reading_an_empty_database_is_e305_and_makes_nothing(postgres_url: str) -> None:
@@ -76,11 +93,11 @@ def test_another_programs_database_is_e304_and_left_as_it_was(postgres_url: str,
 def test_a_database_of_a_newer_corroborate_is_e302(postgres_url: str) -> None:
     open_store(postgres_url).close()
     with psycopg.connect(postgres_url) as conn:
-        conn.execute("INSERT INTO corroborate_migrations VALUES ('0002_future', 'now')")
+        conn.execute("INSERT INTO corroborate_migrations VALUES ('0003_future', 'now')")
     with pytest.raises(CorroborateError) as caught:
         open_store(postgres_url, create=False, readonly=True)
     assert caught.value.line() == (f"Error [E302] {postgres_url}: the database was written by "
-                                   "a newer corroborate (schema 2 > 1); upgrade")
+                                   "a newer corroborate (schema 3 > 2); upgrade")
 
 
 def test_a_server_that_is_not_there_is_e301_without_the_password() -> None:

@@ -36,6 +36,7 @@ def _sql(name: str) -> Callable[[], str]:
 # Named migrations, applied in order and recorded in corroborate_migrations; append, never edit.
 PG_MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _sql("pg_0001_initial.sql")),
+    ("0002_write_counter", _sql("pg_0002_write_counter.sql")),
 ]
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
 _MIGRATIONS_TABLE = "corroborate_migrations"
@@ -163,11 +164,18 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         """One write transaction: all of it is kept, or none of it and one line says why."""
         try:
             with self._locked():
+                self.conn.execute("SELECT nextval('corroborate_writes')")
                 yield
         except psycopg.Error as exc:
             raise self._failure(exc, what, where) from exc
 
     # -- reading (the rest is in the mixins) --------------------------------------------------
+    def data_version(self) -> int:
+        """A number every committed write raises: answers read before are still right while it
+        stays the same (what the file's size and time tell of a SQLite store)."""
+        return int(self.conn.execute("SELECT last_value + CASE WHEN is_called THEN 1 ELSE 0 END "
+                                     "FROM corroborate_writes").fetchone()[0])
+
     def _evidence_matching(self, text: str) -> tuple[str, tuple[list[str], list[Any]], str]:
         """Claims whose evidence has all of ``text``'s words, by the evidence_words index."""
         return ("claims c",
