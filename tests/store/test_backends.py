@@ -132,6 +132,11 @@ def test_search_finds_every_word_and_marks_it(db_target: str) -> None:
         assert hit["text"][hit["highlights"][1][0]:hit["highlights"][1][1]] == "Goris"
         assert (hit["location"], hit["start"], hit["end"]) == ("/reports/lachin.txt", 20, 69)
         assert len(store.search("Lachin", limit=2)) == 2
+        # diacritics do not matter, either way
+        assert [h["snippet"] for h in store.search("Susa")] == [
+            "[Şuşa] was retaken on 8 November 2020."]
+        assert [h["location"] for h in store.search("Ağdam Stepanakert")] == []
+        assert [h["start"] for h in store.search("Stépanakert")] == [20]
         assert [h["snippet"] for h in store.search('"Lachin road"', raw=True)] == [
             "The [Lachin road] then passed under Russian peacekeepers."]
         with pytest.raises(CorroborateError, match=r"E401\] search: .*the query is empty"):

@@ -37,6 +37,7 @@ def _sql(name: str) -> Callable[[], str]:
 PG_MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _sql("pg_0001_initial.sql")),
     ("0002_write_counter", _sql("pg_0002_write_counter.sql")),
+    ("0003_search_without_accents", _sql("pg_0003_search_without_accents.sql")),
 ]
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
 _MIGRATIONS_TABLE = "corroborate_migrations"
@@ -179,7 +180,7 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
     def _evidence_matching(self, text: str) -> tuple[str, tuple[list[str], list[Any]], str]:
         """Claims whose evidence has all of ``text``'s words, by the evidence_words index."""
         return ("claims c",
-                (["c.evidence_words @@ plainto_tsquery('simple', ?)"], [text]), "c.seq")
+                (["c.evidence_words @@ plainto_tsquery('corroborate', ?)"], [text]), "c.seq")
 
     def search(self, query: str, limit: int = 20, raw: bool = False) -> list[SearchHit]:
         """Full-text search over segments: every word of ``query``, or (``raw``) a web search
@@ -192,8 +193,9 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         parse = "websearch_to_tsquery" if raw else "plainto_tsquery"
         rows = self.conn.execute(
             "SELECT d.source, d.location, d.id AS document_id, s.start, s.\"end\", s.kind, "
-            "ts_headline('simple', s.text, q, ?) AS marked "
-            f"FROM {parse}('simple', ?) q, segments s JOIN documents d ON d.id = s.document_id "
+            "ts_headline('corroborate', s.text, q, ?) AS marked "
+            f"FROM {parse}('corroborate', ?) q, "
+            "segments s JOIN documents d ON d.id = s.document_id "
             "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, s.id LIMIT ?",
             (_HEADLINE, query, min(limit, MAX_LIMIT))).fetchall()
         hits = []
