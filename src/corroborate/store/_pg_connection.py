@@ -16,6 +16,7 @@ from corroborate.store._connection import Cursor
 __all__ = ["PgConnection", "Row"]
 
 # a quoted literal or name (kept as it is), a parameter (? or ?N), or a % (doubled for psycopg)
+_CONNECT_SECONDS = 10  # at most, to reach a server: an unreachable one is one line soon
 _TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?(\d*)|%")
 
 
@@ -85,7 +86,8 @@ class PgConnection:
 
     def __init__(self, url: str, *, timeout: float) -> None:
         self.raw: psycopg.Connection[Row] = psycopg.connect(
-            url, autocommit=True, connect_timeout=max(1, int(timeout)), row_factory=_rows)
+            url, autocommit=True, connect_timeout=min(max(1, int(timeout)), _CONNECT_SECONDS),
+            row_factory=_rows)
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         query, bound = _bound(sql, parameters)

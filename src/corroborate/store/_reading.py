@@ -61,7 +61,8 @@ class Reading:
                 Segment(r["start"], r["end"], r["kind"], r["table_no"], r["row_no"],
                         r["column_no"])
                 for r in self.conn.execute(
-                    "SELECT * FROM segments WHERE document_id = ? ORDER BY seq", (meta["id"],)))
+                    "SELECT start, \"end\", kind, table_no, row_no, column_no FROM segments "
+                    "WHERE document_id = ? ORDER BY seq", (meta["id"],)))
             s = sources[meta["source"]]
             source_record = Source(s["slug"], s["title"], s["publisher"], s["url"], s["kind"],
                                    s["license"], s["note"], s["extra"], published=s["published"])

@@ -71,7 +71,8 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         except psycopg.Error as exc:
             raise CorroborateError(E.E301, self.path, reason=_first_line(exc)) from exc
         try:
-            self.conn.execute(f"SET lock_timeout = {int(self.timeout * 1000)}")
+            # in milliseconds; 0 would mean no limit, not "do not wait"
+            self.conn.execute(f"SET lock_timeout = {max(1, int(self.timeout * 1000))}")
             self._refuse_foreign(create)
             if self.schema_version != PG_SCHEMA_VERSION:
                 self._migrate()
