@@ -125,6 +125,9 @@ def watching(browser: Any, base: str) -> Iterator[Watched]:
     watched.page.on("console", lambda message: watched.errors.append(message.text)
                     if message.type == "error" else None)
     watched.page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    # the console says only "Failed to load resource: 404"; this names what failed
+    watched.page.on("response", lambda response: watched.errors.append(
+        f"{response.status} {response.url}") if response.status >= 400 else None)
     watched.page.on("dialog", lambda dialog: (watched.errors.append(f"dialog: {dialog.message}"),
                                               dialog.dismiss()))
     try:
