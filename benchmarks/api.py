@@ -17,7 +17,8 @@ and the following ones by next_cursor, with and without filters, and pages from 
 disputes (first and following pages) and places.geojson (all, one conflict). Each endpoint is
 preceded by one unmeasured request per variant. Output: p50/p95/p99 ms, requests/s and errors
 (any non-2xx, printed) per endpoint and per variant, the CPU the client and the server used
-(100% = one core) and the server's peak RSS.
+(100% = one core), the server's CPU milliseconds per request (what a request costs, whatever
+else runs on the machine) and the server's peak RSS.
 """
 
 from __future__ import annotations
@@ -314,7 +315,8 @@ def run(db: Path, requests: int, clients: int, processes: int = 1,
             server_cpu = cpu_seconds(pid) - server_cpu
             rows.append(summary(samples, wall, endpoint=endpoint, wall_s=wall,
                                 client_cpu_pct=100 * client_cpu / wall,
-                                server_cpu_pct=100 * server_cpu / wall))
+                                server_cpu_pct=100 * server_cpu / wall,
+                                server_cpu_ms_per_request=1000 * server_cpu / max(1, len(samples))))
             by_variant: dict[str, list[Sample]] = defaultdict(list)
             for sample in samples:
                 by_variant[sample.variant].append(sample)
@@ -336,12 +338,12 @@ def table(result: dict[str, Any]) -> str:
              f"disputes); {result['clients']} clients in {result['client_processes']} "
              f"process(es), {result['cpus']} CPUs",
              f"{'endpoint':16} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
-             f"{'p99 ms':>8} {'req/s':>7} {'client CPU':>10} {'server CPU':>10}"]
+             f"{'p99 ms':>8} {'req/s':>7} {'client CPU':>10} {'server CPU':>10} {'CPU ms/req':>10}"]
     for row in result["endpoints"]:
         lines.append(f"{row['endpoint']:16} {row['requests']:8} {row['errors']:6} "
                      f"{row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['p99_ms']:8.1f} "
                      f"{row['requests_per_s']:7.0f} {row['client_cpu_pct']:9.0f}% "
-                     f"{row['server_cpu_pct']:9.0f}%")
+                     f"{row['server_cpu_pct']:9.0f}% {row['server_cpu_ms_per_request']:10.1f}")
     peak = result["server_peak_rss_mb"]
     lines.append(f"server peak RSS: {'n/a' if peak is None else f'{peak:,.0f} MB'}")
     lines.append("")
