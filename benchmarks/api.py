@@ -197,22 +197,24 @@ async def drive(base: str, planned: list[Session], clients: int) -> list[Sample]
     return out
 
 
-def _drive_in_process(job: tuple[str, list[Session], int]) -> tuple[list[Sample], float]:
-    started = time.process_time()
+def _drive_in_process(job: tuple[str, list[Session], int]) -> tuple[list[Sample], float, float]:
+    cpu, started = time.process_time(), time.perf_counter()
     samples = asyncio.run(drive(*job))
-    return samples, time.process_time() - started
+    return samples, time.process_time() - cpu, time.perf_counter() - started
 
 
 def drive_all(base: str, planned: list[Session], clients: int,
-              processes: int) -> tuple[list[Sample], float]:
-    """The samples and the client CPU seconds; the clients split over ``processes``."""
+              processes: int) -> tuple[list[Sample], float, float]:
+    """The samples, the client CPU seconds and the wall seconds of driving (not of starting
+    client processes); the clients split over ``processes``."""
     if processes <= 1:
         return _drive_in_process((base, planned, clients))
     jobs = [(base, planned[i::processes], max(1, clients // processes + (i < clients % processes)))
             for i in range(processes)]
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
         results = pool.map(_drive_in_process, jobs)
-    return [s for samples, _ in results for s in samples], sum(cpu for _, cpu in results)
+    return ([s for samples, _, _ in results for s in samples], sum(r[1] for r in results),
+            max(r[2] for r in results))
 
 
 def free_port() -> int:
@@ -309,9 +311,8 @@ def run(db: Path, requests: int, clients: int, processes: int = 1,
                                             for s in mixes[endpoint]], 1))
             errors.extend(s for s in warm if not 200 <= s.status < 300)
             planned = sessions(mixes[endpoint], requests, seed)
-            server_cpu, started = cpu_seconds(pid), time.perf_counter()
-            samples, client_cpu = drive_all(base, planned, clients, processes)
-            wall = time.perf_counter() - started
+            server_cpu = cpu_seconds(pid)
+            samples, client_cpu, wall = drive_all(base, planned, clients, processes)
             server_cpu = cpu_seconds(pid) - server_cpu
             rows.append(summary(samples, wall, endpoint=endpoint, wall_s=wall,
                                 client_cpu_pct=100 * client_cpu / wall,
