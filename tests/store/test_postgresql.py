@@ -144,3 +144,20 @@ def test_a_write_while_another_writer_holds_the_lock_is_e306(postgres_url: str) 
             "is writing (/reports/agdam.txt not written); retry when it ends")
         other.rollback()
         assert store.save(text_of(BODY)) == "added"
+
+
+def test_a_long_segments_snippet_is_16_words_from_just_before_the_match() -> None:
+    from corroborate.store.postgresql import _snippet
+
+    words = ("On 12 June 1999 the first KFOR troops entered Kosovo from Macedonia and by the end "
+             "of the month about 20,000 soldiers of the force were in the province").split()
+    at = words.index("20,000")  # the 21st of 30 words
+    words[at] = "\x02" + words[at] + "\x03"
+    assert _snippet(" ".join(words)) == (
+        "…by the end of the month about \x0220,000\x03 soldiers of the force were in the "
+        "province")
+    words = ["Casualties", "\x02near", "Agdam\x03", *[f"w{i}" for i in range(20)]]
+    assert _snippet(" ".join(words)) == (
+        "Casualties \x02near Agdam\x03 w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12…")
+    assert _snippet("The \x02Lachin\x03 \x02road\x03 then passed.") == (
+        "The \x02Lachin road\x03 then passed.")
