@@ -149,8 +149,9 @@ def test_a_write_while_another_writer_holds_the_lock_is_e306(postgres_url: str) 
 def test_a_long_segments_snippet_is_16_words_from_just_before_the_match() -> None:
     from corroborate.store.postgresql import _snippet
 
-    words = ("On 12 June 1999 the first KFOR troops entered Kosovo from Macedonia and by the end "
-             "of the month about 20,000 soldiers of the force were in the province").split()
+    sentence = ("On 12 June 1999 the first KFOR troops entered Kosovo from Macedonia and by the "
+                "end of the month about 20,000 soldiers of the force were in the province")
+    words = sentence.split()
     at = words.index("20,000")  # the 21st of 30 words
     words[at] = "\x02" + words[at] + "\x03"
     assert _snippet(" ".join(words)) == (
