@@ -31,6 +31,15 @@ _answers_lock = threading.Lock()
 _KEPT_ANSWERS = 64
 
 
+def _state(store: SQLiteStore) -> tuple[int, ...]:
+    """What changes whenever the database does: a server store's write counter, else the
+    times and sizes of the SQLite file and its -wal."""
+    data_version = getattr(store, "data_version", None)
+    if callable(data_version):
+        return (int(data_version()),)
+    return _file_state(store.path)
+
+
 def _file_state(db: str) -> tuple[int, ...]:
     state: list[int] = []
     for path in (db, db + "-wal"):
@@ -45,7 +54,7 @@ def _file_state(db: str) -> tuple[int, ...]:
 
 def cached(store: SQLiteStore, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, or its answer kept from a request made since the database last changed."""
-    state = _file_state(store.path)  # before computing: a write meanwhile means compute again
+    state = _state(store)  # before computing: a write meanwhile means compute again
     with _answers_lock:
         kept = _answers.get((store.path, key))
     if kept is not None and kept[0] == state:
@@ -80,10 +89,9 @@ def resolve_conflict(store: SQLiteStore, value: str | None) -> str | None:
     if value.strip().lower() == UNKNOWN:
         return UNKNOWN
     wanted = {canonical_conflict(value).casefold(), value.strip().casefold()}
-    for entry in store.conflicts():
-        name = entry["conflict"]
-        if name is not None and name.casefold() in wanted:
-            return str(name)
+    for name in store.conflict_names():  # an index skip-scan, not a read of every document
+        if name.casefold() in wanted:
+            return name
     return value
 
 

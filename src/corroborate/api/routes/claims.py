@@ -6,7 +6,7 @@ import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from corroborate.api import queries
 from corroborate.api.deps import ReadStore
@@ -57,7 +57,8 @@ def claims(store: ReadStore, conflict: ConflictParam = None, kind: ClaimKind | N
         time_from=time_from, time_to=time_to, text=q if q and q.strip() else None)
     records, next_cursor = queries.claim_page(store, wanted, cursor, limit)
     if format is ExportFormat.json:
-        return {"items": records, "next_cursor": next_cursor}
+        # the store's records are in shape already: sent as they are, not checked again
+        return JSONResponse({"items": records, "next_cursor": next_cursor})
     body = io.StringIO()
     write_records(records, format.value, body)
     headers = {} if next_cursor is None else {"X-Next-Cursor": next_cursor}
@@ -77,14 +78,14 @@ def claim(store: ReadStore, document_id: Annotated[int, Path(ge=1, le=2**62)],
 @router.get("/facts", response_model=FactPage, summary="Facts, filtered and paged")
 def facts(store: ReadStore, conflict: ConflictParam = None, kind: FactKind | None = None,
           verdict: Verdict | None = None, measure: Text = None,
-          limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None) -> dict[str, Any]:
+          limit: LimitParam = DEFAULT_LIMIT, cursor: CursorParam = None) -> Any:
     """Quantity and event facts in the order export facts lists them; measure matches a
     quantity fact's measure or an event fact's event type."""
     items, following = queries.fact_page(
         store, conflict=queries.resolve_conflict(store, conflict),
         kind=None if kind is None else kind.value, verdict=None if verdict is None else verdict.value,
         measure=measure, cursor=cursor, limit=limit)
-    return {"items": items, "next_cursor": following}
+    return JSONResponse({"items": items, "next_cursor": following})
 
 
 @router.get("/facts/{fact_id}", response_model=FactRecord, summary="One fact")
@@ -99,11 +100,11 @@ def fact(store: ReadStore, fact_id: Annotated[str, Path(max_length=200)]) -> dic
             summary="Facts on which sources disagree, largest spread first")
 def disputes(store: ReadStore, conflict: ConflictParam = None, kind: FactKind | None = None,
              measure: Text = None, limit: LimitParam = DEFAULT_LIMIT,
-             cursor: CursorParam = None) -> dict[str, Any]:
+             cursor: CursorParam = None) -> Any:
     """Each dispute says why it is one, and its spread (for figures, the gap between the
     highest low figure and the lowest high one over that high; for dates, the years between)."""
     items, following = queries.fact_page(
         store, conflict=queries.resolve_conflict(store, conflict),
         kind=None if kind is None else kind.value, verdict="disagree", measure=measure,
         cursor=cursor, limit=limit, largest_first=True)
-    return {"items": items, "next_cursor": following}
+    return JSONResponse({"items": items, "next_cursor": following})

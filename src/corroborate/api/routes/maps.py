@@ -23,9 +23,9 @@ SourceParam = Annotated[str | None, Query(max_length=200, description="A source'
 @router.get("/places.geojson", response_model=FeatureCollection,
             summary="The places claims name, with their counts")
 def places(store: ReadStore, conflict: ConflictParam = None,
-           source: SourceParam = None) -> dict[str, Any]:
-    return geojson.places_collection(
-        queries.place_summary(store, queries.resolve_conflict(store, conflict), source))
+           source: SourceParam = None) -> Any:
+    return JSONResponse(geojson.places_collection(  # in shape already: not checked again
+        queries.place_summary(store, queries.resolve_conflict(store, conflict), source)))
 
 
 @router.get("/basemap.geojson", response_model=FeatureCollection,
