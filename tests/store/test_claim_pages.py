@@ -4,6 +4,7 @@ filter over ``export claims`` gives; cursors hold when documents are added; bad 
 from __future__ import annotations
 
 import re
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,21 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "examples" / name for name in ("karabakh", "falklands", "kosovo")]
 
 
-@pytest.fixture(scope="module")
-def examples_store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    path = tmp_path_factory.mktemp("pages") / "examples.db"
-    with open_store(path) as store:
-        assert not ingest([str(p) for p in EXAMPLES], store, max_bytes=50_000_000).failed
-    with open_store(path, create=False, readonly=True) as store:
-        yield store
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def examples_store(request: pytest.FixtureRequest,
+                   tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The three examples in a SQLite file, then in a PostgreSQL database."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            target = str(tmp_path_factory.mktemp("pages") / "examples.db")
+        else:
+            from tests.store.postgres_cluster import database
+
+            target = stack.enter_context(database(request.getfixturevalue("postgres_server")))
+        with open_store(target) as store:
+            assert not ingest([str(p) for p in EXAMPLES], store, max_bytes=50_000_000).failed
+        with open_store(target, create=False, readonly=True) as store:
+            yield store
 
 
 def exported(store: SQLiteStore) -> list[dict[str, Any]]:
@@ -147,8 +156,9 @@ def test_some_filters_find_something(examples_store: SQLiteStore, query: ClaimQu
     assert len(walk(examples_store, query, 10)) >= expected
 
 
-def test_a_cursor_holds_when_a_document_is_added_mid_paging(tmp_path: Path) -> None:
-    with open_store(tmp_path / "grow.db") as store:
+def test_a_cursor_holds_when_a_document_is_added_mid_paging(db_target: str,
+                                                           tmp_path: Path) -> None:
+    with open_store(db_target) as store:
         assert not ingest([str(EXAMPLES[0])], store, max_bytes=50_000_000).failed
         before = {(c["document_id"], c["id"]) for c in walk(store, ClaimQuery(), 500)}
         first, cursor = store.claim_page(ClaimQuery(), None, 25)
