@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -229,16 +231,24 @@ def test_a_read_only_store_with_stale_facts_computes_them(
 
 # -- 4. the bundled examples: stored == aligned in memory ----------------------------------------
 
-@pytest.fixture(scope="module")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("examples") / "examples.db"
-    with open_store(path) as store:
-        report = ingest([str(p) for p in EXAMPLES], store, max_bytes=50_000_000)
-        assert len(report.outcomes) == 15 and not report.failed
-    return path
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def examples_db(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The three examples in a SQLite file, then in a PostgreSQL database."""
+    with ExitStack() as stack:
+        if request.param == "sqlite":
+            target = str(tmp_path_factory.mktemp("examples") / "examples.db")
+        else:
+            from tests.store.postgres_cluster import database
+
+            target = stack.enter_context(database(request.getfixturevalue("postgres_server")))
+        with open_store(target) as store:
+            report = ingest([str(p) for p in EXAMPLES], store, max_bytes=50_000_000)
+            assert len(report.outcomes) == 15 and not report.failed
+        yield target
 
 
-def test_stored_facts_of_the_examples_equal_aligning_in_memory(examples_db: Path) -> None:
+def test_stored_facts_of_the_examples_equal_aligning_in_memory(examples_db: str) -> None:
     with open_store(examples_db, create=False, readonly=True) as store:
         assert not store.is_stale()
         stored = records(facts_of(store))
@@ -252,7 +262,7 @@ def test_stored_facts_of_the_examples_equal_aligning_in_memory(examples_db: Path
         assert store.counts()["disputes"] == len(disputes) > 50
 
 
-def test_fact_pages_walk_every_fact_once_in_either_order(examples_db: Path) -> None:
+def test_fact_pages_walk_every_fact_once_in_either_order(examples_db: str) -> None:
     with open_store(examples_db, create=False, readonly=True) as store:
         expected = [f.id for f in facts_of(store)]
         for order in ("key", "spread"):
@@ -279,7 +289,7 @@ def test_fact_pages_walk_every_fact_once_in_either_order(examples_db: Path) -> N
         assert store.fact("f-none") is None and store.claim(1, "c-none") is None
 
 
-def test_place_summary_counts_the_claims_of_each_place(examples_db: Path) -> None:
+def test_place_summary_counts_the_claims_of_each_place(examples_db: str) -> None:
     with open_store(examples_db, create=False, readonly=True) as store:
         claims = [c for c in store.claims() if c.place]
         summary = store.place_summary()
