@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs
 
 __all__ = ["DateMention", "find_dates"]
@@ -56,7 +57,8 @@ class _Grammar:
         decade = _optional(d.decade_suffixes)
         dashes = "".join(re.escape(x) for x in lang.symbols.range_dashes)
         day_joiners = alternation(d.range_joiners + d.range_joiners_after_opener, words=False)
-        self.atom = re.compile(
+        # behind a lookahead on its first characters: scanned over every sentence
+        self.atom = re.compile(guarded(
             rf"(?<![\w/.])(?<![A-Za-z]-)(?:"
             rf"(?P<ddm>(?P<d0>{day})(?:\s*[{dashes}]\s*|\s+{day_joiners}\s+)(?P<d0b>{day})\s+"
             rf"(?P<m0>{month})\.?"
@@ -75,7 +77,7 @@ class _Grammar:
             rf"|(?P<year>(?P<y8>{_YEAR}){decade}"
             + (rf"(?![\w]|[.,]\d)(?!\s+{not_year_after})" if not_year_after else "") + ")"
             r")(?![\w]|[.,]\d)",
-            re.IGNORECASE,
+            re.IGNORECASE), re.IGNORECASE,
         )
         joiners = alternation(d.range_joiners, words=False)
         self.range_gap = re.compile(rf"\s*[{dashes}]\s*|\s+{joiners}\s+", re.IGNORECASE)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs
 
 __all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
@@ -80,7 +81,8 @@ class _Grammar:
         self.separator = re.compile(rf"(?<=\d)(?:{alternation(seps, words=False)})(?=\d)")
         self.decimal_marks = lang.symbols.decimal_marks
         decimal = alternation(self.decimal_marks, words=False)
-        self.atom = re.compile(
+        # behind a lookahead on its first characters: scanned over every sentence
+        self.atom = re.compile(guarded(
             rf"(?P<vague>{alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"
@@ -88,7 +90,7 @@ class _Grammar:
             rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-])",
-            re.IGNORECASE,
+            re.IGNORECASE), re.IGNORECASE,
         )
         dashes = "".join(re.escape(d) for d in lang.symbols.range_dashes)
         range_joiners = alternation(lang.bounds.range.joiners, words=False)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
+from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs, data_path
 
 __all__ = ["Vocab", "load_vocab"]
@@ -115,8 +116,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         np_words=np_words,
         np_pattern=re.compile(trie_alternation(list(np_words)), re.IGNORECASE),
         triggers=triggers,
-        trigger_pattern=re.compile(_triggers_alternation(triggers, name_triggers,
-                                                         m.place_articles), re.IGNORECASE),
+        trigger_pattern=_fast(_triggers_alternation(triggers, name_triggers, m.place_articles),
+                              re.IGNORECASE),
         clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),
         item_break=re.compile(r";|\n"),
         not_count_after=re.compile(alternation(m.not_counts_after, words=False) + r"(?![a-z])",
@@ -136,11 +137,10 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
                                    re.IGNORECASE),
         # one alternation, one pass over each sentence
-        exclusions=(re.compile("|".join(f"(?:{p})" for p in lang.exclusions.patterns),
-                               re.MULTILINE),),
+        exclusions=(_fast("|".join(f"(?:{p})" for p in lang.exclusions.patterns), re.MULTILINE),),
         not_year_after=not_year_after,
         event_triggers=events,
-        event_pattern=re.compile(alternation(list(events)), re.IGNORECASE),
+        event_pattern=_fast(trie_alternation(list(events)), re.IGNORECASE),
         heading_events=heading,
         heading_event_pattern=re.compile(alternation(list(heading)), re.IGNORECASE),
         articles=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}\s+$",
@@ -173,9 +173,14 @@ def _triggers_alternation(triggers: dict[str, list[str]], name_triggers: set[str
     capitalised word."""
     plain = [t for t in triggers if t not in name_triggers]
     if not name_triggers:
-        return alternation(plain)
-    named = rf"{alternation(sorted(name_triggers))}(?=\s+{_articles(articles)}(?-i:[A-Z]))"
-    return f"{alternation(plain)}|{named}"
+        return trie_alternation(plain)
+    named = rf"{trie_alternation(sorted(name_triggers))}(?=\s+{_articles(articles)}(?-i:[A-Z]))"
+    return f"{trie_alternation(plain)}|{named}"
+
+
+def _fast(pattern: str, flags: int) -> re.Pattern[str]:
+    """A pattern run over every sentence, behind a lookahead on its first characters."""
+    return re.compile(guarded(pattern, flags), flags)
 
 
 def _articles(words: list[str]) -> str:

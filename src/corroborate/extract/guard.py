@@ -1,0 +1,117 @@
+"""A lookahead on a pattern's possible first characters, so ``finditer`` skips most positions.
+
+Python's regex engine tries a pattern at every position of the text. A pattern that opens with a
+lookbehind or ``\\b`` before a large alternation (the date grammar, the exclusions) pays for the
+assertion and the alternation's set-up at each of them, although few characters can start a
+match. ``guarded`` reads the pattern's syntax tree for the characters a match can begin with and
+puts ``(?=[...])`` in front: the same matches, found 2-3 times faster. A pattern whose first
+character cannot be told (``.``, a negated class, one that may match the empty string) is left
+as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["first_characters", "guarded"]
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_UNI_DIGIT": r"\d", "CATEGORY_UNI_NOT_DIGIT": r"\D",
+    "CATEGORY_UNI_SPACE": r"\s", "CATEGORY_UNI_NOT_SPACE": r"\S",
+    "CATEGORY_UNI_WORD": r"\w", "CATEGORY_UNI_NOT_WORD": r"\W",
+}
+
+# (the class members a match may begin with, whether the items may match nothing)
+_First = tuple[list[str], bool]
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))
+
+
+def _class(items: Any) -> list[str] | None:
+    parts = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            parts.append(_char(av))
+        elif op is sre.RANGE:
+            parts.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is sre.CATEGORY and str(av) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(av)])
+        else:  # a negated class, or a category with no short name: unknown
+            return None
+    return parts
+
+
+def _sequence(items: Any, ignorecase: bool) -> _First | None:
+    parts: list[str] = []
+    for op, av in items:
+        one = _one(op, av, ignorecase)
+        if one is None:
+            return None
+        parts.extend(one[0])
+        if not one[1]:
+            return parts, False
+    return parts, True
+
+
+def _one(op: Any, av: Any, ignorecase: bool) -> _First | None:
+    if op is sre.LITERAL:
+        return [_char(av)], False
+    if op is sre.IN:
+        members = _class(av)
+        return None if members is None else (members, False)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing: the next item decides
+        return [], True
+    if op is sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE and not ignorecase:  # a narrower guard would lose matches
+            return None
+        return _sequence(sub, ignorecase)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, ignorecase)
+    if op is sre.BRANCH:
+        parts: list[str] = []
+        nullable = False
+        for branch in av[1]:
+            first = _sequence(branch, ignorecase)
+            if first is None:
+                return None
+            parts.extend(first[0])
+            nullable = nullable or first[1]
+        return parts, nullable
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        first = _sequence(sub, ignorecase)
+        return None if first is None else (first[0], first[1] or low == 0)
+    return None
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """A character class of what a match of ``pattern`` may begin with, or None if unknown."""
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    first = _sequence(tree, bool(tree.state.flags & re.IGNORECASE))
+    if first is None or first[1] or not first[0]:
+        return None
+    return "[" + "".join(dict.fromkeys(first[0])) + "]"
+
+
+def guarded(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind a lookahead on its first characters (the same matches), or as is.
+
+    >>> guarded(r"\\bNo\\.\\s*\\d+|§+\\s*\\d+")
+    '(?=[N§])(?:\\\\bNo\\\\.\\\\s*\\\\d+|§+\\\\s*\\\\d+)'
+    """
+    first = first_characters(pattern, flags)
+    if first is None or re.match(r"\(\?[aiLmsux]+\)", pattern):
+        return pattern  # global inline flags must stay at the start
+    return f"(?={first})(?:{pattern})"

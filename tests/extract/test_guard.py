@@ -1,0 +1,28 @@
+"""The first-character guard: same matches, and no guard where the first character is unknown."""
+
+import re
+
+from corroborate.extract.guard import first_characters, guarded
+
+
+def test_first_characters_of_an_alternation_behind_assertions() -> None:
+    assert first_characters(r"\bNo\.\s*\d+|§+\s*\d+|\[[^\]]{1,30}\]") == r"[N§\[]"
+    assert first_characters(r"(?<![\w-])(?:killed|wounded)(?![\w])") == "[kw]"
+
+
+def test_no_guard_when_the_first_character_is_unknown() -> None:
+    assert first_characters(r"(?:a)?\d") == r"[a\d]"
+    assert first_characters(r"a?") is None  # may match the empty string
+    assert first_characters(r".x") is None
+    assert first_characters(r"[^x]y") is None
+    assert guarded(r"(?i)may") == r"(?i)may"
+
+
+def test_guarded_pattern_finds_the_same_spans() -> None:
+    text = "On 4 May 1999, 14 civilians (p. 12) were killed; No. 7 and §3 said KILLED, [11] May."
+    for pattern, flags in ((r"\bNo\.\s*\d+|§+\s*\d+|\[[^\]]{1,30}\]|\bp\.\s*\d+", 0),
+                           (r"(?<![\w-])(?:killed|may)(?![\w])", re.IGNORECASE)):
+        plain = [m.span() for m in re.finditer(pattern, text, flags)]
+        fast = [m.span() for m in re.finditer(guarded(pattern, flags), text, flags)]
+        assert fast == plain
+        assert len(plain) >= 3
