@@ -142,7 +142,8 @@ def test_every_view_renders_without_errors(page: Watched, screenshots: Path, rou
     page.open(route)
     assert page.page.locator(shown).count() > 0
     assert page.page.locator(".message.error").count() == 0
-    page.page.screenshot(path=str(screenshots / f"view-{route.split('?')[0]}.png"), full_page=True)
+    name = route.split("?")[0].replace("/", "-")
+    page.page.screenshot(path=str(screenshots / f"view-{name}.png"), full_page=True)
 
 
 def test_the_timeline_draws_a_year_as_a_span_and_a_day_as_a_dot(page: Watched, screenshots: Path) -> None:
