@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
-from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs
+from corroborate.text.guard import guarded
 
 __all__ = ["DateMention", "find_dates"]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang
-from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs
+from corroborate.text.guard import guarded
 
 __all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
 

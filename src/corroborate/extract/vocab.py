@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
-from corroborate.extract.guard import guarded
 from corroborate.langdata import data_dirs, data_path
+from corroborate.text.guard import guarded
 
 __all__ = ["Vocab", "load_vocab"]
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from corroborate.langdata import load_sentence_rules
 from corroborate.model import Document, Segment, Text
+from corroborate.text.guard import guarded
 from corroborate.text.normalize import normalize_text
 from corroborate.text.sentences import split_sentences
 from corroborate.text.tables import Line, find_tables, is_cell_line
@@ -81,6 +83,13 @@ def _in_context(text: str) -> Iterator[tuple[Line, bool, bool]]:
 MAX_RUN_LINES = 5000
 
 
+@lru_cache(maxsize=8)
+def _reference_pattern(pattern: str) -> re.Pattern[str]:
+    """The reference-line pattern, searched on every line: behind a lookahead on its first
+    characters."""
+    return re.compile(guarded(pattern))
+
+
 def segment(document: Document, lang: str = "en") -> Text:
     """Normalize the document's text and cut it into segments, in text order.
 
@@ -89,7 +98,7 @@ def segment(document: Document, lang: str = "en") -> Text:
     """
     text = normalize_text(document.text)
     rules = load_sentence_rules(lang)
-    reference = re.compile(rules.reference_line) if rules.reference_line else None
+    reference = _reference_pattern(rules.reference_line) if rules.reference_line else None
     segments: list[Segment] = []
     run: list[tuple[Line, bool, bool]] = []  # consecutive cell lines
     tables = 0

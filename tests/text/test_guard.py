@@ -2,7 +2,7 @@
 
 import re
 
-from corroborate.extract.guard import first_characters, guarded
+from corroborate.text.guard import first_characters, guarded
 
 
 def test_first_characters_of_an_alternation_behind_assertions() -> None:
