@@ -21,6 +21,7 @@ from corroborate.extract.data import load_gazetteer, load_names, load_scopes, tr
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.world import Place, load_world, world_settings
 from corroborate.langdata import data_dirs
+from corroborate.text.guard import guarded
 
 __all__ = ["DocumentScope", "Mention", "document_scope", "find_actors", "find_places",
            "place_hierarchy", "place_kind"]
@@ -30,8 +31,9 @@ SAMPLE = 200_000
 _GAP = re.compile(r"[ \t]+")
 # A capitalised Latin word (the world's names are Latin-script) and the words after it.
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
-_RUN = re.compile(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
-                  r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}")
+# (behind a lookahead on its first characters: searched from every capitalised word)
+_RUN = re.compile(guarded(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
+                          r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}"))
 _BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
