@@ -69,7 +69,8 @@ NOWHERE = DocumentScope()
 class _Matcher:
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
-        self.pattern = re.compile(trie_alternation(list(forms)))
+        # searched over every sentence: behind a lookahead on the names' first characters
+        self.pattern = re.compile(guarded(trie_alternation(list(forms))))
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
         found = []
