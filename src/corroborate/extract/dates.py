@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -47,12 +47,13 @@ class _Grammar:
     def __init__(self, lang: Lang, not_year_after: str) -> None:
         d = lang.dates
         self.month_of = {name.lower(): int(num) for num, names in d.months.items() for name in names}
-        month = alternation(list(self.month_of), words=False)
+        # a trie: the engine tries a case-blind alternation's every branch, a trie's by letter
+        month = trie_alternation(list(self.month_of), words=False)
         self.season_of = {k.lower(): v for k, v in d.seasons.items()}
         self.part_of = {k.lower(): v for k, v in d.year_parts.items()}
-        season = alternation(list(self.season_of), words=False)
-        part = alternation(list(self.part_of), words=False)
-        filler = alternation(d.fillers, words=False)
+        season = trie_alternation(list(self.season_of), words=False)
+        part = trie_alternation(list(self.part_of), words=False)
+        filler = trie_alternation(d.fillers, words=False)
         day = rf"(?:[12]\d|3[01]|0?[1-9]){_optional(d.ordinal_suffixes)}"
         decade = _optional(d.decade_suffixes)
         dashes = "".join(re.escape(x) for x in lang.symbols.range_dashes)
