@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -59,11 +59,12 @@ class _Grammar:
         self.multipliers = {k.lower(): v for k, v in numbers.multipliers.items()}
         self.scales = {k.lower(): v for k, v in numbers.scales.items()}
         self.vague = {k.lower(): v for k, v in numbers.vague.items()}
-        word = alternation([*self.words, *self.multipliers], words=False)
+        # tries: the engine enters every branch of a case-blind alternation, a trie's by letter
+        word = trie_alternation([*self.words, *self.multipliers], words=False)
         mult = list(self.multipliers)
         and_after_multiplier = "(?:" + "|".join(f"(?<={re.escape(m)})" for m in mult) + ")"
         joiners = alternation(numbers.joiners, words=False)
-        scales = alternation(list(self.scales), words=False)
+        scales = trie_alternation(list(self.scales), words=False)
         self.glued_scales = {k.lower(): v for k, v in numbers.glued_scales.items()}
         glued_scales = alternation(list(self.glued_scales) or ["(?!)"], words=False)
         unit_forms = [f.lower() for unit in lang.units.values() for f in unit.after]
@@ -83,7 +84,7 @@ class _Grammar:
         decimal = alternation(self.decimal_marks, words=False)
         # behind a lookahead on its first characters: scanned over every sentence
         self.atom = re.compile(guarded(
-            rf"(?P<vague>{alternation(list(self.vague))})"
+            rf"(?P<vague>{trie_alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"
             rf"(?:{decimal}\d{{1,{_MAX_DIGITS}}})?)"
