@@ -191,8 +191,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
     """
     g = _grammar(lang, not_year_after)
     end = len(text) if end is None else end
-    atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
-    list_ends = _list_ends(atoms, text, g)
+    atoms, list_ends = _scan(text, start, end, g)
     mentions: list[DateMention] = []
     # "sunk in May": a month alone after "in" is the span's date only when it names no other
     bare_month: DateMention | None = None
@@ -232,6 +231,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
         # "In 1982 ... the worst loss came in May": a year alone does not hide the month
         mentions = sorted([*mentions, bare_month], key=lambda m: m.start)
     return mentions
+
+
+# The last span scanned and its atoms: a sentence is read again with another context year
+# when its own year turns out to be the context ("The 2008 clashes began on 4 March"). (It
+# holds the last text read until the next call: one document, as extraction holds anyway.)
+_last_scan: tuple[str, int, int, _Grammar, list[_Atom], list[int]] | None = None
+
+
+def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], list[int]]:
+    """The date atoms of ``text[start:end]`` and where the list each one starts ends."""
+    global _last_scan
+    last = _last_scan
+    if last is not None and last[0] is text and last[1] == start and last[2] == end and \
+            last[3] is g:
+        return last[4], last[5]
+    atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
+    list_ends = _list_ends(atoms, text, g)
+    _last_scan = (text, start, end, g, atoms, list_ends)
+    return atoms, list_ends
 
 
 def _range(first: _Atom, second: _Atom, context_year: int | None) -> DateMention | None:
