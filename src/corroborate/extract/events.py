@@ -68,6 +68,8 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
                 context_year: DateMention | None,
                 label_place: Mention | None = None) -> list[EventReading]:
     """Events of one sentence."""
+    if not dates:  # an event is read only with a date of the sentence: skip the scans
+        return []
     readings: list[EventReading] = []
     respectively = has_respectively(text, start, end, vocab.lang.code)
     paired: set[str] = set()  # types already read as a 'respectively' list in this sentence
