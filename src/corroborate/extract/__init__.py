@@ -212,7 +212,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     opening = [d for d in dates if vocab.open_start_before and vocab.open_start_before.search(
         body, max(seg.start, d.start - 20), d.start)]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
-                           excluded_spans(vocab, body, seg.start, seg.end, dates))
+                           lambda: excluded_spans(vocab, body, seg.start, seg.end, dates))
     places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)

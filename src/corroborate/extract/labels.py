@@ -27,8 +27,8 @@ def excluded_spans(vocab: Vocab, text: str, start: int, end: int,
 def states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                        not_year_after=vocab.not_year_after)
-    excluded = excluded_spans(vocab, body, seg.start, seg.end, dates)
-    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
+    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code,
+                             lambda: excluded_spans(vocab, body, seg.start, seg.end, dates)))
 
 
 def label_colon(body: str, seg: Segment) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -192,15 +193,22 @@ def round_like(value: float, written: str) -> float:
     return float(round(value, digits - 1 - magnitude))
 
 
+# spans that are no figures, or a function that finds them (called only if there is a number)
+Excluded = list[tuple[int, int]] | Callable[[], list[tuple[int, int]]]
+
+
 def _atoms(text: str, start: int, end: int, grammar: _Grammar,
-           excluded: list[tuple[int, int]]) -> list[_Atom]:
+           excluded: Excluded) -> list[_Atom]:
     atoms: list[_Atom] = []
-    spans = sorted(excluded)
+    matches = list(grammar.atom.finditer(text, start, end))
+    if not matches:  # most sentences: the exclusions need not be looked for
+        return atoms
+    spans = sorted(excluded() if callable(excluded) else excluded)
     starts = [s for s, _e in spans]
     reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
     for _s, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
-    for match in grammar.atom.finditer(text, start, end):
+    for match in matches:
         a, b = match.span()
         before = bisect_left(starts, b)  # spans[:before] start before the match ends
         if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
@@ -247,8 +255,9 @@ def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None, lang: str = "en",
-                 excluded: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Every figure in ``text[start:end]``, in order, skipping ``excluded`` spans.
+                 excluded: Excluded | None = None) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in order, skipping ``excluded`` spans (or the
+    spans a function gives, called only when the text has a number at all).
 
     >>> [(f.low, f.high, f.bound) for f in find_figures("between 5,856 and 6,000 soldiers")]
     [(5856.0, 6000.0, 'range')]
