@@ -122,8 +122,10 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
                              tuple(scope.sides.people_names.items()),
                              tuple(scope.place_words.items()))
     codes = load_gazetteer().countries
-    named = Counter(codes[m.canonical] for m in _actors().find(text, 0, min(len(text), SAMPLE))
-                    if m.canonical in codes)
+    actors = _actors()  # only the names' canonical forms: no mention is built
+    named = Counter(codes[canonical] for canonical in (
+        actors.forms[m.group(0)][0] for m in actors.pattern.finditer(text, 0, min(len(text), SAMPLE)))
+        if canonical in codes)
     return DocumentScope(tuple(code for code, _ in named.most_common(2)))
 
 
