@@ -34,6 +34,7 @@ _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 # (behind a lookahead on its first characters: searched from every capitalised word)
 _RUN = re.compile(guarded(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
                           r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}"))
+_RUN_FIRST = re.compile(guarded(rf"(?<![\w'’.-])[{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*"))
 _BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
@@ -197,13 +198,18 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
     taken_starts = [s for s, _e in taken]
     pos = start
     while True:
-        run = _RUN.search(text, pos, end)
-        if run is None:
+        # the run's first word alone first: most capitalised words begin no name, and the
+        # words after them need not be read (the run's first word is this word, greedy as it)
+        first_word = _RUN_FIRST.search(text, pos, end)
+        if first_word is None:
             return found
-        pos = run.end(1)
+        pos = first_word.end()
         before = bisect_left(taken_starts, pos) - 1
-        if run.group(1) not in look.starts or (before >= 0 and taken[before][1] > run.start()):
+        if first_word.group(0) not in look.starts or \
+                (before >= 0 and taken[before][1] > first_word.start()):
             continue
+        run = _RUN.match(text, first_word.start(), end)
+        assert run is not None and run.end(1) == pos
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), run.end())]
         first = words[0]
         for count in range(min(look.longest, len(words)), 0, -1):
