@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, alternation, load_lang
+from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
 from corroborate.langdata import data_dirs
 
@@ -49,6 +49,9 @@ class _Grammar:
         # every relative date holds one of these words: a segment with none is not searched
         phrases = [*self.weekday, *self.published_days, *self.periods, *self.previous_days]
         self.keys = tuple({p.split()[-1] for p in phrases} | set(self.units))
+        # one search for "does any key occur", not a substring test per key and sentence
+        self.any_key = re.compile(trie_alternation(list(self.keys), words=False)) \
+            if self.keys else None
 
 
 @lru_cache(maxsize=8)
@@ -103,7 +106,7 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
     if g.pattern is None:
         return []
     lowered = text[start:end].lower()
-    if not any(key in lowered for key in g.keys):
+    if g.any_key is None or not g.any_key.search(lowered):
         return []
     anchor = parse_day(published)
     found: list[DateMention] = []
