@@ -92,14 +92,16 @@ def _cut_part(text: str) -> list[tuple[int, int]]:
         ctypes.byref(ends), ctypes.c_int(capacity))
     if written == -1 or written > capacity:
         return [(0, len(text))]
-    count = out.raw[:written].count(b"\n") + 1
+    # only the bytes written: ``out.raw`` would copy the whole buffer, sized for the longest
+    # paragraph seen so far, for every paragraph
+    count = ctypes.string_at(out, written).count(b"\n") + 1
     first = np.frombuffer(memoryview(starts), dtype=np.int32, count=count)
     last = np.frombuffer(memoryview(ends), dtype=np.int32, count=count)
-    if size == len(text):  # ASCII: bytes are characters
-        return [(int(a), int(b) + 1) for a, b in zip(first, last, strict=True)]
-    char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
-    return [(int(char_of_byte[a]), int(char_of_byte[b]) + 1)
-            for a, b in zip(first, last, strict=True)]
+    if size != len(text):  # not ASCII: map byte offsets to characters
+        char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
+        first, last = char_of_byte[first], char_of_byte[last]
+    # (tolist: Python ints in one call, not a numpy scalar per offset)
+    return list(zip(first.tolist(), (last + 1).tolist(), strict=True))
 
 
 def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
