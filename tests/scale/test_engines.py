@@ -165,3 +165,39 @@ def test_errors_cross_processes_intact() -> None:
     back = pickle.loads(pickle.dumps(error))
     assert back.line() == error.line() == (
         "Error [E105] big.pdf: too large: 10 bytes, over the limit of 5; raise --max-bytes")
+
+
+def test_a_killed_worker_costs_its_documents_one_line_and_nothing_hangs(
+        hostile_server: str, tmp_path: Path) -> None:
+    """A worker killed while it reads a slow URL: that document fails with one line naming it,
+    the pool starts again, and the documents after it are prepared."""
+    import threading
+
+    psutil = pytest.importorskip("psutil", reason="psutil finds the worker processes")
+    from tests.conftest import TRICKLE_STARTED
+
+    after = tmp_path / "after.txt"
+    after.write_text("On 3 May 1992, 40 soldiers were killed near Lachin.\n")
+    refs, _notes = discover([f"{hostile_server}/trickle", str(after)])
+
+    def kill_workers() -> None:
+        if TRICKLE_STARTED.wait(60):
+            # the pool's workers are forked by the forkserver, a child of this process
+            for server in psutil.Process().children():
+                if "forkserver" in " ".join(server.cmdline()):
+                    for worker in server.children():
+                        worker.kill()
+
+    killer = threading.Thread(target=kill_workers, daemon=True)
+    killer.start()
+    options = IngestOptions(max_bytes=10 << 20, timeout=30)
+    prepared = list(prepare_all(refs, options, jobs=2))
+    killer.join(5)
+    assert [p.location for p in prepared] == [r.location for r in refs]
+    assert prepared[0].status == "failed"
+    assert prepared[0].error is not None and "/trickle" in prepared[0].error
+    assert "worker process reading it stopped" in prepared[0].error
+    # the next document either was in the killed pool (one line too) or was prepared after it
+    assert prepared[1].status in ("ready", "failed")
+    again = list(prepare_all(refs[1:], options, jobs=2))
+    assert again[0].status == "ready" and again[0].claims
