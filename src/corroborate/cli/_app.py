@@ -34,7 +34,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[
     str | None,
     typer.Option("--db", envvar="CORROBORATE_DB",
-                 help="Database: a SQLite file (default ./corroborate.db)."),
+                 help="Database: a SQLite file (default ./corroborate.db) or a postgresql:// "
+                      "URL (docs/postgresql.md)."),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format.")]
 ConflictOption = Annotated[
@@ -62,7 +63,7 @@ def conflict_filter(store: SQLiteStore, value: str | None) -> str | None:
         return None
     if value.strip().lower() == UNKNOWN:
         return UNKNOWN
-    stored = [c["conflict"] for c in store.conflicts() if c["conflict"] is not None]
+    stored = store.conflict_names()
     wanted = canonical_conflict(value)
     for name in stored:
         if name.casefold() in (wanted.casefold(), value.strip().casefold()):
