@@ -198,11 +198,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         return []
     text = scope.text
     lang = vocab.lang
-    units = {name: m.unit for name, m in lang.measures.measures.items()}
-    by_unit: dict[str, set[str]] = {}
-    for name, spec in lang.measures.measures.items():
-        for accepted in (spec.unit, *spec.also_units):
-            by_unit.setdefault(accepted, set()).add(name)
+    units, by_unit = vocab.unit_name, vocab.measures_of_unit  # built once per vocabulary
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
     scope.triggers = LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]

@@ -281,10 +281,12 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     """
     stop = len(text) if end is None else end
     found = []
-    for mention in _places().find(text, start, stop):
-        country, point = _overlay_point(mention.canonical)
-        found.append(Mention(mention.start, mention.end, mention.canonical, mention.written,
-                             "place", country, point))
+    overlay = _places()
+    for match in overlay.pattern.finditer(text, start, stop):  # one mention per name, not two
+        canonical = overlay.forms[match.group(0)][0]
+        country, point = _overlay_point(canonical)
+        found.append(Mention(match.start(), match.end(), canonical, match.group(0), "place",
+                             country, point))
     spans = [(m.start, m.end) for m in found]
     found.extend(_world_places(text, start, stop, scope, spans))
     found.extend(_scoped_mentions(scope.place_words, text, start, stop, "place", found))

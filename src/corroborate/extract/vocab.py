@@ -49,6 +49,8 @@ class Vocab:
     article_figure: re.Pattern[str]
     as_of_publication: re.Pattern[str] | None
     measure_unit: dict[str, Unit]  # measure -> its unit, with the flags of what its figures do
+    unit_name: dict[str, str]  # measure -> the name of its unit
+    measures_of_unit: dict[str, set[str]]  # unit name -> the measures whose figures it may be
     people_groups: frozenset[str]  # groups a singular noun counts as one ("a civilian")
     plural_endings: tuple[str, ...]  # a noun ending in none of them is singular
     of_words: tuple[str, ...]  # " of ": a phrase with one is no counted noun after an article
@@ -159,6 +161,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
         measure_unit={name: lang.units[spec.unit] for name, spec in m.measures.items()},
+        unit_name={name: spec.unit for name, spec in m.measures.items()},
+        measures_of_unit=_measures_of_unit(lang),
         people_groups=frozenset(m.people_groups),
         plural_endings=tuple(e.lower() for e in m.plural_endings),
         of_words=tuple(f" {w} " for w in m.of_words),
@@ -176,6 +180,14 @@ def _triggers_alternation(triggers: dict[str, list[str]], name_triggers: set[str
         return trie_alternation(plain)
     named = rf"{trie_alternation(sorted(name_triggers))}(?=\s+{_articles(articles)}(?-i:[A-Z]))"
     return f"{trie_alternation(plain)}|{named}"
+
+
+def _measures_of_unit(lang: Lang) -> dict[str, set[str]]:
+    by_unit: dict[str, set[str]] = {}
+    for name, spec in lang.measures.measures.items():
+        for accepted in (spec.unit, *spec.also_units):
+            by_unit.setdefault(accepted, set()).add(name)
+    return by_unit
 
 
 def _fast(pattern: str, flags: int) -> re.Pattern[str]:
