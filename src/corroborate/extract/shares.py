@@ -13,10 +13,11 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corroborate.extract.data import alternation, load_lang, raise_e202
+from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
+from corroborate.text.guard import guarded
 
 __all__ = ["Shares", "find_fractions", "load_shares", "share_measure", "share_of_earlier"]
 
@@ -54,7 +55,9 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         unit=found.unit,
         of_words=re.compile(r"\s+(?:" + alternation(found.of_words) + r")\s+", re.IGNORECASE),
         fractions=fractions,
-        fraction=re.compile(alternation(list(fractions)), re.IGNORECASE),
+        # scanned over every sentence: a trie behind a lookahead on its first characters
+        fraction=re.compile(guarded(trie_alternation(list(fractions)), re.IGNORECASE),
+                            re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
     )
 
