@@ -197,12 +197,12 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
     # ``pos`` is the only one that can cover the run's first word (bisection, not a scan per run)
     taken_starts = [s for s, _e in taken]
     pos = start
-    while True:
-        # the run's first word alone first: most capitalised words begin no name, and the
-        # words after them need not be read (the run's first word is this word, greedy as it)
-        first_word = _RUN_FIRST.search(text, pos, end)
-        if first_word is None:
-            return found
+    # the run's first word alone first: most capitalised words begin no name, and the words
+    # after them need not be read (the run's first word is this word, greedy as it). No such
+    # word starts inside another, so one pass finds every one.
+    for first_word in _RUN_FIRST.finditer(text, start, end):
+        if first_word.start() < pos:  # inside the place found last
+            continue
         pos = first_word.end()
         before = bisect_left(taken_starts, pos) - 1
         if first_word.group(0) not in look.starts or \
@@ -224,6 +224,7 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
                                  (place.lon, place.lat)))
             pos = last[1]
             break
+    return found
 
 
 def _stands_alone(text: str, start: int, end: int, look: _Lookup, place: Place) -> bool:
