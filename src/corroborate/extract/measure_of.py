@@ -56,7 +56,10 @@ def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhras
     lang = vocab.lang
     if figure.unit is not None:
         candidates = by_unit.get(figure.unit, set())
-        free = [m for m in candidates if lang.measures.measures[m].any_figure_with_unit]
+        # in the data file's order, not the set's: a set's order follows string hashing, which
+        # differs between processes (the ingest pool's workers)
+        free = [m for m, spec in lang.measures.measures.items()
+                if m in candidates and spec.any_figure_with_unit]
         triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
         if triggered:
             return triggered, False
