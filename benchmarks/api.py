@@ -234,6 +234,23 @@ def _proc_status(pid: int, key: str) -> float | None:
     return None
 
 
+def server_pids(pid: int) -> list[int]:
+    """The server process and, with --server-workers, its worker processes."""
+    try:
+        import psutil
+    except ImportError:
+        return [pid]
+    try:
+        return [pid, *(child.pid for child in psutil.Process(pid).children(recursive=True))]
+    except psutil.Error:
+        return [pid]
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of the server and its workers so far."""
+    return sum(cpu_seconds(one) for one in server_pids(pid))
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process so far (0 off Linux)."""
     try:
@@ -244,12 +261,13 @@ def cpu_seconds(pid: int) -> float:
 
 
 @contextmanager
-def server(db: Path) -> Iterator[tuple[str, int]]:
+def server(db: Path, workers: int = 1) -> Iterator[tuple[str, int]]:
     """``corroborate serve`` over ``db`` on a free loopback port: its base URL and pid."""
     port = free_port()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--port", str(port)],
+            [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--port", str(port),
+             "--workers", str(workers)],
             stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         try:
@@ -300,20 +318,21 @@ def summary(samples: list[Sample], wall: float, **extra: Any) -> dict[str, Any]:
 
 
 def run(db: Path, requests: int, clients: int, processes: int = 1,
-        endpoints: tuple[str, ...] = ENDPOINTS, seed: int = 1) -> dict[str, Any]:
+        endpoints: tuple[str, ...] = ENDPOINTS, seed: int = 1,
+        server_workers: int = 1) -> dict[str, Any]:
     """Serve ``db`` and measure each endpoint in turn; the results as a JSON-ready dict."""
     mixes = variants(db)
     rows, detail, errors = [], [], []
-    with server(db) as (base, pid):
-        rss_ready = _proc_status(pid, "VmRSS")
+    with server(db, server_workers) as (base, pid):
+        rss_ready = max(_proc_status(one, "VmRSS") or 0 for one in server_pids(pid))
         for endpoint in endpoints:
             warm = asyncio.run(drive(base, [Session(s.endpoint, s.variant, s.path, s.params)
                                             for s in mixes[endpoint]], 1))
             errors.extend(s for s in warm if not 200 <= s.status < 300)
             planned = sessions(mixes[endpoint], requests, seed)
-            server_cpu = cpu_seconds(pid)
+            server_cpu = tree_cpu_seconds(pid)
             samples, client_cpu, wall = drive_all(base, planned, clients, processes)
-            server_cpu = cpu_seconds(pid) - server_cpu
+            server_cpu = tree_cpu_seconds(pid) - server_cpu
             rows.append(summary(samples, wall, endpoint=endpoint, wall_s=wall,
                                 client_cpu_pct=100 * client_cpu / wall,
                                 server_cpu_pct=100 * server_cpu / wall,
@@ -324,7 +343,7 @@ def run(db: Path, requests: int, clients: int, processes: int = 1,
             detail.extend(summary(found, wall, endpoint=endpoint, variant=name)
                           for name, found in by_variant.items())
             errors.extend(s for s in samples if not 200 <= s.status < 300)
-        peak = _proc_status(pid, "VmHWM")
+        peak = max(_proc_status(one, "VmHWM") or 0 for one in server_pids(pid))
     with open_store(db, create=False, readonly=True) as store:
         counts = store.counts()
     return {"db": str(db), "counts": counts, "clients": clients, "client_processes": processes,
@@ -366,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--client-processes", type=int, default=1)
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="corroborate serve --workers N (processes answering requests)")
     parser.add_argument("--endpoints", default=",".join(ENDPOINTS))
     parser.add_argument("--target-ms", type=float, default=20.0)
     parser.add_argument("--check", action="store_true",
@@ -378,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown endpoints {sorted(unknown)}; known: {', '.join(ENDPOINTS)}")
     db = args.db or default_db(args.claims)
     fact_base(db, args.claims, args.rebuild, given=args.db is not None)
-    result = run(db, args.requests, args.clients, args.client_processes, endpoints)
+    result = run(db, args.requests, args.clients, args.client_processes, endpoints,
+                 server_workers=args.server_workers)
     result["target_ms"] = args.target_ms
     print(table(result))
     for error in result["errors"][:20]:

@@ -124,3 +124,44 @@ def test_help_does_not_import_the_web_stack() -> None:
 ])
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+def test_workers_answer_from_several_processes(db: str) -> None:
+    """`serve --workers 2`: two server processes, each with the same read-only app (the same
+    security headers), started from the settings serve hands them."""
+    import socket
+    import time
+
+    import httpx
+
+    psutil = pytest.importorskip("psutil", reason="psutil counts the worker processes")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "corroborate", "serve", "--db", db,
+                                "--port", str(port), "--workers", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, answer = time.monotonic() + 60, None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/sources", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert answer is not None, "serve --workers 2 never answered"
+        assert answer.status_code == 200
+        assert {s["slug"] for s in answer.json()["items"]} >= {"wikipedia-nagorno-karabakh-conflict"}
+        assert answer.headers["content-security-policy"] == CSP
+        refused = httpx.get(f"http://127.0.0.1:{port}/api/sources", timeout=5,
+                            headers={"Host": "attacker.example"})
+        assert refused.status_code == 400  # the workers keep the loopback Host check
+        servers = [p for p in psutil.Process(process.pid).children(recursive=True)
+                   if "corroborate" in " ".join(p.cmdline()) or "spawn" in " ".join(p.cmdline())]
+        assert len(servers) >= 2
+    finally:
+        process.terminate()
+        try:
+            process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -15,12 +17,15 @@ from corroborate.api.queries import realign_stale
 from corroborate.api.routes import catalog, claims, ingest, maps
 from corroborate.store import open_store
 
-__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "LOOPBACK_HOSTS", "STATIC", "create_app"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "LOOPBACK_HOSTS", "SERVE_SETTINGS", "STATIC",
+           "app_from_environment", "create_app"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # The names a browser on this machine uses for a loopback server (any port).
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]", "::1"]
+# What `serve --workers N` hands its worker processes: create_app's arguments, as JSON.
+SERVE_SETTINGS = "CORROBORATE_SERVE_SETTINGS"
 
 class _OptionalStatic(StaticFiles):
     """Static files of a folder that may not be installed: without it every path is a 404."""
@@ -81,3 +86,12 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
 
     app.mount("/static", _OptionalStatic(directory=STATIC, check_dir=False), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app each worker process of `corroborate serve --workers N` builds (uvicorn imports
+    it by name in every worker): create_app with the arguments serve put in SERVE_SETTINGS."""
+    settings = json.loads(os.environ[SERVE_SETTINGS])
+    return create_app(settings["db"], allow_ingest=settings["allow_ingest"],
+                      token=settings["token"], max_upload_bytes=settings["max_upload_bytes"],
+                      allowed_hosts=settings["allowed_hosts"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import os
 import secrets
 from typing import Annotated
 
@@ -36,6 +38,9 @@ def serve_cli(
              "generated and printed.")] = None,
     max_upload_bytes: Annotated[int, typer.Option(help="Largest upload POST /api/ingest takes.",
                                                   min=1)] = 20 * 1024 * 1024,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes answering requests (one per core serves more clients at "
+                    "once).")] = 1,
 ) -> None:
     """Serve the REST API (/api, described at /docs) and the web page (/) over the database.
 
@@ -45,7 +50,7 @@ def serve_cli(
     import uvicorn
 
     from corroborate.api import create_app
-    from corroborate.api.app import LOOPBACK_HOSTS
+    from corroborate.api.app import LOOPBACK_HOSTS, SERVE_SETTINGS
 
     if token is not None and not allow_ingest:
         fail_usage("--token is only used with --allow-ingest")
@@ -67,4 +72,13 @@ def serve_cli(
     out.print(f"Serving {application.state.db} at http://{shown}:{port}/ "
               f"(API docs at /docs{', ingest enabled' if allow_ingest else ', read-only'}); "
               "Ctrl-C stops it", markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    # uvicorn starts each worker from an import string: they build the same app from settings
+    # passed in the environment (this process checked them above, and aligned stale facts once)
+    os.environ[SERVE_SETTINGS] = json.dumps({
+        "db": application.state.db, "allow_ingest": allow_ingest, "token": token,
+        "max_upload_bytes": max_upload_bytes, "allowed_hosts": hosts})
+    uvicorn.run("corroborate.api.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning")
