@@ -1,13 +1,15 @@
 """The main job: read documents, cut them into segments, extract claims, store them.
 
 Each document is read, segmented, extracted and stored on its own, in one store transaction: one
-bad document costs one error line and the batch goes on. Claims flow from the extractor to the
+bad document costs one error line and the batch goes on. A document's work is cut in two so that
+it can also run apart from the store (corroborate.scale): ``prepare`` (read, segment, extract;
+any process) and ``store_prepared`` (the one writer). Claims flow from the extractor to the
 store as a generator, so memory holds a document's text and segments, not all its claims.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from corroborate.align import Fact, align, name_variants
@@ -17,14 +19,15 @@ from corroborate.documents.conflicts import UNKNOWN, canonical_conflict, infer_c
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, iter_claims
 from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
-from corroborate.model import Claim, Document, Source
+from corroborate.model import Claim, Document, Source, Text
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
 from corroborate.text import segment
 from corroborate.text.normalize import normalize_text
 
-__all__ = ["IngestReport", "Outcome", "conflict_label", "conflict_of", "extract_stored",
-           "facts_of", "ingest", "names_of", "plan", "realign"]
+__all__ = ["IngestOptions", "IngestReport", "Outcome", "Prepared", "conflict_label", "conflict_of",
+           "extract_stored", "facts_of", "ingest", "ingest_one", "names_of", "plan", "prepare",
+           "prepare_item", "prepare_read", "realign", "store_prepared"]
 
 
 @dataclass
@@ -76,6 +79,109 @@ def plan(inputs: list[str], override: Source | None = None) -> tuple[list[Docume
     return discover(inputs, override)
 
 
+@dataclass(frozen=True)
+class IngestOptions:
+    """What every document of a batch is read with (the ingest command's flags)."""
+
+    max_bytes: int
+    encoding: str | None = None
+    extract: bool = True
+    timeout: float = 20.0
+    conflict: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class Prepared:
+    """A document read and extracted, waiting for the writer; ``status`` is "ready",
+    "unchanged" (the store holds this content already) or "failed" (``error`` says why)."""
+
+    location: str
+    source: str | None
+    status: str
+    text: Text | None = None
+    claims: Iterable[Claim] | None = None  # a list when it crosses processes
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    conflict: tuple[str | None, bool] = (None, False)
+    stored_location: str | None = None  # where an unchanged document is stored
+    stored_source: Source | None = None
+
+
+def prepare(ref: DocumentRef, options: IngestOptions, stored: dict[str, str] | None = None,
+            *, streamed: bool = False) -> Prepared:
+    """Read, segment and extract one document. ``stored`` maps a stored location to its content
+    hash: a document whose content is stored already is not extracted again. ``streamed``: the
+    claims stay a generator for the store to consume (in this process only; else a list)."""
+    try:
+        document = read_document(ref, max_bytes=options.max_bytes, encoding=options.encoding,
+                                 timeout=options.timeout, published=options.published)
+    except CorroborateError as exc:
+        return Prepared(ref.location, ref.source.slug if ref.source else None, "failed",
+                        error=exc.line())
+    return prepare_read(document, options, stored, ref.location, streamed=streamed)
+
+
+def prepare_read(document: Document, options: IngestOptions,
+                 stored: dict[str, str] | None = None, where: str | None = None,
+                 *, streamed: bool = False) -> Prepared:
+    """``prepare`` for a document already read (a record of a JSON Lines corpus, say)."""
+    where = where or document.location
+    warnings = list(document.warnings)
+    try:
+        if stored and stored.get(document.location) == document.content_hash:
+            found = conflict_of(document, normalize_text(document.text), options.conflict)
+            return Prepared(where, document.source.slug, "unchanged", warnings=warnings,
+                            conflict=found, stored_location=document.location,
+                            stored_source=document.source)
+        text = segment(document)
+        found = conflict_of(text.document, text.text, options.conflict)
+        text = replace(text, document=replace(text.document, conflict=found[0],
+                                              conflict_inferred=found[1]))
+        claims: Iterable[Claim] | None = None
+        if options.extract:
+            claims = iter_claims(text) if streamed else list(iter_claims(text))
+        return Prepared(where, document.source.slug, "ready", text=text, claims=claims,
+                        warnings=warnings, conflict=found)
+    except CorroborateError as exc:
+        return Prepared(where, document.source.slug, "failed", error=exc.line(),
+                        warnings=warnings)
+
+
+def prepare_item(item: DocumentRef | Document | CorroborateError, options: IngestOptions,
+                 stored: dict[str, str] | None = None, *, streamed: bool = False) -> Prepared:
+    """``prepare`` for whatever a batch lists: a reference to read, a document read already (a
+    JSON Lines record) or the one-line error of a record that could not be read."""
+    if isinstance(item, CorroborateError):
+        return Prepared(item.where or "?", None, "failed", error=item.line())
+    if isinstance(item, Document):
+        return prepare_read(item, options, stored, streamed=streamed)
+    return prepare(item, options, stored, streamed=streamed)
+
+
+def store_prepared(store: SQLiteStore, prepared: Prepared) -> Outcome:
+    """Write one prepared document in one transaction; a store error fails this document only."""
+    conflict, inferred = prepared.conflict
+    base = Outcome(prepared.location, prepared.source, prepared.status, error=prepared.error,
+                   warnings=prepared.warnings, conflict=conflict, conflict_inferred=inferred)
+    try:
+        if prepared.status == "unchanged" and prepared.stored_source is not None:
+            # an edited sources.toml (or --conflict) reaches the stored document and its claims
+            store.update_source(prepared.stored_source, prepared.stored_location,
+                                prepared.conflict)
+            return base
+        if prepared.status != "ready" or prepared.text is None:
+            return base
+        extract = prepared.claims is not None
+        status = store.save(prepared.text, prepared.claims,
+                            EXTRACTOR_NAME if extract else None)
+        location = prepared.text.document.location
+        return replace(base, status=status,
+                       claims=store.claim_count(location) if extract else None)
+    except CorroborateError as exc:
+        return replace(base, status="failed", error=exc.line())
+
+
 def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
                encoding: str | None = None, extract: bool = True,
                timeout: float = 20.0, conflict: str | None = None,
@@ -83,29 +189,18 @@ def ingest_one(ref: DocumentRef, store: SQLiteStore, *, max_bytes: int,
     """Read, segment, extract and store one document; expected problems become ``failed``.
 
     ``conflict`` and ``published`` apply where the document's sources.toml gives none."""
+    options = IngestOptions(max_bytes=max_bytes, encoding=encoding, extract=extract,
+                            timeout=timeout, conflict=conflict, published=published)
     try:
         document = read_document(ref, max_bytes=max_bytes, encoding=encoding, timeout=timeout,
                                  published=published)
-        if store.is_stored(document.location, document.content_hash):
-            # an edited sources.toml (or --conflict) reaches the stored document and its claims
-            found = conflict_of(document, normalize_text(document.text), conflict)
-            store.update_source(document.source, document.location, found)
-            return Outcome(ref.location, document.source.slug, "unchanged",
-                           warnings=list(document.warnings), conflict=found[0],
-                           conflict_inferred=found[1])
-        text = segment(document)
-        found = conflict_of(text.document, text.text, conflict)
-        document = replace(text.document, conflict=found[0], conflict_inferred=found[1])
-        text = replace(text, document=document)  # the normalized text only: the raw one can go
-        claims = iter_claims(text) if extract else None
-        status = store.save(text, claims, EXTRACTOR_NAME if extract else None)
-        return Outcome(ref.location, document.source.slug, status,
-                       claims=store.claim_count(document.location) if extract else None,
-                       warnings=list(document.warnings), conflict=found[0],
-                       conflict_inferred=found[1])
+        stored = {document.location: document.content_hash} \
+            if store.is_stored(document.location, document.content_hash) else None
     except CorroborateError as exc:
         slug = ref.source.slug if ref.source else None
         return Outcome(ref.location, slug, "failed", error=exc.line())
+    return store_prepared(store, prepare_read(document, options, stored, ref.location,
+                                              streamed=True))
 
 
 def ingest(inputs: list[str], store: SQLiteStore, *, override: Source | None = None,

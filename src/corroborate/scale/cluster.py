@@ -24,8 +24,7 @@ from corroborate.documents import DocumentRef, discover
 from corroborate.documents.records import RecordRange, read_records, record_ranges
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document, Source
-from corroborate.pipeline import Outcome
-from corroborate.scale.work import IngestOptions, Prepared, prepare, prepare_item, store_prepared
+from corroborate.pipeline import IngestOptions, Outcome, Prepared, prepare, prepare_item, store_prepared
 from corroborate.store import SQLiteStore
 
 __all__ = ["CorpusPart", "ingest_on_dask", "part_items", "plan_parts", "prepare_part"]

@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from corroborate.documents import DocumentRef
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document
-from corroborate.scale.work import IngestOptions, Prepared, prepare_item
+from corroborate.pipeline import IngestOptions, Prepared, prepare_item
 
 __all__ = ["default_jobs", "prepare_all"]
 
@@ -40,9 +40,9 @@ def prepare_all(items: Iterable[Item], options: IngestOptions, *, jobs: int = 1,
                 stored: dict[str, str] | None = None) -> Iterator[Prepared]:
     """Prepare every document (a reference, a record read already, or a record's error), in
     the batch's order, on ``jobs`` processes (1: in this one)."""
-    if jobs <= 1:
+    if jobs <= 1:  # in this process: claims stay a generator, as pipeline.ingest_one keeps them
         for item in items:
-            yield prepare_item(item, options, stored)
+            yield prepare_item(item, options, stored, streamed=True)
         return
     pool = _Pool(jobs)
     pending: deque[tuple[Item, Future[Prepared]]] = deque()
