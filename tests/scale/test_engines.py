@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -201,3 +204,24 @@ def test_a_killed_worker_costs_its_documents_one_line_and_nothing_hangs(
     assert prepared[1].status in ("ready", "failed")
     again = list(prepare_all(refs[1:], options, jobs=2))
     assert again[0].status == "ready" and again[0].claims
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_line_and_the_store_keeps_what_it_had(
+        corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    db = tmp_path / "kept.db"
+    assert runner.invoke(app, ["ingest", str(corpus / "karabakh"), "--db", str(db),
+                               "-j", "1", "--quiet"]).exit_code == 0
+    before = _claims(db)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = subprocess.run([sys.executable, "-m", "corroborate", "ingest", str(corpus / "falklands"),
+                           "--db", str(db), "--engine", "dask", "--scheduler",
+                           f"tcp://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"Error [E403] tcp://127.0.0.1:{port}: invalid option: cannot reach the Dask scheduler "
+        f"(Timed out trying to connect to tcp://127.0.0.1:{port} after 10 s); check --scheduler"]
+    assert _claims(db) == before
