@@ -59,7 +59,8 @@ def ingest_cli(
     Source metadata comes from a sources.toml beside the documents, else from --source/--title/
     --publisher/--kind, else from the file name. The conflict comes from sources.toml, else
     --conflict, else the text (shown as inferred: correct it with either). Exit status 1 if any
-    document failed. A .jsonl file is a corpus of one document per line (docs/scale.md).
+    document failed. A .jsonl file is a corpus of one document per line, a .parquet file one
+    of a document per row (docs/scale.md).
     """
     # the pipeline's imports (readers, extraction) are heavy: on use, so that --help is fast
     from corroborate.documents import parse_published
@@ -88,7 +89,7 @@ def ingest_cli(
                             conflict=conflict, published=published)
     workers = jobs or default_jobs()
     parts, notes = plan_parts(inputs, override, workers=workers)
-    total = sum(p.records.lines if p.records else len(p.refs) for p in parts)
+    total = sum(p.documents for p in parts)
     outcomes: list[Outcome] = []
     with store_from(db, create=True, readonly=False) as store:
         show_bar = total >= settings.progress_threshold and not quiet
@@ -113,7 +114,7 @@ def ingest_cli(
                 else:
                     stored = {d["location"]: d["content_hash"] for d in store.documents()}
                     items = (item for part in parts for item in part_items(part, options))
-                    many = total > 1 or any(p.records is not None for p in parts)
+                    many = total > 1 or any(p.in_corpus_file for p in parts)
                     for prepared in prepare_all(items, options, jobs=workers if many else 1,
                                                 stored=stored):
                         report(store_prepared(store, prepared))

@@ -22,7 +22,7 @@ from corroborate.documents.reading import document_from_bytes
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document, Source
 
-__all__ = ["RecordRange", "read_records", "record_ranges"]
+__all__ = ["RecordRange", "document_from_record", "read_records", "record_ranges"]
 
 SOURCE_FIELDS = ("title", "publisher", "url", "kind", "license", "note")
 
@@ -77,15 +77,27 @@ def read_records(part: RecordRange, max_bytes: int,
         if not raw.strip():
             continue
         try:
-            record = _record(raw, where, max_bytes)
-            location = _location(record, part.path, line_no)
-            source = _source(record, where)
-            declared = record.get("media_type") if isinstance(record.get("media_type"), str) else None
-            yield document_from_bytes(record["text"].encode("utf-8"), location, source=source,
-                                      declared=declared or "text/plain", published=published,
-                                      location=location)
+            yield document_from_record(_record(raw, where, max_bytes), where, part.path, line_no,
+                                       published)
         except CorroborateError as exc:
             yield exc
+
+
+def document_from_record(record: dict[str, Any], where: str, path: str, ordinal: int,
+                         published: str | None = None) -> Document:
+    """The document of one record (a JSON Lines line, a Parquet row): ``where`` names it in
+    errors (``FILE:LINE``), ``ordinal`` is its location in ``path`` when it has no id or url."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise CorroborateError(E.E201, where, reason='a record needs "text", a string')
+    if not text or text.isspace():  # named by its line or row: a url or id alone is hard to find
+        raise CorroborateError(E.E104, where)
+    location = _location(record, path, ordinal)
+    source = _source(record, where)
+    declared = record.get("media_type") if isinstance(record.get("media_type"), str) else None
+    return document_from_bytes(text.encode("utf-8"), location, source=source,
+                               declared=declared or "text/plain", published=published,
+                               location=location)
 
 
 def _record(raw: bytes, where: str, max_bytes: int) -> dict[str, Any]:
@@ -97,18 +109,16 @@ def _record(raw: bytes, where: str, max_bytes: int) -> dict[str, Any]:
         raise CorroborateError(E.E201, where, reason=f"not a JSON object ({exc})") from exc
     if not isinstance(record, dict):
         raise CorroborateError(E.E201, where, reason="a line must be a JSON object")
-    if not isinstance(record.get("text"), str):
-        raise CorroborateError(E.E201, where, reason='a record needs "text", a string')
     return record
 
 
-def _location(record: dict[str, object], path: str, line_no: int) -> str:
+def _location(record: dict[str, object], path: str, ordinal: int) -> str:
     for key in ("url", "location"):
         value = record.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
     ident = record.get("id")
-    return f"{Path(path).resolve()}#{ident if ident not in (None, '') else line_no}"
+    return f"{Path(path).resolve()}#{ident if ident not in (None, '') else ordinal}"
 
 
 def _source(record: dict[str, object], where: str) -> Source:
