@@ -41,6 +41,10 @@ def serve_cli(
     workers: Annotated[int, typer.Option(
         min=1, help="Server processes answering requests (one per core serves more clients at "
                     "once).")] = 1,
+    pool_size: Annotated[int, typer.Option(
+        min=1, max=1000, envvar="CORROBORATE_POOL_SIZE",
+        help="PostgreSQL connections each server process keeps open (requests answered at "
+             "once per process).")] = 8,  # api.app.DEFAULT_POOL_SIZE (not imported for --help)
 ) -> None:
     """Serve the REST API (/api, described at /docs) and the web page (/) over the database.
 
@@ -62,7 +66,8 @@ def serve_cli(
     # on loopback, only this machine's names for it are answered (no DNS rebinding)
     hosts = sorted({*LOOPBACK_HOSTS, host}) if is_loopback(host) else None
     application = create_app(db or load_settings().db, allow_ingest=allow_ingest, token=token,
-                             max_upload_bytes=max_upload_bytes, allowed_hosts=hosts)
+                             max_upload_bytes=max_upload_bytes, allowed_hosts=hosts,
+                             pool_size=pool_size)
     if application.state.stale_warning:
         err.print(f"Warning: {application.state.stale_warning}", markup=False, style="yellow")
     if not is_loopback(host):
@@ -79,6 +84,6 @@ def serve_cli(
     # passed in the environment (this process checked them above, and aligned stale facts once)
     os.environ[SERVE_SETTINGS] = json.dumps({
         "db": application.state.db, "allow_ingest": allow_ingest, "token": token,
-        "max_upload_bytes": max_upload_bytes, "allowed_hosts": hosts})
+        "max_upload_bytes": max_upload_bytes, "allowed_hosts": hosts, "pool_size": pool_size})
     uvicorn.run("corroborate.api.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")

@@ -1,19 +1,22 @@
 """A PostgreSQL connection (psycopg 3) that reads like sqlite3's: ``?`` and ``?N`` parameters,
-rows by name or position, ``in_transaction``."""
+rows by name or position, ``in_transaction``; and a pool of them (psycopg_pool) for the API."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg import pq
 
+if TYPE_CHECKING:
+    from psycopg_pool import ConnectionPool
+
 from corroborate.store._connection import Cursor
 
-__all__ = ["PgConnection", "Row"]
+__all__ = ["PgConnection", "Row", "connection_pool", "session_settings"]
 
 # a quoted literal or name (kept as it is), a parameter (? or ?N), or a % (doubled for psycopg)
 _CONNECT_SECONDS = 10  # at most, to reach a server: an unreachable one is one line soon
@@ -80,14 +83,47 @@ def _rows(cursor: psycopg.Cursor[Any]) -> Callable[[Sequence[Any]], Row]:
     return lambda values: Row(names, values)
 
 
-class PgConnection:
-    """One psycopg connection in autocommit mode: transactions are the store's BEGIN/COMMIT,
-    as with sqlite3 in isolation_level=None."""
+def _connect_options(timeout: float) -> dict[str, Any]:
+    """How every connection is made: autocommit (transactions are the store's BEGIN/COMMIT, as
+    with sqlite3 in isolation_level=None), rows as Row, a bounded wait for the server."""
+    return {"autocommit": True, "row_factory": _rows,
+            "connect_timeout": min(max(1, int(timeout)), _CONNECT_SECONDS)}
 
-    def __init__(self, url: str, *, timeout: float) -> None:
-        self.raw: psycopg.Connection[Row] = psycopg.connect(
-            url, autocommit=True, connect_timeout=min(max(1, int(timeout)), _CONNECT_SECONDS),
-            row_factory=_rows)
+
+def session_settings(timeout: float, readonly: bool) -> list[str]:
+    """What a store sets on its connection: how long to wait for a lock (in milliseconds; 0
+    would mean no limit, not "do not wait"), and read-only transactions when it only reads."""
+    settings = [f"SET lock_timeout = {max(1, int(timeout * 1000))}"]
+    if readonly:
+        settings.append("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    return settings
+
+
+def connection_pool(url: str, *, size: int, timeout: float,
+                    readonly: bool = True) -> ConnectionPool[psycopg.Connection[Row]]:
+    """A pool of ``size`` connections set up as a store's (session_settings), not opened yet.
+    A connection is checked when taken (a server restarted meanwhile costs a reconnect, not
+    an error), and one left inside a transaction is rolled back when given back."""
+    from psycopg_pool import ConnectionPool  # only the API pools: the CLI needs psycopg alone
+
+    def configure(conn: psycopg.Connection[Row]) -> None:
+        for statement in session_settings(timeout, readonly):
+            conn.execute(statement)
+
+    return ConnectionPool(url, min_size=size, max_size=size, open=False, timeout=timeout,
+                          kwargs=_connect_options(timeout), configure=configure,
+                          check=ConnectionPool.check_connection, name="corroborate")
+
+
+class PgConnection:
+    """One psycopg connection in autocommit mode, made for ``url`` or (``raw``) taken from a
+    pool, which then keeps it: close() leaves it open."""
+
+    def __init__(self, url: str | None = None, *, timeout: float = _CONNECT_SECONDS,
+                 raw: psycopg.Connection[Row] | None = None) -> None:
+        self._owned = raw is None
+        self.raw: psycopg.Connection[Row] = raw if raw is not None else psycopg.connect(
+            url or "", **_connect_options(timeout))
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Cursor:
         query, bound = _bound(sql, parameters)
@@ -109,4 +145,5 @@ class PgConnection:
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
     def close(self) -> None:
-        self.raw.close()
+        if self._owned:
+            self.raw.close()

@@ -21,12 +21,13 @@ from corroborate.errors import CorroborateError, E
 from corroborate.store._claim_pages import ClaimPages
 from corroborate.store._fact_store import FactStore
 from corroborate.store._opening import APPLICATION_ID
-from corroborate.store._pg_connection import PgConnection
+from corroborate.store._pg_connection import PgConnection, connection_pool, session_settings
 from corroborate.store._reading import Reading
 from corroborate.store._writes import Writes, now, text_hash
 from corroborate.store.sqlite import DEFAULT_TIMEOUT, MAX_LIMIT, SearchHit, marked_hit
 
-__all__ = ["PG_MIGRATIONS", "PG_SCHEMA_VERSION", "PostgreSQLStore"]
+__all__ = ["PG_MIGRATIONS", "PG_SCHEMA_VERSION", "PostgreSQLPool", "PostgreSQLStore",
+           "ServerRefusedWrite"]
 
 
 def _sql(name: str) -> Callable[[], str]:
@@ -48,6 +49,7 @@ _REFUSED = (pg_errors.ReadOnlySqlTransaction, pg_errors.InsufficientPrivilege)
 # (see sqlite.marked_hit); _snippet cuts it to SNIPPET_WORDS words, as SQLite's snippet does
 _HEADLINE = 'StartSel="\x02", StopSel="\x03", HighlightAll=true'
 SNIPPET_WORDS = 16
+_POOL_WAIT_SECONDS = 10.0  # at most, for a request to get a connection
 
 
 class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
@@ -71,13 +73,13 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         except psycopg.Error as exc:
             raise CorroborateError(E.E301, self.path, reason=_first_line(exc)) from exc
         try:
-            # in milliseconds; 0 would mean no limit, not "do not wait"
-            self.conn.execute(f"SET lock_timeout = {max(1, int(self.timeout * 1000))}")
+            lock_timeout, *read_only = session_settings(self.timeout, readonly)
+            self.conn.execute(lock_timeout)
             self._refuse_foreign(create)
             if self.schema_version != PG_SCHEMA_VERSION:
                 self._migrate()
-            if readonly:
-                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            for statement in read_only:  # after migrating: an old schema is brought up to date
+                self.conn.execute(statement)
         except psycopg.Error as exc:
             self.conn.close()
             if isinstance(exc, _BUSY + _REFUSED):
@@ -86,6 +88,15 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         except BaseException:
             self.conn.close()
             raise
+
+    @classmethod
+    def on_connection(cls, conn: PgConnection, path: str, *, readonly: bool,
+                      timeout: float) -> PostgreSQLStore:
+        """A store over a connection already set up (a pool's, see PostgreSQLPool): no schema
+        check, no migration, no lock; close() leaves the connection to its pool."""
+        store = cls.__new__(cls)
+        store.path, store.timeout, store.readonly, store.conn = path, timeout, readonly, conn
+        return store
 
     # -- schema -------------------------------------------------------------------------------
     def _tables(self) -> list[str]:
@@ -153,7 +164,7 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         if isinstance(exc, _BUSY):
             return CorroborateError(E.E306, self.path, what=what)
         if isinstance(exc, _REFUSED):
-            return CorroborateError(E.E307, self.path, what=what)
+            return refused(exc, self.path, what)
         return CorroborateError(E.E303, where, reason=_first_line(exc))
 
     def _rollback(self) -> None:
@@ -217,10 +228,100 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
         return problems
 
 
+class PostgreSQLPool:
+    """The API's read-only connections to the database at ``url``: ``size`` of them, opened
+    together by open() (one pool per server process), each lent to one request by store().
+    Nothing is checked or migrated per request (the app opened the store once, at start-up),
+    and no lock is taken: readers never wait for the writers' advisory lock."""
+
+    def __init__(self, url: str, *, size: int, timeout: float | None = None) -> None:
+        from corroborate.store import redacted_url
+
+        self.path = redacted_url(url)
+        self.size = size
+        # a request waits this long for a free connection (or for the server to come back)
+        self.timeout = min(DEFAULT_TIMEOUT if timeout is None else timeout, _POOL_WAIT_SECONDS)
+        self._pool = connection_pool(url, size=size, timeout=self.timeout)
+
+    def open(self) -> None:
+        """Make the connections now (E301 when the server does not let them be made)."""
+        from psycopg_pool import PoolTimeout
+
+        try:
+            self._pool.open(wait=True, timeout=self.timeout)
+        except (PoolTimeout, psycopg.Error) as exc:
+            self._pool.close()
+            raise CorroborateError(E.E301, self.path, reason=(
+                f"{self.size} connections not made in {self.timeout:g} s: "
+                f"{_first_line(exc)}")) from exc
+
+    @property
+    def closed(self) -> bool:
+        return bool(self._pool.closed)
+
+    def close(self) -> None:
+        self._pool.close()
+
+    @contextmanager
+    def store(self) -> Iterator[PostgreSQLStore]:
+        """A store on a connection of the pool, given back when the block ends; a server that
+        cannot be reached is one E301 line."""
+        from psycopg_pool import PoolTimeout
+
+        try:
+            with self._pool.connection() as raw:
+                yield PostgreSQLStore.on_connection(PgConnection(raw=raw), self.path,
+                                                    readonly=True, timeout=self.timeout)
+        except PoolTimeout as exc:
+            raise CorroborateError(E.E301, self.path, reason=(
+                f"no connection free or made in {self.timeout:g} s")) from exc
+        except psycopg.OperationalError as exc:
+            raise CorroborateError(E.E301, self.path, reason=_first_line(exc)) from exc
+
+
 def _first_line(exc: BaseException) -> str:
     """The server's or driver's message, one line, with no password in it."""
     line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
+
+
+# E307 in PostgreSQL's terms (E307's own words are about a file's permissions): why the server
+# refused, its message, and what to do
+_READ_ONLY = ("the PostgreSQL server refused the write in a read-only transaction ({detail}; "
+              "{what} not written): the store was opened read-only, or the server is a standby "
+              "or has default_transaction_read_only on; write to the primary or pass another "
+              "--db")
+_NOT_ALLOWED = ("the PostgreSQL user lacks a permission to write ({detail}; {what} not "
+                "written): GRANT it INSERT, UPDATE and DELETE on corroborate's tables and USAGE "
+                "on its sequences, or pass another --db")
+
+
+class ServerRefusedWrite(CorroborateError):
+    """E307 for a PostgreSQL store: a read-only transaction, or a permission the user lacks."""
+
+    def __init__(self, where: str | None, template: str, **params: object) -> None:
+        self.template = template  # before CorroborateError's __init__, which makes the line
+        super().__init__(E.E307, where, **params)
+
+    @property
+    def reason(self) -> str:
+        return self.template.format(**self.params)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt as itself when it crosses to another process (CorroborateError's is by code)
+        return (_refused_again, (self.where, self.template, self.params))
+
+
+def _refused_again(where: str | None, template: str,
+                   params: dict[str, object]) -> ServerRefusedWrite:
+    return ServerRefusedWrite(where, template, **params)
+
+
+def refused(exc: Exception, where: str, what: str) -> ServerRefusedWrite:
+    """The E307 line for a write the server refused with ``exc``."""
+    template = (_READ_ONLY if isinstance(exc, pg_errors.ReadOnlySqlTransaction)
+                else _NOT_ALLOWED)
+    return ServerRefusedWrite(where, template, what=what, detail=_first_line(exc))
 
 
 def _snippet(marked: str) -> str:
