@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -138,10 +139,11 @@ class _Lookup:
     local: dict[str, list[tuple[int, int, Place]]]  # the document's countries' small places
     countries: tuple[str, ...]
     threshold: int
-    longest: int
     common: frozenset[str]
     heads: frozenset[str]  # capitalised words after a place that keep it one ("Accords")
-    starts: frozenset[str]  # the first words of every name: most capitalised words are none
+    # the first word of every name -> the word counts of the names beginning with it (at most
+    # the build's longest), most first: most capitalised words begin none, the rest few names
+    starts: dict[str, tuple[int, ...]]
 
 
 @lru_cache(maxsize=32)
@@ -154,16 +156,28 @@ def _lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> _Lookup:
             local.setdefault(form, []).extend((rank, -places[i].population, places[i])
                                               for i in indexes)
     settings = world_settings()
-    starts = _first_words(_dirs) | {form.split(" ", 1)[0] for form in local}
+    starts = dict(_first_words(_dirs))
+    if local:
+        counts = _word_counts(local, settings.build.max_name_words)
+        for word, more in counts.items():
+            starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
     names = load_names()
     return _Lookup({}, local, countries, settings.match.world_population,
-                   settings.build.max_name_words, names.common_words | names.sentence_openers,
-                   names.name_heads, frozenset(starts))
+                   names.common_words | names.sentence_openers, names.name_heads, starts)
+
+
+def _word_counts(forms: Iterable[str], longest: int) -> dict[str, tuple[int, ...]]:
+    counts: dict[str, set[int]] = {}
+    for form in forms:
+        words = form.split(" ")
+        if len(words) <= longest:  # a longer name is never looked up
+            counts.setdefault(words[0], set()).add(len(words))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in counts.items()}
 
 
 @lru_cache(maxsize=2)
-def _first_words(_dirs: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(form.split(" ", 1)[0] for form in load_world().forms)
+def _first_words(_dirs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    return _word_counts(load_world().forms, world_settings().build.max_name_words)
 
 
 def _world_place(form: str, look: _Lookup) -> Place | None:
@@ -192,37 +206,43 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
     """Runs of capitalised words looked up in the world gazetteer, longest first."""
     look = _lookup(scope.countries, data_dirs())
     forms = load_world().forms
+    local = look.local
+    starts = look.starts
     found: list[Mention] = []
     # the overlay's spans are in text order and never overlap: the last one starting before
-    # ``pos`` is the only one that can cover the run's first word (bisection, not a scan per run)
+    # the run's first word ends is the only one that can cover it (bisection, not a scan per run)
     taken_starts = [s for s, _e in taken]
-    pos = start
+    pos = start  # the end of the place found last
     # the run's first word alone first: most capitalised words begin no name, and the words
     # after them need not be read (the run's first word is this word, greedy as it). No such
     # word starts inside another, so one pass finds every one.
     for first_word in _RUN_FIRST.finditer(text, start, end):
-        if first_word.start() < pos:  # inside the place found last
+        counts = starts.get(first_word.group(0))
+        if counts is None:
             continue
-        pos = first_word.end()
-        before = bisect_left(taken_starts, pos) - 1
-        if first_word.group(0) not in look.starts or \
-                (before >= 0 and taken[before][1] > first_word.start()):
+        first = first_word.start()
+        if first < pos:  # inside the place found last
             continue
-        run = _RUN.match(text, first_word.start(), end)
-        assert run is not None and run.end(1) == pos
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), run.end())]
-        first = words[0]
-        for count in range(min(look.longest, len(words)), 0, -1):
-            last = words[count - 1]
-            form = text[first[0]:last[1]]
-            if not text[last[0]].isupper() or (form not in forms and form not in look.local):
+        before = bisect_left(taken_starts, first_word.end()) - 1
+        if before >= 0 and taken[before][1] > first:
+            continue
+        # the run's words (none when only one-word names begin with it) are separated by one
+        # space each and hold none
+        run = _RUN.match(text, first, end) if counts[0] > 1 else first_word
+        words = run.group(0).split(" ")  # type: ignore[union-attr]
+        for count in counts:
+            if count > len(words) or not words[count - 1][0].isupper():
+                continue
+            last = first + sum(map(len, words[:count])) + count - 1
+            form = text[first:last]
+            if form not in forms and form not in local:
                 continue
             place = _world_place(form, look)
-            if place is None or not _stands_alone(text, first[0], last[1], look, place):
+            if place is None or not _stands_alone(text, first, last, look, place):
                 continue
-            found.append(Mention(first[0], last[1], place.name, form, "place", place.country,
+            found.append(Mention(first, last, place.name, form, "place", place.country,
                                  (place.lon, place.lat)))
-            pos = last[1]
+            pos = last
             break
     return found
 
