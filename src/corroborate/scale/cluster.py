@@ -146,8 +146,9 @@ def _results(future: Any, part: CorpusPart) -> Iterator[Prepared]:
 
 
 def _target(size: int, part_bytes: int, workers: int) -> int:
-    """Bytes a part should hold: at most ``part_bytes``, and four parts a worker at least."""
-    return max(64 << 10, min(part_bytes, size // (4 * max(1, workers)) + 1))
+    """Bytes a part should hold: at most ``part_bytes``, and four parts a worker at least, but
+    not under 64 kB (a task's overhead) unless ``part_bytes`` says so."""
+    return max(min(64 << 10, part_bytes), min(part_bytes, size // (4 * max(1, workers)) + 1))
 
 
 def _size(name: str) -> int:
