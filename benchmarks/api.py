@@ -6,6 +6,8 @@ Usage (from the repository root, with the project's interpreter):
     .venv/bin/python benchmarks/api.py                                  # 1,000,000 claims
     .venv/bin/python benchmarks/api.py --claims 100000 --requests 1000 --json /tmp/api.json
     .venv/bin/python benchmarks/api.py --db /tmp/my.db --check          # exit 1 over --target-ms
+    .venv/bin/python benchmarks/api.py --backend both --requests 1000   # SQLite, then PostgreSQL
+    .venv/bin/python benchmarks/api.py --db postgresql://me@host/bench  # a server of your own
 
 The fact base is made by benchmarks/api_store.py's generator (the examples ingested, then copied
 in SQL) into ``--db`` (default /tmp/corroborate-api-bench-<claims>.db), and reused when it holds
@@ -19,6 +21,14 @@ preceded by one unmeasured request per variant. Output: p50/p95/p99 ms, requests
 (any non-2xx, printed) per endpoint and per variant, the CPU the client and the server used
 (100% = one core), the server's CPU milliseconds per request (what a request costs, whatever
 else runs on the machine) and the server's peak RSS.
+
+PostgreSQL (``--backend postgresql`` or ``both``, or ``--db postgresql://...``): the same
+SQLite fact base is bulk-loaded with COPY (api_store.load_postgresql) into the database at
+``--db``, or without one into a throwaway cluster started from the server's binaries and removed
+at the end; ``corroborate serve`` then answers from its connection pool (``--pool-size``). The
+same requests are asked of both backends; "db CPU" is the PostgreSQL server's processes' CPU
+(a local server's), counted apart from the API server's. The load average of the machine is
+printed before and after: on a busy machine latencies are inflated, CPU per request is not.
 """
 
 from __future__ import annotations
@@ -82,6 +92,35 @@ def default_db(claims: int) -> Path:
     return Path(tempfile.gettempdir()) / f"corroborate-api-bench-{claims}.db"
 
 
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+
+def pg_fact_base(url: str, lite: Path, claims: int, rebuild: bool = False) -> None:
+    """The PostgreSQL database at ``url`` loaded from the SQLite fact base ``lite``, unless it
+    holds ``claims`` claims already."""
+    if rebuild or api_store.stored_claims(url) != claims:
+        api_store.load_postgresql(lite, url)
+
+
+def database_pids(url: str) -> list[int]:
+    """The processes of the PostgreSQL server at ``url`` when it runs on this machine (its
+    postmaster and every child), so that its CPU is counted; [] when that cannot be told."""
+    try:
+        import psutil
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            [(backend,)] = conn.execute("SELECT pg_backend_pid()").fetchall()
+            postmaster = psutil.Process(backend).parent()
+            if postmaster is None:
+                return []
+            return [postmaster.pid, *(c.pid for c in postmaster.children(recursive=True))]
+    except Exception:  # a remote server, another user's, no psutil: not counted
+        return []
+
+
 def fact_base(db: Path, claims: int, rebuild: bool = False, given: bool = False) -> None:
     """``db`` built by api_store with ``claims`` claims, unless it exists and was ``given``
     (used as it is) or holds that many (a cached build)."""
@@ -94,7 +133,7 @@ def fact_base(db: Path, claims: int, rebuild: bool = False, given: bool = False)
     api_store.build(db, claims)
 
 
-def variants(db: Path) -> dict[str, list[Session]]:
+def variants(db: str | Path) -> dict[str, list[Session]]:
     """Each endpoint's mix, with filter values read from the fact base."""
     with open_store(db, create=False, readonly=True) as store:
         one = store.conn.execute
@@ -261,13 +300,15 @@ def cpu_seconds(pid: int) -> float:
 
 
 @contextmanager
-def server(db: Path, workers: int = 1) -> Iterator[tuple[str, int]]:
+def server(db: str | Path, workers: int = 1,
+           pool_size: int | None = None) -> Iterator[tuple[str, int]]:
     """``corroborate serve`` over ``db`` on a free loopback port: its base URL and pid."""
     port = free_port()
+    pool = [] if pool_size is None else ["--pool-size", str(pool_size)]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "corroborate", "serve", "--db", str(db), "--port", str(port),
-             "--workers", str(workers)],
+             "--workers", str(workers), *pool],
             stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
         try:
@@ -317,26 +358,36 @@ def summary(samples: list[Sample], wall: float, **extra: Any) -> dict[str, Any]:
             "requests_per_s": len(samples) / wall if wall else 0.0}
 
 
-def run(db: Path, requests: int, clients: int, processes: int = 1,
-        endpoints: tuple[str, ...] = ENDPOINTS, seed: int = 1,
-        server_workers: int = 1) -> dict[str, Any]:
-    """Serve ``db`` and measure each endpoint in turn; the results as a JSON-ready dict."""
-    mixes = variants(db)
-    rows, detail, errors = [], [], []
-    with server(db, server_workers) as (base, pid):
+def run(db: str | Path, requests: int, clients: int, processes: int = 1,
+        endpoints: tuple[str, ...] = ENDPOINTS, seed: int = 1, server_workers: int = 1,
+        asked_of: str | Path | None = None, pool_size: int | None = None) -> dict[str, Any]:
+    """Serve ``db`` and measure each endpoint in turn; the results as a JSON-ready dict. The
+    filter values are read from ``asked_of`` (default ``db``): the SQLite fact base a
+    PostgreSQL one was loaded from, so that both are asked the same."""
+    mixes = variants(asked_of or db)
+    rows: list[dict[str, Any]] = []
+    detail: list[dict[str, Any]] = []
+    errors: list[Sample] = []
+    load_before = load_average()
+    with server(db, server_workers, pool_size) as (base, pid):
+        # after start-up: the pool's connections are among them
+        database = database_pids(str(db)) if api_store.is_postgresql(db) else []
         rss_ready = max(_proc_status(one, "VmRSS") or 0 for one in server_pids(pid))
         for endpoint in endpoints:
             warm = asyncio.run(drive(base, [Session(s.endpoint, s.variant, s.path, s.params)
                                             for s in mixes[endpoint]], 1))
             errors.extend(s for s in warm if not 200 <= s.status < 300)
             planned = sessions(mixes[endpoint], requests, seed)
-            server_cpu = tree_cpu_seconds(pid)
+            server_cpu, db_cpu = tree_cpu_seconds(pid), sum(map(cpu_seconds, database))
             samples, client_cpu, wall = drive_all(base, planned, clients, processes)
             server_cpu = tree_cpu_seconds(pid) - server_cpu
+            db_cpu = sum(map(cpu_seconds, database)) - db_cpu
             rows.append(summary(samples, wall, endpoint=endpoint, wall_s=wall,
                                 client_cpu_pct=100 * client_cpu / wall,
                                 server_cpu_pct=100 * server_cpu / wall,
-                                server_cpu_ms_per_request=1000 * server_cpu / max(1, len(samples))))
+                                server_cpu_ms_per_request=1000 * server_cpu / max(1, len(samples)),
+                                db_cpu_ms_per_request=(1000 * db_cpu / max(1, len(samples))
+                                                       if database else None)))
             by_variant: dict[str, list[Sample]] = defaultdict(list)
             for sample in samples:
                 by_variant[sample.variant].append(sample)
@@ -346,7 +397,10 @@ def run(db: Path, requests: int, clients: int, processes: int = 1,
         peak = max(_proc_status(one, "VmHWM") or 0 for one in server_pids(pid))
     with open_store(db, create=False, readonly=True) as store:
         counts = store.counts()
-    return {"db": str(db), "counts": counts, "clients": clients, "client_processes": processes,
+    return {"db": api_store.redacted(db), "backend": "postgresql" if database or
+            api_store.is_postgresql(db) else "sqlite", "load_before": load_before,
+            "load_after": load_average(), "pool_size": pool_size,
+            "counts": counts, "clients": clients, "client_processes": processes,
             "requests_per_endpoint": requests, "cpus": os.cpu_count(),
             "server_rss_ready_mb": rss_ready, "server_peak_rss_mb": peak,
             "endpoints": rows, "variants": detail, "errors": [asdict(e) for e in errors]}
@@ -354,16 +408,20 @@ def run(db: Path, requests: int, clients: int, processes: int = 1,
 
 def table(result: dict[str, Any]) -> str:
     counts = result["counts"]
-    lines = [f"{counts['claims']:,} claims, {counts['facts']:,} facts ({counts['disputes']:,} "
-             f"disputes); {result['clients']} clients in {result['client_processes']} "
-             f"process(es), {result['cpus']} CPUs",
+    lines = [f"{result['backend']} ({result['db']}): {counts['claims']:,} claims, "
+             f"{counts['facts']:,} facts ({counts['disputes']:,} disputes); {result['clients']} "
+             f"clients in {result['client_processes']} process(es); before: "
+             f"{result['load_before']}, after: {result['load_after']}",
              f"{'endpoint':16} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} "
-             f"{'p99 ms':>8} {'req/s':>7} {'client CPU':>10} {'server CPU':>10} {'CPU ms/req':>10}"]
+             f"{'p99 ms':>8} {'req/s':>7} {'client CPU':>10} {'server CPU':>10} {'CPU ms/req':>10}"
+             f" {'db CPU ms/req':>13}"]
     for row in result["endpoints"]:
+        db_cpu = row.get("db_cpu_ms_per_request")
         lines.append(f"{row['endpoint']:16} {row['requests']:8} {row['errors']:6} "
                      f"{row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['p99_ms']:8.1f} "
                      f"{row['requests_per_s']:7.0f} {row['client_cpu_pct']:9.0f}% "
-                     f"{row['server_cpu_pct']:9.0f}% {row['server_cpu_ms_per_request']:10.1f}")
+                     f"{row['server_cpu_pct']:9.0f}% {row['server_cpu_ms_per_request']:10.1f} "
+                     f"{'-' if db_cpu is None else f'{db_cpu:.1f}':>13}")
     peak = result["server_peak_rss_mb"]
     lines.append(f"server peak RSS: {'n/a' if peak is None else f'{peak:,.0f} MB'}")
     lines.append("")
@@ -376,17 +434,38 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def comparison(results: list[dict[str, Any]]) -> str:
+    """One row per backend and endpoint: what the README's table shows."""
+    lines = [f"{'backend':11} {'endpoint':16} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+             f"{'req/s':>7} {'errors':>6}"]
+    for result in results:
+        for row in result["endpoints"]:
+            lines.append(f"{result['backend']:11} {row['endpoint']:16} {row['p50_ms']:8.1f} "
+                         f"{row['p95_ms']:8.1f} {row['p99_ms']:8.1f} "
+                         f"{row['requests_per_s']:7.0f} {row['errors']:6}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
-    parser.add_argument("--db", type=Path, help="the fact base: used as it is when it exists "
-                        "(default: /tmp/corroborate-api-bench-<claims>.db, built when missing)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="sqlite",
+                        help="postgresql (or both) without a postgresql:// --db: a throwaway "
+                             "cluster, removed at the end")
+    parser.add_argument("--db", help="a SQLite fact base (used as it is when it exists; "
+                        "default: /tmp/corroborate-api-bench-<claims>.db, built when missing) "
+                        "or a postgresql:// URL (loaded from the SQLite one unless it holds "
+                        "--claims claims)")
+    parser.add_argument("--sqlite-db", type=Path,
+                        help="the SQLite fact base a PostgreSQL --db is loaded from")
     parser.add_argument("--rebuild", action="store_true", help="build the fact base again")
     parser.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--client-processes", type=int, default=1)
     parser.add_argument("--server-workers", type=int, default=1,
                         help="corroborate serve --workers N (processes answering requests)")
+    parser.add_argument("--pool-size", type=int,
+                        help="corroborate serve --pool-size N (PostgreSQL connections a process)")
     parser.add_argument("--endpoints", default=",".join(ENDPOINTS))
     parser.add_argument("--target-ms", type=float, default=20.0)
     parser.add_argument("--check", action="store_true",
@@ -397,18 +476,40 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(endpoints) - set(ENDPOINTS)
     if unknown:
         parser.error(f"unknown endpoints {sorted(unknown)}; known: {', '.join(ENDPOINTS)}")
-    db = args.db or default_db(args.claims)
-    fact_base(db, args.claims, args.rebuild, given=args.db is not None)
-    result = run(db, args.requests, args.clients, args.client_processes, endpoints,
-                 server_workers=args.server_workers)
-    result["target_ms"] = args.target_ms
-    print(table(result))
-    for error in result["errors"][:20]:
+    url = args.db if args.db and api_store.is_postgresql(args.db) else None
+    backends = (["sqlite", "postgresql"] if args.backend == "both"
+                else ["postgresql"] if url else [args.backend])
+    if url and args.backend == "sqlite":
+        backends = ["postgresql"]
+    given = args.db is not None and url is None
+    lite = args.sqlite_db or (Path(args.db) if given else default_db(args.claims))
+    fact_base(lite, args.claims, args.rebuild, given=given or args.sqlite_db is not None)
+    print(f"start: {load_average()}", flush=True)
+    results = []
+    for backend in backends:
+        options: dict[str, Any] = {"requests": args.requests, "clients": args.clients,
+                   "processes": args.client_processes, "endpoints": endpoints,
+                   "server_workers": args.server_workers, "pool_size": args.pool_size}
+        if backend == "sqlite":
+            results.append(run(lite, **options))
+        else:
+            with api_store.postgresql_server(url) as server_url:
+                pg_fact_base(server_url, lite, args.claims, args.rebuild)
+                results.append(run(server_url, asked_of=lite, **options))
+        print(table(results[-1]), flush=True)
+        print(flush=True)
+    print(comparison(results))
+    errors = [e for result in results for e in result["errors"]]
+    for error in errors[:20]:
         print(f"error: {error['status']} {error['endpoint']}, {error['variant']}: "
               f"{error['error']}")
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    slow = [r["endpoint"] for r in result["endpoints"] if r["p95_ms"] > args.target_ms]
+        # one backend: its result as it always was; both: each in "runs"
+        written = ({**results[0], "target_ms": args.target_ms} if len(results) == 1
+                   else {"target_ms": args.target_ms, "runs": results})
+        args.json.write_text(json.dumps(written, indent=2), encoding="utf-8")
+    slow = [f"{result['backend']} {r['endpoint']}" for result in results
+            for r in result["endpoints"] if r["p95_ms"] > args.target_ms]
     if slow:
         print(f"p95 over {args.target_ms:g} ms: {', '.join(slow)}")
     return 1 if args.check and slow else 0

@@ -18,6 +18,12 @@ summarised from every claim, as alignment does. Then each read is
 called ``--calls`` times (first pages and pages deep into the listing, with filters) and the
 table gives p50 / p95 / p99 milliseconds. Nothing is written into the repository, only ``--db``
 and ``--out``.
+
+PostgreSQL: ``--db postgresql://user@host/database`` (an empty database, or one this loaded
+before), or ``--backend postgresql`` (a throwaway cluster from the server's binaries, as the
+tests start: tests/store/postgres_cluster.py, removed at the end). The fact base is built in
+SQLite as above (``--sqlite-db``, cached), then bulk-loaded with COPY (``load_postgresql``):
+secondary indexes dropped meanwhile and built once at the end, then ANALYZE.
 """
 
 from __future__ import annotations
@@ -29,13 +35,15 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from corroborate.errors import CorroborateError  # noqa: E402
 from corroborate.pipeline import ingest  # noqa: E402
 from corroborate.store import ClaimQuery, SQLiteStore, open_store  # noqa: E402
 from corroborate.store._cursor import encode_cursor  # noqa: E402
@@ -45,6 +53,10 @@ EXAMPLES = [ROOT / "examples" / name for name in ("karabakh", "falklands", "koso
 SOURCE_VARIANTS = 20
 COPY_STRIDE = 1000  # document ids of copy k: base id + k * COPY_STRIDE
 BATCH = 100  # copies made by one statement
+# what load_postgresql copies, parents before children (foreign keys)
+PG_TABLES = ("sources", "documents", "segments", "claims", "facts", "fact_claims",
+             "alignment_state", "places")
+PG_IDENTITIES = (("documents", "id"), ("segments", "id"), ("claims", "seq"), ("facts", "seq"))
 
 
 def build(path: Path, claims: int) -> None:
@@ -187,6 +199,95 @@ def _places(store: SQLiteStore) -> None:
              for (who, scope, place), e in table.items()])
 
 
+def is_postgresql(db: str | Path) -> bool:
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
+@contextmanager
+def postgresql_server(url: str | None) -> Iterator[str]:
+    """``url`` itself, or (None) a throwaway cluster's maintenance database, removed after."""
+    if url:
+        yield url
+        return
+    sys.path.insert(0, str(ROOT))
+    from tests.store.postgres_cluster import binaries, cluster
+
+    found = binaries()
+    if found is None:
+        raise SystemExit("PostgreSQL's initdb and pg_ctl are not installed (apt-get install "
+                         "postgresql); or pass --db postgresql://...")
+    with cluster(found) as started:
+        yield started
+
+
+def stored_claims(db: str | Path) -> int | None:
+    """The claims the store at ``db`` holds; None when there is none yet."""
+    if not is_postgresql(db) and not Path(db).exists():
+        return None
+    try:
+        with open_store(db, create=False, readonly=True) as store:
+            return int(store.counts()["claims"])
+    except CorroborateError:  # none there yet, or not a corroborate database: build it
+        return None
+
+
+def load_postgresql(sqlite_db: Path, url: str) -> None:
+    """The SQLite fact base copied into the PostgreSQL database at ``url`` with COPY: its
+    corroborate tables emptied first, secondary indexes dropped during the copy and built after,
+    identity sequences moved past the copied ids, then ANALYZE."""
+    import sqlite3
+
+    import psycopg
+
+    started = time.perf_counter()
+    open_store(url).close()  # the tables, by the store's own migrations
+    source = sqlite3.connect(f"file:{sqlite_db}?mode=ro", uri=True)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {', '.join(PG_TABLES)} CASCADE")
+        indexes = conn.execute(
+            "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() "
+            "AND tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE "
+            "c.conname = i.indexname)", (list(PG_TABLES),)).fetchall()
+        for name, _definition in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        # no foreign-key checks row by row (a superuser's setting; else they run)
+        with suppress(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SET session_replication_role = replica")
+        for table in PG_TABLES:
+            wanted = {r[0] for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                "current_schema() AND table_name = %s AND is_generated = 'NEVER'", (table,))}
+            columns = [r[1] for r in source.execute(f"PRAGMA table_info({table})")
+                       if r[1] in wanted]
+            names = ", ".join(f'"{c}"' for c in columns)
+            clock, rows = time.perf_counter(), 0
+            with conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {names} FROM {table}"):
+                    copy.write_row(row)
+                    rows += 1
+            print(f"  COPY {table}: {rows:,} rows in {time.perf_counter() - clock:.0f} s",
+                  file=sys.stderr)
+        conn.execute("SET session_replication_role = DEFAULT")
+        clock = time.perf_counter()
+        conn.execute("SET maintenance_work_mem = '512MB'")
+        for _name, definition in indexes:
+            conn.execute(definition)
+        for table, column in PG_IDENTITIES:
+            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                         f"(SELECT coalesce(MAX({column}), 0) + 1 FROM {table}), false)")
+        conn.execute("ANALYZE")
+        print(f"  {len(indexes)} indexes built and analysed in "
+              f"{time.perf_counter() - clock:.0f} s", file=sys.stderr)
+    source.close()
+    print(f"loaded {redacted(url)} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def redacted(db: str | Path) -> str:
+    from corroborate.store import redacted_url
+
+    return redacted_url(str(db))
+
+
 def timed(call: Callable[[], object], calls: int) -> tuple[float, float, float]:
     """p50, p95, p99 in milliseconds of ``calls`` calls (after one warm-up call)."""
     call()
@@ -247,32 +348,47 @@ def reads(store: SQLiteStore) -> list[tuple[str, Callable[[], object]]]:
     ]
 
 
+def measure(db: str | Path, calls: int) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """The store's counts and each read's p50/p95/p99, printed as a table as they come."""
+    results = []
+    with open_store(db, create=False, readonly=True) as store:
+        counts = store.counts()
+        size = "" if is_postgresql(db) else f", {Path(db).stat().st_size / 1e9:.2f} GB"
+        print(f"{redacted(db)}: {counts['claims']:,} claims, {counts['documents']:,} documents, "
+              f"{counts['facts']:,} facts ({counts['disputes']:,} disputes){size}")
+        print(f"{'read':40} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+        for name, call in reads(store):
+            p50, p95, p99 = timed(call, calls)
+            results.append({"read": name, "p50_ms": p50, "p95_ms": p95, "p99_ms": p99})
+            print(f"{name:40} {p50:8.2f} {p95:8.2f} {p99:8.2f}", flush=True)
+    return counts, results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--calls", type=int, default=300)
-    parser.add_argument("--db", type=Path,
-                        default=Path(tempfile.gettempdir()) / "corroborate-api-store-bench.db")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="postgresql without --db: a throwaway cluster")
+    parser.add_argument("--db", help="a SQLite file or a postgresql:// URL (default: a file "
+                        "under /tmp)")
+    parser.add_argument("--sqlite-db", type=Path,
+                        default=Path(tempfile.gettempdir()) / "corroborate-api-store-bench.db",
+                        help="the SQLite fact base a PostgreSQL one is loaded from")
     parser.add_argument("--rebuild", action="store_true", help="build the fact base again")
     parser.add_argument("--out", type=Path, help="also write the results as JSON here")
     args = parser.parse_args()
-    stored = None
-    if args.db.exists() and not args.rebuild:
-        with open_store(args.db, create=False, readonly=True) as store:
-            stored = store.counts()["claims"]
-    if stored != args.claims:
-        build(args.db, args.claims)
-    results = []
-    with open_store(args.db, create=False, readonly=True) as store:
-        counts = store.counts()
-        print(f"{counts['claims']:,} claims, {counts['documents']:,} documents, "
-              f"{counts['facts']:,} facts ({counts['disputes']:,} disputes), "
-              f"{args.db.stat().st_size / 1e9:.2f} GB")
-        print(f"{'read':40} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
-        for name, call in reads(store):
-            p50, p95, p99 = timed(call, args.calls)
-            results.append({"read": name, "p50_ms": p50, "p95_ms": p95, "p99_ms": p99})
-            print(f"{name:40} {p50:8.2f} {p95:8.2f} {p99:8.2f}", flush=True)
+    postgresql = args.backend == "postgresql" or is_postgresql(args.db or "")
+    lite = Path(args.db) if args.db and not postgresql else args.sqlite_db
+    if args.rebuild or stored_claims(lite) != args.claims:
+        build(lite, args.claims)
+    if postgresql:
+        with postgresql_server(args.db) as url:
+            if args.rebuild or stored_claims(url) != args.claims:
+                load_postgresql(lite, url)
+            counts, results = measure(url, args.calls)
+    else:
+        counts, results = measure(lite, args.calls)
     if args.out:
         args.out.write_text(json.dumps({"counts": counts, "reads": results}, indent=2),
                             encoding="utf-8")
