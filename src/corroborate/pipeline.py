@@ -18,10 +18,12 @@ from corroborate.documents import DocumentRef, discover, read_document
 from corroborate.documents.conflicts import UNKNOWN, canonical_conflict, infer_conflict
 from corroborate.errors import CorroborateError
 from corroborate.extract import EXTRACTOR_NAME, iter_claims
-from corroborate.extract.resolve import find_actors, find_places, place_hierarchy
+from corroborate.extract.mentions import NameMention, name_mentions
+from corroborate.extract.resolve import place_hierarchy
 from corroborate.model import Claim, Document, Source, Text
 from corroborate.settings import load_settings
 from corroborate.store import SQLiteStore
+from corroborate.store._reading import NameRow
 from corroborate.text import segment
 from corroborate.text.normalize import normalize_text
 
@@ -101,6 +103,7 @@ class Prepared:
     status: str
     text: Text | None = None
     claims: Iterable[Claim] | None = None  # a list when it crosses processes
+    names: list[NameMention] | None = None  # found with the claims, stored with them
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     conflict: tuple[str | None, bool] = (None, False)
@@ -139,10 +142,12 @@ def prepare_read(document: Document, options: IngestOptions,
         text = replace(text, document=replace(text.document, conflict=found[0],
                                               conflict_inferred=found[1]))
         claims: Iterable[Claim] | None = None
+        names: list[NameMention] | None = None
         if options.extract:
             claims = iter_claims(text) if streamed else list(iter_claims(text))
+            names = name_mentions(text.text)
         return Prepared(where, document.source.slug, "ready", text=text, claims=claims,
-                        warnings=warnings, conflict=found)
+                        names=names, warnings=warnings, conflict=found)
     except CorroborateError as exc:
         return Prepared(where, document.source.slug, "failed", error=exc.line(),
                         warnings=warnings)
@@ -174,7 +179,7 @@ def store_prepared(store: SQLiteStore, prepared: Prepared) -> Outcome:
             return base
         extract = prepared.claims is not None
         status = store.save(prepared.text, prepared.claims,
-                            EXTRACTOR_NAME if extract else None)
+                            EXTRACTOR_NAME if extract else None, prepared.names)
         location = prepared.text.document.location
         return replace(base, status=status,
                        claims=store.claim_count(location) if extract else None)
@@ -229,7 +234,8 @@ def extract_stored(store: SQLiteStore, source: str | None = None) -> Iterator[tu
     (location, claim count) per document. Normalization is idempotent, so offsets stay."""
     for document_id, stored in list(store.texts(source)):
         text = segment(stored.document)
-        store.replace_claims(document_id, iter_claims(text), EXTRACTOR_NAME, text)
+        store.replace_claims(document_id, iter_claims(text), EXTRACTOR_NAME, text,
+                             name_mentions(text.text))
         yield text.document.location, store.claim_count(text.document.location) or 0
     realign(store)
 
@@ -289,19 +295,30 @@ def names_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
 
 def _named(store: SQLiteStore, conflict: str | None) -> tuple[list[Fact], dict[str, str]]:
     """Name facts of the stored texts (of one conflict) and whether each entity is a "place"
-    or an "actor"."""
-    mentions: dict[str | None, list[tuple[str, str, str, str]]] = {}
-    for _id, text in store.texts(conflict=conflict):
-        own = text.document.conflict
-        slug = text.document.source.slug
-        found = mentions.setdefault(own, [])
-        found.extend((slug, "place", m.canonical, m.written) for m in find_places(text.text))
-        found.extend((slug, "actor", m.canonical, m.written) for m in find_actors(text.text)
-                     if m.role == "name")
+    or an "actor". Each document's mentions are read from the store; those of a document stored
+    without them (by an older corroborate, or a backend that keeps none) are found in its text,
+    and kept when the store is writable."""
+    rows: list[NameRow] = []
+    missing: set[int] | None = None
+    if store.stores_name_mentions:
+        rows = store.name_mentions(conflict)
+        missing = store.names_missing(conflict)
+    if missing is None or missing:
+        for document_id, text in store.texts(conflict=conflict, only=missing):
+            found = name_mentions(text.text)
+            if missing is not None and not store.readonly:
+                store.store_names(document_id, found)
+            document = text.document
+            rows.extend((document.source.slug, document.location, document.conflict, *m)
+                        for m in found)
+        rows.sort(key=lambda r: (r[0], r[1]))  # stable: each document's keep their order
+    mentions: dict[str | None, list[tuple[str, str, str, str, int]]] = {}
+    for slug, _location, own, kind, canonical, written, times in rows:
+        mentions.setdefault(own, []).append((slug, kind, canonical, written, times))
     facts = []
     kinds: dict[str, str] = {}
     for own, said in mentions.items():
-        for _source, kind, canonical, _written in said:
+        for _source, kind, canonical, _written, _times in said:
             kinds.setdefault(canonical, kind)
         for fact in name_variants(said):
             fact_id, key = scoped(fact.kind, fact.id, fact.key, own)

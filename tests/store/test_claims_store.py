@@ -156,10 +156,10 @@ def test_a_database_of_schema_1_is_migrated_and_reads_as_before(tmp_path: Path) 
         conn.execute("INSERT INTO claims VALUES ('c-40', 7, 'report', 'quantity', 'killed', NULL, "
                      "NULL, NULL, 29, ?)", (json.dumps(claim_to_record(claim)),))
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         assert [r[0] for r in store.conn.execute("SELECT name FROM _migrations ORDER BY name")] == [
             "0001_initial", "0002_claims_by_document", "0003_conflict_and_published",
-            "0004_stored_facts"]
+            "0004_stored_facts", "0005_name_mentions"]
         assert store.claims() == [claim]
         assert [tuple(r) for r in store.conn.execute(
             "SELECT document_id, id, position, evidence_start, evidence_end, figure_start, "

@@ -80,7 +80,7 @@ def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path: Path) ->
         assert [d["claim_count"] for d in store.documents()] == [1] * PROCESSES
         assert [r[0] for r in store.conn.execute("SELECT name FROM _migrations")] == [
             "0001_initial", "0002_claims_by_document", "0003_conflict_and_published",
-            "0004_stored_facts"]
+            "0004_stored_facts", "0005_name_mentions"]
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -14,11 +14,13 @@ from corroborate.model import Claim
 __all__ = ["NameFact", "framing", "name_variants"]
 
 
-def name_variants(mentions: Iterable[tuple[str, str, str, str]]) -> list[Fact]:
-    """Name facts from (source, kind, canonical, as written) mentions: which names each source uses."""
+def name_variants(mentions: Iterable[tuple[str, str, str, str] | tuple[str, str, str, str, int]]
+                  ) -> list[Fact]:
+    """Name facts from (source, kind, canonical, as written[, times]) mentions: which names each
+    source uses (a mention without ``times`` counts once)."""
     table: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for source, _kind, canonical, written in mentions:
-        table[canonical][source][written] += 1
+    for source, _kind, canonical, written, *times in mentions:
+        table[canonical][source][written] += times[0] if times else 1
     facts: list[Fact] = []
     for canonical in sorted(table):
         by_source = {s: dict(c.most_common()) for s, c in sorted(table[canonical].items())}

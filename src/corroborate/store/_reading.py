@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from corroborate.documents.conflicts import UNKNOWN
@@ -11,7 +11,10 @@ from corroborate.model import Claim, Document, Segment, Source, Text
 from corroborate.store._claims import claim_from_row
 from corroborate.store._connection import Connection
 
-__all__ = ["Reading"]
+__all__ = ["NameRow", "Reading"]
+
+# A stored name mention: source, location, conflict, kind, canonical, written, times.
+NameRow = tuple[str, str, str | None, str, str, str, int]
 
 
 class Reading:
@@ -39,6 +42,24 @@ class Reading:
         rows = self.conn.execute(sql + where + " ORDER BY source, location", params)
         return [{**dict(r), "conflict_inferred": bool(r["conflict_inferred"])} for r in rows]
 
+    def name_mentions(self, conflict: str | None = None) -> list[NameRow]:
+        """Stored name mentions (of one conflict's documents) as (source, location, conflict,
+        kind, canonical, written, times), by source, location and first use."""
+        clauses, params = _conflict_clause(conflict, "d.conflict")
+        where = "".join(f" AND {c}" for c in clauses)
+        rows = self.conn.execute(
+            "SELECT d.source, d.location, d.conflict, m.kind, m.canonical, m.written, m.times "
+            "FROM name_mentions m JOIN documents d ON d.id = m.document_id "
+            f"WHERE d.names_stored = 1{where} ORDER BY d.source, d.location, m.seq", params)
+        return [tuple(r) for r in rows]
+
+    def names_missing(self, conflict: str | None = None) -> set[int]:
+        """Ids of stored documents (of one conflict) whose name mentions are not stored."""
+        clauses, params = _conflict_clause(conflict, "conflict")
+        where = "".join(f" AND {c}" for c in clauses)
+        return {r[0] for r in self.conn.execute(
+            f"SELECT id FROM documents WHERE names_stored = 0{where}", params)}
+
     def document(self, document_id: int) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
         return None if row is None else dict(row)
@@ -49,12 +70,14 @@ class Reading:
                                 "WHERE location = ?", (location,)).fetchone()
         return None if row is None else (row["conflict"], bool(row["conflict_inferred"]))
 
-    def texts(self, source: str | None = None,
-              conflict: str | None = None) -> Iterator[tuple[int, Text]]:
-        """Every stored document (of one source, one conflict) as (id, Text), rebuilt from the
-        store."""
+    def texts(self, source: str | None = None, conflict: str | None = None,
+              only: Collection[int] | None = None) -> Iterator[tuple[int, Text]]:
+        """Every stored document (of one source, one conflict; ``only`` these ids) as
+        (id, Text), rebuilt from the store."""
         sources = {s["slug"]: s for s in self.sources()}
         for meta in self.documents(source, conflict):
+            if only is not None and meta["id"] not in only:
+                continue
             row = self.conn.execute("SELECT text FROM documents WHERE id = ?",
                                     (meta["id"],)).fetchone()
             segments = tuple(

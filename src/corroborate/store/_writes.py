@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 
@@ -24,6 +24,8 @@ class Writes:
     conn: Connection
     path: str
     errors: tuple[type[Exception], ...]  # the driver's errors, turned into one line by _failure
+    # whether the backend's schema keeps each document's name mentions (migration 0005)
+    stores_name_mentions: bool = False
 
     def _writing(self, what: str, where: str) -> AbstractContextManager[None]:
         raise NotImplementedError  # the backend's
@@ -55,18 +57,21 @@ class Writes:
         return None if row is None else row["claim_count"]
 
     def save(self, text: Text, claims: Iterable[Claim] | None = None,
-             extractor: str | None = None) -> str:
-        """Store one document, its segments and claims (any iterable, written in batches) in one
+             extractor: str | None = None,
+             names: Iterable[Sequence[object]] | None = None) -> str:
+        """Store one document, its segments and claims (any iterable, written in batches) and
+        its name mentions ((kind, canonical, written, times) in order of first use) in one
         transaction. Returns "added", "replaced" or "unchanged" (identical content is a no-op).
         """
         document = text.document
         if self.is_stored(document.location, document.content_hash):
             return "unchanged"
         with self._writing(document.location, document.location):
-            return self._save_in_transaction(text, claims, extractor)
+            return self._save_in_transaction(text, claims, extractor, names)
 
     def _save_in_transaction(self, text: Text, claims: Iterable[Claim] | None,
-                             extractor: str | None) -> str:
+                             extractor: str | None,
+                             names: Iterable[Sequence[object]] | None = None) -> str:
         document = text.document
         self._upsert_source(document.source)
         before = self.conn.execute("SELECT conflict FROM documents WHERE location = ?",
@@ -87,7 +92,24 @@ class Writes:
         self._insert_segments(document_id, text)
         if claims is not None:
             self._insert_claims(document_id, text.text, claims, extractor, document.conflict)
+        if names is not None:
+            self._insert_names(document_id, names)
         return "replaced" if deleted else "added"
+
+    def store_names(self, document_id: int, names: Iterable[Sequence[object]]) -> None:
+        """Keep a stored document's name mentions (found again for one stored before them)."""
+        with self._writing(f"names of document {document_id}", f"document {document_id}"):
+            self._insert_names(document_id, names)
+
+    def _insert_names(self, document_id: int, names: Iterable[Sequence[object]]) -> None:
+        if not self.stores_name_mentions:
+            return
+        self.conn.execute("DELETE FROM name_mentions WHERE document_id = ?", (document_id,))
+        rows = ((document_id, seq, *name) for seq, name in enumerate(names))
+        for batch in in_batches(rows):
+            self.conn.executemany("INSERT INTO name_mentions (document_id, seq, kind, canonical, "
+                                  "written, times) VALUES (?, ?, ?, ?, ?, ?)", batch)
+        self.conn.execute("UPDATE documents SET names_stored = 1 WHERE id = ?", (document_id,))
 
     def update_source(self, source: Source, location: str | None = None,
                       conflict: tuple[str | None, bool] | None = None) -> None:
@@ -133,9 +155,11 @@ class Writes:
             "document_id = ?1), extracted_with = ?2 WHERE id = ?1", (document_id, extractor))
 
     def replace_claims(self, document_id: int, claims: Iterable[Claim], extractor: str,
-                       text: Text | None = None) -> None:
-        """Replace one document's claims (and its segments and text, when ``text`` is given)
-        at once; ``claims`` may be any iterable, a generator too."""
+                       text: Text | None = None,
+                       names: Iterable[Sequence[object]] | None = None) -> None:
+        """Replace one document's claims (and its segments and text, when ``text`` is given,
+        and its name mentions, when ``names`` are) at once; ``claims`` may be any iterable, a
+        generator too."""
         where = text.document.location if text is not None else f"document {document_id}"
         with self._writing(f"claims of {where}", where):
             if text is not None:
@@ -160,6 +184,8 @@ class Writes:
                 raise CorroborateError(E.E402, where, reason="no such stored document")
             self._mark_stale([conflict[0]])
             self._insert_claims(document_id, body, claims, extractor, conflict[0])
+            if names is not None:
+                self._insert_names(document_id, names)
 
     def _insert_segments(self, document_id: int, text: Text) -> None:
         rows = ((document_id, seq, s.kind, s.start, s.end, s.table, s.row, s.column,

@@ -37,6 +37,7 @@ MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0002_claims_by_document", _sql("0002_claims_by_document.sql")),
     ("0003_conflict_and_published", _sql("0003_conflict_and_published.sql")),
     ("0004_stored_facts", _sql("0004_stored_facts.sql")),
+    ("0005_name_mentions", _sql("0005_name_mentions.sql")),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -57,6 +58,8 @@ class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
     another process's write lock (default ``DEFAULT_TIMEOUT``). ``readonly`` tells whether it
     was opened read-only (then stale facts are computed, not stored: see pipeline.facts_of).
     """
+
+    stores_name_mentions = True
 
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
                  timeout: float | None = None) -> None:
