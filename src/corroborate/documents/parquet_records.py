@@ -77,22 +77,26 @@ def read_row_groups(part: RowGroupRange, max_bytes: int,
         yield exc
         return
     batch_rows = max(1, min(MAX_BATCH_ROWS, READ_BYTES * part.rows // max(1, part.size)))
-    batches = parquet.iter_batches(batch_size=batch_rows, columns=columns, use_threads=False,
-                                   row_groups=range(part.first_group,
-                                                    part.first_group + part.groups))
-    while True:
-        try:
-            batch = next(batches, None)
-            records = batch.to_pylist() if batch is not None else []
-        except (OSError, ValueError, NotImplementedError) as exc:  # pyarrow's errors are these
-            yield CorroborateError(E.E202, f"{part.path}:row {row}",
-                                   reason=f"a damaged Parquet file ({_first_line(exc)})")
-            return
-        if batch is None:
-            return
-        for record in records:
-            yield _document(record, part.path, row, max_bytes, published)
-            row += 1
+    for group in range(part.first_group, part.first_group + part.groups):
+        # a row group at a time: a damaged one costs its own rows, not its neighbours'
+        next_group_row = row + parquet.metadata.row_group(group).num_rows
+        batches = parquet.iter_batches(batch_size=batch_rows, columns=columns,
+                                       row_groups=[group], use_threads=False)
+        while True:
+            try:
+                batch = next(batches, None)
+                records = batch.to_pylist() if batch is not None else []
+            except (OSError, ValueError, NotImplementedError) as exc:  # pyarrow's errors
+                yield CorroborateError(E.E202, f"{part.path}:row {row}", reason=f"a damaged "
+                                       f"Parquet file ({_first_line(exc)}); rows {row} to "
+                                       f"{next_group_row - 1} were not read")
+                row = next_group_row
+                break
+            if batch is None:
+                break
+            for record in records:
+                yield _document(record, part.path, row, max_bytes, published)
+                row += 1
 
 
 def _document(record: dict[str, Any], path: str, row: int, max_bytes: int,
