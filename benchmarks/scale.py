@@ -3,12 +3,13 @@
 
 Usage (from the repository root):
 
-    python benchmarks/scale.py --megabytes 100 [--workers 2] [--json out.json]
+    python benchmarks/scale.py --megabytes 100 [--workers 2] [--format parquet] [--json out.json]
 
 The corpus is generated: the documents of ``--corpus`` (default: the shared corpus, ../shared/corpus,
 else the bundled examples, examples/*/), each copied with its figures shifted, until
 ``--megabytes`` MB (10^6 bytes of UTF-8) are reached, written once as a JSON Lines file (a
-document per line, its source and conflict as metadata).
+document per line, its source and conflict as metadata), or with ``--format parquet`` as a Parquet
+file of the same records (row groups of about ``--row-group-mb`` MB: the Dask parts).
 Each run is a fresh ``corroborate ingest`` process into a fresh SQLite file:
 
   * ``one job``: ``--jobs 1``;
@@ -31,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,25 +52,56 @@ CONFLICTS = {"karabakh": "Nagorno-Karabakh conflict", "corpus": "Nagorno-Karabak
              "falklands": "Falklands War (1982)", "kosovo": "Kosovo War (1998–1999)"}
 
 
-def generate(target: Path, megabytes: float, corpus: Path | None = None) -> int:
-    """A JSON Lines corpus of about ``megabytes`` MB from ``corpus``'s *.txt (the bundled
-    examples when None); returns its size in bytes."""
+def records(megabytes: float, corpus: Path | None = None) -> Iterator[dict[str, str]]:
+    """Records of about ``megabytes`` MB of JSON Lines from ``corpus``'s *.txt (the bundled
+    examples when None), each text with its figures shifted."""
     texts = sorted(corpus.glob("*.txt")) if corpus else sorted((REPO / "examples").glob("*/*.txt"))
-    conflicts = CONFLICTS
     written, serial = 0, 0
+    while written < megabytes * MB:
+        for path in texts:
+            serial += 1
+            shift = serial % 7
+            text = NUMBER.sub(lambda m, s=shift: str(int(m.group()) + s), path.read_text("utf-8"))
+            record = {"id": f"{path.stem}-{serial}", "source": f"{path.stem}-{serial % 50}",
+                      "conflict": CONFLICTS.get(path.parent.name, "unknown"), "text": text}
+            yield record
+            written += len(json.dumps(record, ensure_ascii=False).encode("utf-8")) + 1
+            if written >= megabytes * MB:
+                break
+
+
+def generate(target: Path, megabytes: float, corpus: Path | None = None) -> int:
+    """A JSON Lines corpus of about ``megabytes`` MB; returns its size in bytes."""
+    written = 0
     with open(target, "w", encoding="utf-8") as out:
-        while written < megabytes * MB:
-            for path in texts:
-                serial += 1
-                shift = serial % 7
-                text = NUMBER.sub(lambda m, s=shift: str(int(m.group()) + s), path.read_text("utf-8"))
-                line = json.dumps({"id": f"{path.stem}-{serial}", "source": f"{path.stem}-{serial % 50}",
-                                   "conflict": conflicts.get(path.parent.name, "unknown"), "text": text},
-                                  ensure_ascii=False) + "\n"
-                out.write(line)
-                written += len(line.encode("utf-8"))
-                if written >= megabytes * MB:
-                    break
+        for record in records(megabytes, corpus):
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            out.write(line)
+            written += len(line.encode("utf-8"))
+    return written
+
+
+def generate_parquet(target: Path, megabytes: float, corpus: Path | None = None,
+                     row_group_mb: float = 4) -> int:
+    """The same records as ``generate``, as a Parquet file written a row group at a time;
+    returns the records' size as JSON Lines (the MB/s stay comparable)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = ("id", "source", "conflict", "text")
+    schema = pa.schema([(c, pa.string()) for c in columns])
+    written, pending, pending_bytes = 0, [], 0
+    with pq.ParquetWriter(target, schema) as out:
+        for record in records(megabytes, corpus):
+            size = len(json.dumps(record, ensure_ascii=False).encode("utf-8")) + 1
+            pending.append(record)
+            pending_bytes += size
+            written += size
+            if pending_bytes >= row_group_mb * MB:
+                out.write_table(pa.Table.from_pylist(pending, schema))  # one row group
+                pending, pending_bytes = [], 0
+        if pending:
+            out.write_table(pa.Table.from_pylist(pending, schema))
     return written
 
 
@@ -95,13 +128,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.is_dir() else None,
                         help="a folder of .txt documents (default: ../shared/corpus, else examples/)")
+    parser.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl",
+                        help="the generated corpus's format (parquet: the dask extra's pyarrow)")
+    parser.add_argument("--row-group-mb", type=float, default=4,
+                        help="with --format parquet: MB of records a row group")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip", nargs="*", default=[], choices=["one", "pool", "dask"])
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        corpus = work / "corpus.jsonl"
-        size = generate(corpus, options.megabytes, options.corpus)
+        corpus = work / f"corpus.{options.format}"
+        if options.format == "parquet":
+            size = generate_parquet(corpus, options.megabytes, options.corpus, options.row_group_mb)
+        else:
+            size = generate(corpus, options.megabytes, options.corpus)
+        on_disk = corpus.stat().st_size
         n = str(options.workers)
         runs = {"one": ["one job", [str(corpus), "--jobs", "1"]],
                 "pool": [f"pool, {n} jobs", [str(corpus), "--jobs", n]],
@@ -118,7 +159,8 @@ def main() -> None:
             results.append(result)
             print(json.dumps(result), flush=True)
     base = next((r for r in results if r["run"] == "one job"), None)
-    print(f"\ncorpus: {size / MB:.1f} MB from {options.corpus or 'examples/'}, {options.workers} workers; "
+    print(f"\ncorpus: {size / MB:.1f} MB ({options.format}, {on_disk / MB:.1f} MB on disk) "
+          f"from {options.corpus or 'examples/'}, {options.workers} workers; "
           f"machine cores: {len(__import__('os').sched_getaffinity(0))}")
     print(f"{'run':32} {'wall s':>8} {'MB/s':>7} {'/core':>7} {'speed-up':>8} {'RSS MB':>7} claims")
     for r in results:
@@ -129,7 +171,8 @@ def main() -> None:
         print("the runs stored different claims", file=sys.stderr)
         raise SystemExit(1)
     if options.json:
-        options.json.write_text(json.dumps({"megabytes": size / MB, "results": results}, indent=1))
+        options.json.write_text(json.dumps({"megabytes": size / MB, "format": options.format,
+                                            "results": results}, indent=1))
 
 
 if __name__ == "__main__":
