@@ -44,7 +44,7 @@ def _optional(words: list[str]) -> str:
 
 
 class _Grammar:
-    def __init__(self, lang: Lang, not_year_after: str) -> None:
+    def __init__(self, lang: Lang, not_year_after: str, *, lead_guard: bool = True) -> None:
         d = lang.dates
         self.month_of = {name.lower(): int(num) for num, names in d.months.items() for name in names}
         # a trie: the engine tries a case-blind alternation's every branch, a trie's by letter
@@ -58,9 +58,14 @@ class _Grammar:
         decade = _optional(d.decade_suffixes)
         dashes = "".join(re.escape(x) for x in lang.symbols.range_dashes)
         day_joiners = alternation(d.range_joiners + d.range_joiners_after_opener, words=False)
+        # Every match begins with a digit or with a whole word of its own (a month, season or
+        # part of a year; a filler only before a season): checked before the branches are
+        # entered, as most words start with a letter some month or filler starts with.
+        lead = trie_alternation([*self.month_of, *self.season_of, *self.part_of], words=False)
+        starts = rf"(?=\d|{lead}(?![\w])|{filler}\s+{season}(?![\w]))" if lead_guard else ""
         # behind a lookahead on its first characters: scanned over every sentence
         self.atom = re.compile(guarded(
-            rf"(?<![\w/.])(?<![A-Za-z]-)(?:"
+            rf"(?<![\w/.])(?<![A-Za-z]-){starts}(?:"
             rf"(?P<ddm>(?P<d0>{day})(?:\s*[{dashes}]\s*|\s+{day_joiners}\s+)(?P<d0b>{day})\s+"
             rf"(?P<m0>{month})\.?"
             rf"(?:,?\s+(?P<y0>{_YEAR}))?)"

@@ -54,7 +54,7 @@ _MAX_WORDS = 15  # "two hundred and fifty-three thousand ..."
 
 
 class _Grammar:
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, *, lead_guard: bool = True) -> None:
         numbers = lang.numbers
         self.words = {k.lower(): v for k, v in numbers.words.items()}
         self.multipliers = {k.lower(): v for k, v in numbers.multipliers.items()}
@@ -83,15 +83,20 @@ class _Grammar:
         self.separator = re.compile(rf"(?<=\d)(?:{alternation(seps, words=False)})(?=\d)")
         self.decimal_marks = lang.symbols.decimal_marks
         decimal = alternation(self.decimal_marks, words=False)
+        # Every match begins, after no word character, with a digit or a whole number or
+        # vague word: checked before the branches are entered, as most words start with a
+        # letter some number word starts with.
+        lead = trie_alternation([*self.words, *self.multipliers, *self.vague], words=False)
+        starts = rf"(?<![\w])(?=\d|{lead}(?![\w]))" if lead_guard else ""
         # behind a lookahead on its first characters: scanned over every sentence
         self.atom = re.compile(guarded(
-            rf"(?P<vague>{trie_alternation(list(self.vague))})"
+            rf"{starts}(?:(?P<vague>{trie_alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"
             rf"(?:{decimal}\d{{1,{_MAX_DIGITS}}})?)"
             rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
-            rf"(?![\w-])",
+            rf"(?![\w-]))",
             re.IGNORECASE), re.IGNORECASE,
         )
         dashes = "".join(re.escape(d) for d in lang.symbols.range_dashes)
