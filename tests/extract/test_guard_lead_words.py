@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.extract import dates, numbers
+from corroborate.extract import dates, numbers, relative_dates
 from corroborate.extract.data import load_lang
 from corroborate.extract.vocab import load_vocab
 
@@ -88,3 +88,31 @@ def test_short_texts_match_alike(text: str) -> None:
             for end in range(start, len(text) + 1):
                 assert [m.span() for m in fast.finditer(text, start, end)] == \
                     [m.span() for m in plain.finditer(text, start, end)]
+
+
+def test_relative_date_lead_guard_changes_no_match() -> None:
+    lang = load_lang("en")
+    fast = relative_dates._Grammar(lang).pattern
+    plain = relative_dates._Grammar(lang, lead_guard=False).pattern
+    assert fast is not None and plain is not None and fast.pattern != plain.pattern
+    d = lang.dates
+    words = [w for names in d.weekdays.values() for w in names] + \
+        list(d.days_from_published) + list(d.periods_from_published) + \
+        list(d.days_from_previous) + [f"two {u} {s}" for u in d.counted_units
+                                      for s in (*d.counted_later, *d.counted_earlier)]
+    text = ("Stanley fell on Monday evening; two days later, 3 weeks earlier and the following "
+            "day the town was quiet. Mondays, someday, 12 days after, a week before.")
+    for sample in [text, _shapes(words), *_texts()]:
+        assert _spans(fast, sample) == _spans(plain, sample)
+    assert [text[a:b] for (a, b), _kind in _spans(fast, text)] == \
+        ["Monday", "two days later", "3 weeks earlier", "the following day", "12 days after",
+         "a week before"]
+
+
+def test_whole_word_patterns_look_behind_first() -> None:
+    vocab = load_vocab("en")
+    for fast in (vocab.event_pattern, vocab.trigger_pattern):
+        plain = re.compile(fast.pattern.removeprefix(r"(?<![\w-])"), fast.flags)
+        assert plain.pattern != fast.pattern
+        for text in [TEXT, *_texts()]:
+            assert _spans(fast, text) == _spans(plain, text)

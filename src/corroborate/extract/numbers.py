@@ -87,9 +87,10 @@ class _Grammar:
         # vague word: checked before the branches are entered, as most words start with a
         # letter some number word starts with.
         lead = trie_alternation([*self.words, *self.multipliers, *self.vague], words=False)
-        starts = rf"(?<![\w])(?=\d|{lead}(?![\w]))" if lead_guard else ""
-        # behind a lookahead on its first characters: scanned over every sentence
-        self.atom = re.compile(guarded(
+        starts = rf"(?=\d|{lead}(?![\w]))" if lead_guard else ""
+        # behind a lookahead on its first characters: scanned over every sentence (the look
+        # behind first: a position inside a word is then left at once)
+        self.atom = re.compile(r"(?<![\w])" * lead_guard + guarded(
             rf"{starts}(?:(?P<vague>{trie_alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"

@@ -15,12 +15,13 @@ from functools import lru_cache
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
 from corroborate.langdata import data_dirs
+from corroborate.text.guard import guarded
 
 __all__ = ["find_relative_dates", "parse_day"]
 
 
 class _Grammar:
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, *, lead_guard: bool = True) -> None:
         d = lang.dates
         self.weekday = {w.lower(): int(n) for n, names in d.weekdays.items() for w in names}
         self.published_days = {k.lower(): v for k, v in d.days_from_published.items()}
@@ -45,7 +46,13 @@ class _Grammar:
             parts.append(rf"(?P<counted>(?P<n>\d{{1,2}}|{count})\s+(?P<unit>"
                          rf"{alternation(list(self.units))})\s+(?P<sign>"
                          rf"{alternation(list(self.sign))})\b)")
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        # Every match begins with a digit or a whole word of its own: checked before the
+        # branches are entered (a search runs in every sentence that holds a key word).
+        lead = [*self.weekday, *self.published_days, *self.periods, *self.previous_days,
+                *self.number_words]
+        starts = rf"(?=\d|{trie_alternation(lead)})" if lead_guard and lead else ""
+        self.pattern = re.compile(guarded(starts + "(?:" + "|".join(parts) + ")", re.IGNORECASE),
+                                  re.IGNORECASE) if parts else None
         # every relative date holds one of these words: a segment with none is not searched
         phrases = [*self.weekday, *self.published_days, *self.periods, *self.previous_days]
         self.keys = tuple({p.split()[-1] for p in phrases} | set(self.units))

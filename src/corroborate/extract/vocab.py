@@ -118,8 +118,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         np_words=np_words,
         np_pattern=re.compile(trie_alternation(list(np_words)), re.IGNORECASE),
         triggers=triggers,
-        trigger_pattern=_fast(_triggers_alternation(triggers, name_triggers, m.place_articles),
-                              re.IGNORECASE),
+        trigger_pattern=_fast_words(
+            _triggers_alternation(triggers, name_triggers, m.place_articles), re.IGNORECASE),
         clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),
         item_break=re.compile(r";|\n"),
         not_count_after=re.compile(alternation(m.not_counts_after, words=False) + r"(?![a-z])",
@@ -142,7 +142,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         exclusions=(_fast("|".join(f"(?:{p})" for p in lang.exclusions.patterns), re.MULTILINE),),
         not_year_after=not_year_after,
         event_triggers=events,
-        event_pattern=_fast(trie_alternation(list(events)), re.IGNORECASE),
+        event_pattern=_fast_words(trie_alternation(list(events)), re.IGNORECASE),
         heading_events=heading,
         heading_event_pattern=re.compile(alternation(list(heading)), re.IGNORECASE),
         articles=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}\s+$",
@@ -193,6 +193,12 @@ def _measures_of_unit(lang: Lang) -> dict[str, set[str]]:
 def _fast(pattern: str, flags: int) -> re.Pattern[str]:
     """A pattern run over every sentence, behind a lookahead on its first characters."""
     return re.compile(guarded(pattern, flags), flags)
+
+
+def _fast_words(pattern: str, flags: int) -> re.Pattern[str]:
+    """``_fast`` for whole-word phrases (``trie_alternation``'s): the check that no word
+    character comes before goes first, so a position inside a word costs one look behind."""
+    return re.compile(r"(?<![\w-])" + guarded(pattern, flags), flags)
 
 
 def _articles(words: list[str]) -> str:
