@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +35,9 @@ _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 # (behind a lookahead on its first characters: searched from every capitalised word)
 _RUN = re.compile(guarded(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
                           r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}"))
-_RUN_FIRST = re.compile(guarded(rf"(?<![\w'’.-])[{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*"))
+# (the capital before the lookbehind, which reads it too: the engine's search then jumps from
+# capital to capital instead of trying the pattern at every position)
+_RUN_FIRST = re.compile(rf"[{_UPPER}](?<![\w'’.-][{_UPPER}])[^\W\d_]*(?:['’.-][^\W\d_]+)*")
 _BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
@@ -69,17 +71,42 @@ NOWHERE = DocumentScope()
 
 
 class _Matcher:
+    """A trie of names searched over every sentence. Most names begin with a capital: those are
+    scanned from one capital to the next (``scan_first``, a third of a lookahead guard's time);
+    the few others ("the Gaza Strip") are looked for as plain strings first (once per text: the
+    extractor asks sentence by sentence), and only a span holding one is searched by the
+    pattern of all the names (the same matches either way)."""
+
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
-        # searched over every sentence: behind a lookahead on the names' first characters
         self.pattern = re.compile(guarded(trie_alternation(list(forms))))
+        capitals = [form for form in forms if form[:1].isupper()]
+        self.others = tuple(form for form in forms if not form[:1].isupper())
+        self.capitals = re.compile(trie_alternation(capitals, scan_first=True)) \
+            if capitals else self.pattern
+        # the last text searched, with where the other names occur in it (starts, ends)
+        self._others_in: tuple[str, list[int], list[int]] = ("", [], [])
 
-    def find(self, text: str, start: int, end: int) -> list[Mention]:
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        if self.others:
+            seen = self._others_in
+            if seen[0] is not text:
+                seen = self._others_in = (text, *self._occurrences(text))
+            starts, ends = seen[1], seen[2]
+            for at in range(bisect_left(starts, start), bisect_left(starts, end)):
+                if ends[at] <= end:
+                    return self.pattern.finditer(text, start, end)
+        return self.capitals.finditer(text, start, end)
+
+    def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
         found = []
-        for match in self.pattern.finditer(text, start, end):
-            canonical, role = self.forms[match.group(0)]
-            found.append(Mention(match.start(), match.end(), canonical, match.group(0), role))
-        return found
+        for form in self.others:
+            at = text.find(form)
+            while at >= 0:
+                found.append((at, at + len(form)))
+                at = text.find(form, at + 1)
+        found.sort()
+        return [s for s, _e in found], [e for _s, e in found]
 
 
 def _places() -> _Matcher:
@@ -131,11 +158,15 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
     return DocumentScope(tuple(code for code, _ in named.most_common(2)))
 
 
+# a world name's place as a mention gives it: its name, country and (lon, lat)
+_Named = tuple[str, str, tuple[float, float]]
+
+
 @dataclass(frozen=True)
 class _Lookup:
     """The world's names as one document sees them: each name's best place, computed once."""
 
-    best: dict[str, Place | None]
+    best: dict[str, _Named | None]
     local: dict[str, list[tuple[int, int, Place]]]  # the document's countries' small places
     countries: tuple[str, ...]
     threshold: int
@@ -180,8 +211,9 @@ def _first_words(_dirs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
     return _word_counts(load_world().forms, world_settings().build.max_name_words)
 
 
-def _world_place(form: str, look: _Lookup) -> Place | None:
-    """The place a world name means in this document, or None."""
+def _world_place(form: str, look: _Lookup) -> _Named | None:
+    """The place a world name means in this document (its name, country and point), or None;
+    None too for a name of common words only ("March", "Reading") unless a country's."""
     if form in look.best:
         return look.best[form]
     world = load_world()
@@ -197,8 +229,12 @@ def _world_place(form: str, look: _Lookup) -> Place | None:
         elif rank < outside or place.capital or place.population >= look.threshold:
             candidates.append((rank, -place.population, place))
     best = min(candidates, key=lambda c: c[:2])[2] if candidates else None
-    look.best[form] = best
-    return best
+    named = None
+    if best is not None and (best.kind == "country" or
+                             not all(t in look.common for t in form.split(" "))):
+        named = (best.name, best.country, (best.lon, best.lat))
+    look.best[form] = named
+    return named
 
 
 def _world_places(text: str, start: int, end: int, scope: DocumentScope,
@@ -220,15 +256,16 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
         counts = starts.get(first_word.group(0))
         if counts is None:
             continue
-        first = first_word.start()
+        first, after = first_word.span()
         if first < pos:  # inside the place found last
             continue
-        before = bisect_left(taken_starts, first_word.end()) - 1
+        before = bisect_left(taken_starts, after) - 1
         if before >= 0 and taken[before][1] > first:
             continue
-        # the run's words (none when only one-word names begin with it) are separated by one
-        # space each and hold none
-        run = _RUN.match(text, first, end) if counts[0] > 1 else first_word
+        # the run's words (none when only one-word names begin with it, or no space follows)
+        # are separated by one space each and hold none
+        run = _RUN.match(text, first, end) if counts[0] > 1 and text[after:after + 1] == " " \
+            else first_word
         words = run.group(0).split(" ")  # type: ignore[union-attr]
         for count in counts:
             if count > len(words) or not words[count - 1][0].isupper():
@@ -237,30 +274,28 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
             form = text[first:last]
             if form not in forms and form not in local:
                 continue
-            place = _world_place(form, look)
-            if place is None or not _stands_alone(text, first, last, look, place):
+            named = _world_place(form, look)
+            if named is None or not _stands_alone(text, first, last, look):
                 continue
-            found.append(Mention(first, last, place.name, form, "place", place.country,
-                                 (place.lon, place.lat)))
+            found.append(Mention(first, last, named[0], form, "place", named[1], named[2]))
             pos = last
             break
     return found
 
 
-def _stands_alone(text: str, start: int, end: int, look: _Lookup, place: Place) -> bool:
-    """A name that is a proper name of its own: not made of common words only ("March",
-    "Reading") unless a country's, not followed by another capitalised word ("Kosovo
-    Liberation Army", but "the Kumanovo Agreement" is Kumanovo's) nor preceded by one that is
-    not a common word ("Bill Clinton")."""
-    common = look.common
-    if place.kind != "country" and all(t in common for t in text[start:end].split(" ")):
-        return False
+def _stands_alone(text: str, start: int, end: int, look: _Lookup) -> bool:
+    """A name that is a proper name of its own: not followed by another capitalised word
+    ("Kosovo Liberation Army", but "the Kumanovo Agreement" is Kumanovo's) nor preceded by one
+    that is not a common word ("Bill Clinton")."""
     if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
         following = _WORD.match(text, end + 1)
         if following is None or following.group(0) not in look.heads:
             return False
+    # the word before ends in a space (or a space and a line break) right before the name
+    if text[start - 1:start] != " " and text[max(0, start - 2):start] != " \n":
+        return True
     before = _BEFORE.search(text, max(0, start - 40), start)
-    return before is None or not before.group(1)[0].isupper() or before.group(1) in common
+    return before is None or not before.group(1)[0].isupper() or before.group(1) in look.common
 
 
 @lru_cache(maxsize=32)
@@ -286,6 +321,13 @@ def _scoped_mentions(words: tuple[tuple[str, str], ...], text: str, start: int, 
     return found
 
 
+@lru_cache(maxsize=8)
+def _overlay_points(_dirs: tuple[str, ...]) -> dict[str, tuple[str, str | None,
+                                                             tuple[float, float] | None]]:
+    """Each overlay form's place: its canonical name, country and point."""
+    return {form: (name, *_overlay_point(name)) for form, (name, _role) in _places().forms.items()}
+
+
 def _overlay_point(name: str) -> tuple[str | None, tuple[float, float] | None]:
     place = load_gazetteer().places.get(name)
     if place is None:
@@ -301,14 +343,16 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     [('Stepanakert', 'Khankandi'), ('Shusha', 'Shushi')]
     """
     stop = len(text) if end is None else end
-    found = []
     overlay = _places()
-    for match in overlay.pattern.finditer(text, start, stop):  # one mention per name, not two
-        canonical = overlay.forms[match.group(0)][0]
-        country, point = _overlay_point(canonical)
-        found.append(Mention(match.start(), match.end(), canonical, match.group(0), "place",
-                             country, point))
-    spans = [(m.start, m.end) for m in found]
+    points = _overlay_points(data_dirs())
+    found = []
+    spans = []
+    for match in overlay.finditer(text, start, stop):  # one mention per name, not two
+        written = match.group(0)
+        canonical, country, point = points[written]
+        found.append(Mention(match.start(), match.end(), canonical, written, "place", country,
+                             point))
+        spans.append(match.span())
     found.extend(_world_places(text, start, stop, scope, spans))
     found.extend(_scoped_mentions(scope.place_words, text, start, stop, "place", found))
     return sorted(found, key=lambda m: m.start)
@@ -344,19 +388,37 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     A demonym found beyond actors.toml is a side only beside a group noun ("British troops",
     not "French intelligence")."""
     stop = len(text) if end is None else end
-    found_adjectives = load_gazetteer().found_adjectives
-    found = [m for m in _actors().find(text, start, stop)
-             if m.role != "adjective" or m.written not in found_adjectives
-             or _beside_group(text, m.end, stop, lang)]
+    actors = _actors()
+    forms = actors.forms
+    found_adjectives = _found_adjectives(data_dirs())
+    # each mention is built once, as the conflict reads it
+    reading = {"adjective": scope.adjectives, "people": scope.people} \
+        if scope.adjectives or scope.people else None
+    found = []
+    for match in actors.finditer(text, start, stop):
+        written = match.group(0)
+        canonical, role = forms[written]
+        if written in found_adjectives and not _beside_group(text, match.end(), stop, lang):
+            continue
+        if reading is not None:
+            canonical = reading.get(role, {}).get(canonical, canonical)
+        found.append(Mention(match.start(), match.end(), canonical, written, role))
     if scope.names or scope.people_names:
         named = _scoped_mentions(scope.names, text, start, stop, "name", found)
         named += _scoped_mentions(scope.people_names, text, start, stop, "people", found + named)
+        if reading is not None:
+            named = [Mention(m.start, m.end, reading.get(m.role, {}).get(m.canonical, m.canonical),
+                             m.written, m.role) for m in named]
         found = sorted(found + named, key=lambda m: m.start)
-    if not (scope.adjectives or scope.people):
-        return found
-    reading = {"adjective": scope.adjectives, "people": scope.people}
-    return [Mention(m.start, m.end, reading.get(m.role, {}).get(m.canonical, m.canonical),
-                    m.written, m.role) for m in found]
+    return found
+
+
+@lru_cache(maxsize=8)
+def _found_adjectives(_dirs: tuple[str, ...]) -> frozenset[str]:
+    """The actor forms read as adjectives that are sides only beside a group noun."""
+    found = load_gazetteer().found_adjectives
+    return frozenset(form for form, (_name, role) in _actors().forms.items()
+                     if role == "adjective" and form in found)
 
 
 def place_kind(name: str) -> str | None:
