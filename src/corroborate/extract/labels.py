@@ -19,8 +19,7 @@ def excluded_spans(vocab: Vocab, text: str, start: int, end: int,
                    dates: list[DateMention]) -> list[tuple[int, int]]:
     """The spans that are no figures: dates, and the language's exclusions (citations, ...)."""
     spans = [(d.start, d.end) for d in dates]
-    for pattern in vocab.exclusions:
-        spans.extend(m.span() for m in pattern.finditer(text, start, end))
+    spans.extend(m.span() for m in vocab.exclusion_gate.finditer(text, start, end))
     return spans
 
 

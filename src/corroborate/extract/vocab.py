@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
 from corroborate.langdata import data_dirs, data_path
-from corroborate.text.guard import guarded
+from corroborate.text.guard import GatedAlternation, guarded
 
 __all__ = ["Vocab", "load_vocab"]
 
@@ -34,6 +34,8 @@ class Vocab:
     done_to: re.Pattern[str] | None  # "killing": the side before it did it, did not suffer it
     coordinator_gap: re.Pattern[str]
     exclusions: tuple[re.Pattern[str], ...]
+    # the same exclusions, searched with only the patterns whose fixed words the span holds
+    exclusion_gate: GatedAlternation
     not_year_after: str
     event_triggers: dict[str, str]
     event_pattern: re.Pattern[str]
@@ -140,6 +142,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
                                    re.IGNORECASE),
         # one alternation, one pass over each sentence
         exclusions=(_fast("|".join(f"(?:{p})" for p in lang.exclusions.patterns), re.MULTILINE),),
+        exclusion_gate=GatedAlternation(list(lang.exclusions.patterns), re.MULTILINE),
         not_year_after=not_year_after,
         event_triggers=events,
         event_pattern=_fast_words(trie_alternation(list(events)), re.IGNORECASE),

@@ -12,11 +12,12 @@ as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["first_characters", "guarded"]
+__all__ = ["GatedAlternation", "first_characters", "guarded", "required_literals"]
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
@@ -115,3 +116,103 @@ def guarded(pattern: str, flags: int = 0) -> str:
     if first is None or re.match(r"\(\?[aiLmsux]+\)", pattern):
         return pattern  # global inline flags must stay at the start
     return f"(?={first})(?:{pattern})"
+
+
+def _literal_runs(items: Any) -> list[str] | None:
+    """Strings that every match of the sequence holds (runs of literals next to each other,
+    zero-width checks between them), or None if the sequence is case-blind."""
+    runs: list[str] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing: the run goes on
+            continue
+        runs.append(run)
+        run = ""
+        if op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None
+            inner = _literal_runs(av[3])
+            if inner is None:
+                return None
+            runs.extend(inner)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = _literal_runs(av[2])
+            if inner is None:
+                return None
+            runs.extend(inner)
+        elif op is sre.BRANCH:
+            common = _common_literal(av[1])
+            if common is None:
+                return None
+            runs.append(common)
+    runs.append(run)
+    return runs
+
+
+def _common_literal(branches: Any) -> str | None:
+    """The longest string every branch's longest literal holds ('' if none), or None if a
+    branch is case-blind."""
+    best: list[str] = []
+    for branch in branches:
+        runs = _literal_runs(branch)
+        if runs is None:
+            return None
+        best.append(max(runs, key=len))
+    shortest = min(best, key=len)
+    for size in range(len(shortest), 0, -1):
+        for at in range(len(shortest) - size + 1):
+            part = shortest[at:at + size]
+            if all(part in b for b in best):
+                return part
+    return ""
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings every match of ``pattern`` holds, as written (none where none is known: a
+    case-blind pattern, or one of no fixed words).
+
+    >>> required_literals(r"\\bISBN(?:-1[03])?:?\\s*[\\d-]{9,}")
+    ('ISBN',)
+    """
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return ()
+    if tree.state.flags & re.IGNORECASE:
+        return ()
+    runs = _literal_runs(tree.data)
+    return () if runs is None else tuple(dict.fromkeys(r for r in runs if r))
+
+
+class GatedAlternation:
+    """The alternation ``(?:b1)|(?:b2)|...`` of patterns, searched in each text with only the
+    branches whose required strings (``required_literals``) the searched span holds: a branch
+    without one matches nowhere in the span, so the matches are the whole alternation's, and
+    the engine enters a few branches at each position instead of all."""
+
+    def __init__(self, branches: list[str], flags: int = 0) -> None:
+        self.branches = branches
+        self.flags = flags
+        self.literals = [required_literals(b, flags) for b in branches]
+        self.whole = self._compile(tuple(range(len(branches))))
+        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile(guarded("|".join(f"(?:{self.branches[i]})" for i in chosen),
+                                  self.flags), self.flags)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        span = text[start:end]
+        chosen = tuple(i for i, literals in enumerate(self.literals)
+                       if all(literal in span for literal in literals))
+        if not chosen:
+            return iter(())
+        pattern = self._compiled.get(chosen)
+        if pattern is None:
+            pattern = self._compile(chosen)
+            if len(self._compiled) < 1024:  # a few shapes of text recur; any other is compiled anew
+                self._compiled[chosen] = pattern
+        return pattern.finditer(text, start, end)

@@ -1,0 +1,65 @@
+"""A gated alternation (only the branches whose fixed strings the span holds) finds exactly what
+the whole alternation finds, and the strings it requires are ones every match holds."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from corroborate.extract.vocab import load_vocab
+from corroborate.text.guard import GatedAlternation, required_literals
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+TEXT = ("See pp. 99–105 and p. 5; ISBN 978-0-19-280358-7, ISSN 1234-567X, doi:10.1000/182, "
+        "S2CID 1234, App no 13216/05, No. 7, § 12–14, Resolutions 822 and 853, S/RES/822, "
+        "A/62/243, 62/243, vol. 3, Article 5, at 10:30, Section 4. The toll rose by about "
+        "2,000 and fell by 5 percent.[11] Retrieved 3 March 2020.\nArchived from the original.\n"
+        "Nothing here but 1,200 killed in 1994 [a] and no p 5, no RES 5, Part 5, 12:3.")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bISBN(?:-1[03])?:?\s*[\d-]{9,}", ("ISBN",)),
+    (r"\b(?:Resolution|resolution|Resolutions|resolutions)\s+\d+", ("esolution",)),
+    (r"§+\s*\d+", ("§",)),
+    (r"\b(?:pp?|p)\.\s*\d+", ("p", ".")),
+    (r"(?:ab)?cd|ce", ("c",)),
+    (r"(?i:isbn)\s*\d+", ()),
+    (r"\d+/\d+", ("/",)),
+    (r"x*y", ("y",)),
+])
+def test_required_literals(pattern: str, expected: tuple[str, ...]) -> None:
+    assert required_literals(pattern) == expected
+    assert required_literals(pattern, re.IGNORECASE) == ()
+
+
+def _texts() -> list[str]:
+    texts = [TEXT, *TEXT.split(" ")]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    return texts
+
+
+def test_gated_exclusions_find_what_the_alternation_finds() -> None:
+    vocab = load_vocab("en")
+    gate = vocab.exclusion_gate
+    whole = vocab.exclusions[0]
+    found = 0
+    for text in _texts():
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        for start, end in [(0, len(text)), *lines]:
+            expected = [m.span() for m in whole.finditer(text, start, end)]
+            assert [m.span() for m in gate.finditer(text, start, end)] == expected
+            found += len(expected)
+    assert found > 40
+    spans = [TEXT[a:b] for a, b in (m.span() for m in gate.finditer(TEXT, 0, len(TEXT)))]
+    assert spans[:3] == ["pp. 99–105", "p. 5", "ISBN 978-0-19-280358-7"]
+    assert "Retrieved 3 March 2020." in spans and "[a]" in spans
+
+
+def test_branch_order_decides_at_one_position() -> None:
+    # both branches match at 0: the first listed wins, as in the whole alternation
+    gate = GatedAlternation([r"ab", r"abc", r"b"])
+    assert [m.group(0) for m in gate.finditer("abc b", 0, 5)] == ["ab", "b"]
+    assert [m.group(0) for m in gate.finditer("xbc", 0, 3)] == ["b"]
+    assert list(gate.finditer("xyz", 0, 3)) == []
