@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corroborate.extract.vocab import load_vocab
-from corroborate.text.guard import GatedAlternation, required_literals
+from corroborate.text.guard import GatedAlternation, match_needs, may_match, required_literals
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -63,3 +63,25 @@ def test_branch_order_decides_at_one_position() -> None:
     assert [m.group(0) for m in gate.finditer("abc b", 0, 5)] == ["ab", "b"]
     assert [m.group(0) for m in gate.finditer("xbc", 0, 3)] == ["b"]
     assert list(gate.finditer("xyz", 0, 3)) == []
+
+
+def test_match_needs_asks_one_branch_strings() -> None:
+    needs = match_needs(r"(?:^\s*\d{1,4}\.\s*\^)|(?:\bRetrieved\s+\d{4}-\d{2})|(?:x*)")
+    assert needs == [frozenset({".", "^"}), frozenset({"Retrieved", "-"}), frozenset()]
+    strict = needs[:2]
+    assert may_match(strict, " 12. ^ Smith") and may_match(strict, "Retrieved 2020-01")
+    assert not may_match(strict, "Retrieved in 2020. The end") and not may_match(strict, "")
+    assert may_match(needs, "anything")
+    assert match_needs("(?i)retrieved") == [frozenset()]
+
+
+def test_reference_lines_gated_alike() -> None:
+    from corroborate.langdata import load_sentence_rules
+    from corroborate.text import _reference_pattern
+
+    pattern, needs = _reference_pattern(load_sentence_rules("en").reference_line or "")
+    for text in _texts():
+        for line in text.split("\n"):
+            assert (may_match(needs, line) and bool(pattern.search(line))) == \
+                bool(pattern.search(line))
+    assert pattern.search("Retrieved March 3, 2020.") and may_match(needs, "12. ^ Smith, J.")

@@ -55,9 +55,10 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         unit=found.unit,
         of_words=re.compile(r"\s+(?:" + alternation(found.of_words) + r")\s+", re.IGNORECASE),
         fractions=fractions,
-        # scanned over every sentence: a trie behind a lookahead on its first characters
-        fraction=re.compile(guarded(trie_alternation(list(fractions)), re.IGNORECASE),
-                            re.IGNORECASE),
+        # scanned over every sentence: a trie behind a lookahead on its first characters, and
+        # before that the trie's own look behind (a position inside a word is left at once)
+        fraction=re.compile(r"(?<![\w-])" + guarded(trie_alternation(list(fractions)),
+                                                     re.IGNORECASE), re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
     )
 

@@ -159,8 +159,8 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         not_event_date_before=re.compile(
             rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
         if lang.dates.not_event_date_before else None,
-        article_figure=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
-                                  re.IGNORECASE),
+        article_figure=_fast_words(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
+                                   re.IGNORECASE),
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
         measure_unit={name: lang.units[spec.unit] for name, spec in m.measures.items()},

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from corroborate.langdata import load_sentence_rules
 from corroborate.model import Document, Segment, Text
-from corroborate.text.guard import guarded
+from corroborate.text.guard import guarded, match_needs, may_match
 from corroborate.text.normalize import normalize_text
 from corroborate.text.sentences import split_sentences
 from corroborate.text.tables import Line, find_tables, is_cell_line
@@ -84,10 +84,11 @@ MAX_RUN_LINES = 5000
 
 
 @lru_cache(maxsize=8)
-def _reference_pattern(pattern: str) -> re.Pattern[str]:
+def _reference_pattern(pattern: str) -> tuple[re.Pattern[str], list[frozenset[str]]]:
     """The reference-line pattern, searched on every line: behind a lookahead on its first
-    characters."""
-    return re.compile(guarded(pattern))
+    characters; and the strings a line must hold for it to match (most prose lines hold none
+    of its branches' fixed strings and are not searched)."""
+    return re.compile(guarded(pattern)), match_needs(pattern)
 
 
 def segment(document: Document, lang: str = "en") -> Text:
@@ -98,7 +99,8 @@ def segment(document: Document, lang: str = "en") -> Text:
     """
     text = normalize_text(document.text)
     rules = load_sentence_rules(lang)
-    reference = _reference_pattern(rules.reference_line) if rules.reference_line else None
+    reference, needs = _reference_pattern(rules.reference_line) if rules.reference_line else \
+        (None, [])
     segments: list[Segment] = []
     run: list[tuple[Line, bool, bool]] = []  # consecutive cell lines
     tables = 0
@@ -124,7 +126,7 @@ def segment(document: Document, lang: str = "en") -> Text:
         start, end = _trimmed(line)
         if start == end:
             return
-        if reference is not None and reference.search(line.text):
+        if reference is not None and may_match(needs, line.text) and reference.search(line.text):
             segments.append(Segment(start, end, "reference"))
         elif (cell and len(line.text.split()) <= 12) or \
                 _standalone_title(line, before_blank, after_blank):

@@ -17,7 +17,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["GatedAlternation", "first_characters", "guarded", "required_literals"]
+__all__ = ["GatedAlternation", "first_characters", "guarded", "match_needs", "may_match",
+           "required_literals"]
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
@@ -196,9 +197,11 @@ class GatedAlternation:
     def __init__(self, branches: list[str], flags: int = 0) -> None:
         self.branches = branches
         self.flags = flags
-        self.literals = [required_literals(b, flags) for b in branches]
+        self.literals = [frozenset(required_literals(b, flags)) for b in branches]
+        self._all = tuple(sorted(set().union(*self.literals)))
         self.whole = self._compile(tuple(range(len(branches))))
-        self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # which of the strings a span holds -> the alternation of the branches it allows
+        self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
         return re.compile(guarded("|".join(f"(?:{self.branches[i]})" for i in chosen),
@@ -206,13 +209,35 @@ class GatedAlternation:
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         span = text[start:end]
-        chosen = tuple(i for i, literals in enumerate(self.literals)
-                       if all(literal in span for literal in literals))
-        if not chosen:
-            return iter(())
-        pattern = self._compiled.get(chosen)
-        if pattern is None:
-            pattern = self._compile(chosen)
+        present = frozenset([literal for literal in self._all if literal in span])
+        if present in self._compiled:
+            pattern = self._compiled[present]
+        else:
+            chosen = tuple(i for i, needed in enumerate(self.literals) if needed <= present)
+            pattern = self._compile(chosen) if chosen else None
             if len(self._compiled) < 1024:  # a few shapes of text recur; any other is compiled anew
-                self._compiled[chosen] = pattern
-        return pattern.finditer(text, start, end)
+                self._compiled[present] = pattern
+        return iter(()) if pattern is None else pattern.finditer(text, start, end)
+
+
+def may_match(needs: list[frozenset[str]], text: str) -> bool:
+    """Whether ``text`` holds all the strings one of ``needs`` asks for (``match_needs``)."""
+    return any(all(literal in text for literal in needed) for needed in needs)
+
+
+def match_needs(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """What a text must hold for ``pattern`` to match in it: all the strings of one of these
+    sets (one set per top-level branch; a set that is empty asks for nothing)."""
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return [frozenset()]
+    if tree.state.flags & re.IGNORECASE:
+        return [frozenset()]
+    data = tree.data
+    branches = data[0][1][1] if len(data) == 1 and data[0][0] is sre.BRANCH else [data]
+    needs = []
+    for branch in branches:
+        runs = _literal_runs(branch)
+        needs.append(frozenset() if runs is None else frozenset(r for r in runs if r))
+    return needs
