@@ -7,7 +7,16 @@ import re
 import pytest
 
 from corroborate.extract.data import trie_alternation
-from corroborate.extract.resolve import _RUN_FIRST, _UPPER, find_actors, find_places
+from corroborate.extract.resolve import (
+    _BEFORE,
+    _RUN_FIRST,
+    _UPPER,
+    _lookup,
+    _stands_alone,
+    find_actors,
+    find_places,
+)
+from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
 NAMES = ["Aden", "Adana", "Nagorno-Karabakh", "Karabakh", "O'Brien", "Brien", "Ağdam",
@@ -83,3 +92,31 @@ def test_world_names_of_several_words_are_read_longest_first(
     last = find_places(sentence)[-1]
     assert all(m.canonical != last.canonical
                for m in find_places(sentence, 0, last.end - 3))
+
+
+def _alone_by_search(text: str, start: int, end: int, common: frozenset[str]) -> bool:
+    """The word-before rule as one regex search (what _stands_alone did for every name)."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    return before is None or not before.group(1)[0].isupper() or before.group(1) in common
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("talks in Geneva", True),
+    ("Envoy Geneva", False),  # a capitalised word before: part of a longer name
+    ("The Geneva", True),  # a common word before
+    ("Envoy\nGeneva", True),  # a line break alone is no space
+    ("Envoy \nGeneva", False),  # a space and a line break
+    ("x" * 45 + " Envoy Geneva", False),
+    ("Envoyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Geneva", True),  # begins beyond 40 chars
+    ("O'Envoy Geneva", True),  # after an apostrophe: no word of its own
+    ("5Envoy Geneva", True),
+    ("Envoy² Geneva", False),  # ² is a letter to the pattern, not to str.isalpha
+    ("Envoy  Geneva", True),  # two spaces
+    (" Geneva", True),
+])
+def test_the_word_before_a_name_is_read_as_the_regex_search_read_it(text: str,
+                                                                    alone: bool) -> None:
+    look = _lookup((), data_dirs())
+    start = text.index("Geneva")
+    assert _stands_alone(text, start, start + 6, look) is alone
+    assert _alone_by_search(text, start, start + 6, look.common) is alone

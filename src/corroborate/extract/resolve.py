@@ -160,6 +160,7 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
 
 # a world name's place as a mention gives it: its name, country and (lon, lat)
 _Named = tuple[str, str, tuple[float, float]]
+_UNSEEN = ("", "", (0.0, 0.0))  # a name not looked up yet (``best`` holds known names only)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,8 @@ class _Lookup:
     # the first word of every name -> the word counts of the names beginning with it (at most
     # the build's longest), most first: most capitalised words begin none, the rest few names
     starts: dict[str, tuple[int, ...]]
+    pairs: frozenset[str]  # the first two words of every longer name ("The Hague")
+    forms: dict[str, tuple[int, ...]]  # the world's names (``World.forms``)
 
 
 @lru_cache(maxsize=32)
@@ -187,27 +190,35 @@ def _lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> _Lookup:
             local.setdefault(form, []).extend((rank, -places[i].population, places[i])
                                               for i in indexes)
     settings = world_settings()
-    starts = dict(_first_words(_dirs))
+    starts, pairs = _first_words(_dirs)
     if local:
-        counts = _word_counts(local, settings.build.max_name_words)
+        starts = dict(starts)
+        counts, more_pairs = _word_counts(local, settings.build.max_name_words)
         for word, more in counts.items():
             starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
+        pairs |= more_pairs
     names = load_names()
     return _Lookup({}, local, countries, settings.match.world_population,
-                   names.common_words | names.sentence_openers, names.name_heads, starts)
+                   names.common_words | names.sentence_openers, names.name_heads, starts, pairs, world.forms)
 
 
-def _word_counts(forms: Iterable[str], longest: int) -> dict[str, tuple[int, ...]]:
+def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[int, ...]],
+                                                               frozenset[str]]:
+    """Each first word's name lengths in words (most first), and the names' first two words."""
     counts: dict[str, set[int]] = {}
+    pairs = set()
     for form in forms:
         words = form.split(" ")
         if len(words) <= longest:  # a longer name is never looked up
             counts.setdefault(words[0], set()).add(len(words))
-    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in counts.items()}
+            if len(words) > 1:
+                pairs.add(f"{words[0]} {words[1]}")
+    return ({word: tuple(sorted(sizes, reverse=True)) for word, sizes in counts.items()},
+            frozenset(pairs))
 
 
 @lru_cache(maxsize=2)
-def _first_words(_dirs: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+def _first_words(_dirs: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
     return _word_counts(load_world().forms, world_settings().build.max_name_words)
 
 
@@ -237,13 +248,14 @@ def _world_place(form: str, look: _Lookup) -> _Named | None:
     return named
 
 
-def _world_places(text: str, start: int, end: int, scope: DocumentScope,
+def _world_places(text: str, start: int, end: int, look: _Lookup,
                   taken: list[tuple[int, int]]) -> list[Mention]:
     """Runs of capitalised words looked up in the world gazetteer, longest first."""
-    look = _lookup(scope.countries, data_dirs())
-    forms = load_world().forms
+    forms = look.forms
     local = look.local
     starts = look.starts
+    pairs = look.pairs
+    best = look.best
     found: list[Mention] = []
     # the overlay's spans are in text order and never overlap: the last one starting before
     # the run's first word ends is the only one that can cover it (bisection, not a scan per run)
@@ -253,7 +265,8 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
     # after them need not be read (the run's first word is this word, greedy as it). No such
     # word starts inside another, so one pass finds every one.
     for first_word in _RUN_FIRST.finditer(text, start, end):
-        counts = starts.get(first_word.group(0))
+        word = first_word.group(0)
+        counts = starts.get(word)
         if counts is None:
             continue
         first, after = first_word.span()
@@ -262,19 +275,22 @@ def _world_places(text: str, start: int, end: int, scope: DocumentScope,
         before = bisect_left(taken_starts, after) - 1
         if before >= 0 and taken[before][1] > first:
             continue
-        # the run's words (none when only one-word names begin with it, or no space follows)
-        # are separated by one space each and hold none
-        run = _RUN.match(text, first, end) if counts[0] > 1 and text[after:after + 1] == " " \
-            else first_word
-        words = run.group(0).split(" ")  # type: ignore[union-attr]
-        for count in counts:
-            if count > len(words) or not words[count - 1][0].isupper():
-                continue
-            last = first + sum(map(len, words[:count])) + count - 1
+        # the run's words are separated by one space each and hold none; they are read only
+        # when a longer name begins with this word and the next
+        lasts: list[int] | tuple[int, ...] = (after,) if counts[-1] == 1 else ()
+        if counts[0] > 1 and text[after:after + 1] == " ":
+            second = _WORD.match(text, after + 1, end)
+            if second is not None and text[first:second.end()] in pairs:
+                words = _RUN.match(text, first, end).group(0).split(" ")  # type: ignore[union-attr]
+                lasts = [first + sum(map(len, words[:count])) + count - 1 for count in counts
+                         if count <= len(words) and words[count - 1][0].isupper()]
+        for last in lasts:
             form = text[first:last]
-            if form not in forms and form not in local:
-                continue
-            named = _world_place(form, look)
+            named = best.get(form, _UNSEEN)
+            if named is _UNSEEN:
+                if form not in forms and form not in local:
+                    continue
+                named = _world_place(form, look)
             if named is None or not _stands_alone(text, first, last, look):
                 continue
             found.append(Mention(first, last, named[0], form, "place", named[1], named[2]))
@@ -292,17 +308,27 @@ def _stands_alone(text: str, start: int, end: int, look: _Lookup) -> bool:
         if following is None or following.group(0) not in look.heads:
             return False
     # the word before ends in a space (or a space and a line break) right before the name
-    if text[start - 1:start] != " " and text[max(0, start - 2):start] != " \n":
+    if text[start - 1:start] == " ":
+        space = start - 1
+    elif text[max(0, start - 2):start] == " \n":
+        space = start - 2
+    else:
         return True
-    before = _BEFORE.search(text, max(0, start - 40), start)
-    return before is None or not before.group(1)[0].isupper() or before.group(1) in look.common
+    # a word of letters after a space is the one _BEFORE finds (most are): no regex search
+    window = max(0, start - 40)
+    word = text[text.rfind(" ", window, space) + 1:space]
+    if not word.isalpha() or space - len(word) < window:
+        before = _BEFORE.search(text, window, start)
+        word = "" if before is None else before.group(1)
+    return not word or not word[0].isupper() or word in look.common
 
 
 @lru_cache(maxsize=32)
 def _scoped(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """A conflict's own words for sides or places, matched whatever the case."""
     canonical = {word.lower(): name for word, name in words}
-    return re.compile(trie_alternation(list(canonical)), re.IGNORECASE), canonical
+    return re.compile(guarded(trie_alternation(list(canonical)), re.IGNORECASE),
+                      re.IGNORECASE), canonical
 
 
 def _scoped_mentions(words: tuple[tuple[str, str], ...], text: str, start: int, end: int,
@@ -343,8 +369,9 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     [('Stepanakert', 'Khankandi'), ('Shusha', 'Shushi')]
     """
     stop = len(text) if end is None else end
-    overlay = _places()
-    points = _overlay_points(data_dirs())
+    dirs = data_dirs()
+    overlay = _cached_places(dirs)
+    points = _overlay_points(dirs)
     found = []
     spans = []
     for match in overlay.finditer(text, start, stop):  # one mention per name, not two
@@ -353,7 +380,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
         found.append(Mention(match.start(), match.end(), canonical, written, "place", country,
                              point))
         spans.append(match.span())
-    found.extend(_world_places(text, start, stop, scope, spans))
+    found.extend(_world_places(text, start, stop, _lookup(scope.countries, dirs), spans))
     found.extend(_scoped_mentions(scope.place_words, text, start, stop, "place", found))
     return sorted(found, key=lambda m: m.start)
 
@@ -388,9 +415,10 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     A demonym found beyond actors.toml is a side only beside a group noun ("British troops",
     not "French intelligence")."""
     stop = len(text) if end is None else end
-    actors = _actors()
+    dirs = data_dirs()
+    actors = _cached_actors(dirs)
     forms = actors.forms
-    found_adjectives = _found_adjectives(data_dirs())
+    found_adjectives = _found_adjectives(dirs)
     # each mention is built once, as the conflict reads it
     reading = {"adjective": scope.adjectives, "people": scope.people} \
         if scope.adjectives or scope.people else None
