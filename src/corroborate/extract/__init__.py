@@ -191,7 +191,7 @@ def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure
         if phrase.head and (people_group or item_noun) and not of_phrase:
             found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
                                 spelled=True))
-    return sorted(figures + found, key=lambda f: f.start)
+    return sorted(figures + found, key=lambda f: f.start) if found else figures
 
 
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
@@ -213,10 +213,12 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         body, max(seg.start, d.start - 20), d.start)]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            lambda: excluded_spans(vocab, body, seg.start, seg.end, dates))
-    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
     actors = find_actors(body, seg.start, seg.end, context.where)
     figures = _article_figures(vocab, body, seg, figures, actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
+    # places are read only by figures, events (which need a date) and a label line
+    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where)) \
+        if figures or dates or label else []
     label_side, label_place = label_of(vocab, body, seg, actors, places) if label else \
         (None, None)
     own_group = label_group(vocab, body, seg) if label else None
