@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
 from corroborate.extract.vocab import load_vocab
@@ -42,8 +43,10 @@ _BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """A name in the text and what it means. A tuple: built three times faster than a frozen
+    dataclass, and tens of thousands are built per megabyte."""
+
     start: int
     end: int
     canonical: str
