@@ -49,9 +49,9 @@ def row_group_ranges(path: str | Path, target_bytes: int = 32 << 20) -> list[Row
     """Cut a Parquet file into runs of whole row groups of about ``target_bytes`` decoded;
     raises one line naming the file when it is not a Parquet corpus (read from its footer)."""
     where = str(path)
-    parquet = _open(where)
-    _columns(parquet, where)
-    metadata = parquet.metadata
+    with _open(where) as parquet:  # closes the file (pyarrow >= 10)
+        _columns(parquet, where)
+        metadata = parquet.metadata
     ranges: list[RowGroupRange] = []
     first_group, first_row, rows, size = 0, 1, 0, 0
     for group in range(metadata.num_row_groups):
@@ -69,13 +69,19 @@ def read_row_groups(part: RowGroupRange, max_bytes: int,
                     published: str | None = None) -> Iterator[Document | CorroborateError]:
     """The documents of a run of row groups, in order; a bad row gives its one-line error, a
     damaged file one line naming the file and the row it stopped at."""
-    row = part.first_row
     try:
         parquet = _open(part.path)
         columns = _columns(parquet, part.path)
     except CorroborateError as exc:  # the file changed since it was planned
         yield exc
         return
+    with parquet:
+        yield from _rows(parquet, columns, part, max_bytes, published)
+
+
+def _rows(parquet: Any, columns: list[str], part: RowGroupRange, max_bytes: int,
+          published: str | None) -> Iterator[Document | CorroborateError]:
+    row = part.first_row
     batch_rows = max(1, min(MAX_BATCH_ROWS, READ_BYTES * part.rows // max(1, part.size)))
     for group in range(part.first_group, part.first_group + part.groups):
         # a row group at a time: a damaged one costs its own rows, not its neighbours'
