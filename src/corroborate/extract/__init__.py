@@ -8,12 +8,12 @@ Work and evidence are bounded per figure (``window.py``), so any input costs tim
 
 from __future__ import annotations
 
-import hashlib
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from corroborate.extract.articles import article_figures
+from corroborate.extract.claims import EXTRACTOR_NAME, event_claim, quantity_claim
 from corroborate.extract.dates import DateMention, find_dates
 from corroborate.extract.events import EventReading, read_events, read_list_entries
 from corroborate.extract.labels import (
@@ -25,7 +25,7 @@ from corroborate.extract.labels import (
     labels_event,
     states_figures,
 )
-from corroborate.extract.numbers import Figure, find_figures
+from corroborate.extract.numbers import find_figures
 from corroborate.extract.quantities import Reading, Scope, read_figures, scan_noun_phrase
 from corroborate.extract.relative_dates import find_relative_dates
 from corroborate.extract.resolve import (
@@ -38,12 +38,10 @@ from corroborate.extract.resolve import (
 )
 from corroborate.extract.shares import find_fractions
 from corroborate.extract.vocab import Vocab, load_vocab
-from corroborate.extract.window import Spans, evidence_span
-from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
+from corroborate.model import Claim, Segment, Text
 
 __all__ = ["EXTRACTOR_NAME", "extract_claims", "iter_claims"]
 
-EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
 
 # benchmarks/newsquant.py reads the spans that are no figures under this name
 _excluded = excluded_spans
@@ -76,23 +74,8 @@ class _Context:
     row_labels: dict[tuple[int, int], tuple[Mention | None, str | None]] = field(
         default_factory=dict)
     sentence_side: Mention | None = None  # the first side the last sentence named
+    side_of: tuple[int, int] | None = None  # the last sentence, when its side is not looked up yet
     where: DocumentScope = field(default_factory=DocumentScope)  # the document's countries
-
-
-def _claim_id(*parts: object) -> str:
-    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
-    return f"c-{digest[:16]}"
-
-
-def _document_name(text: Text) -> str:
-    """The file name the claim export shows; ids use the full location (``_claim_id``)."""
-    location = text.document.location
-    return location.rstrip("/").rsplit("/", 1)[-1] or location
-
-
-def _evidence(body: str, seg: Segment, focus_start: int, focus_end: int) -> Evidence:
-    start, end = evidence_span(body, seg.start, seg.end, focus_start, focus_end)
-    return Evidence(start, end, body[start:end])
 
 
 def _year_of(mention: DateMention | None) -> int | None:
@@ -170,30 +153,6 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
     context.heading_event = vocab.heading_events[event.group(0).lower()] if event else None
 
 
-def _article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure],
-                     actors: list[Mention]) -> list[Figure]:
-    """'an Azerbaijani civilian was killed': an article before a counted noun is one."""
-    found = []
-    starts = [f.start for f in figures]
-    names = Spans(actors)
-    for match in vocab.article_figure.finditer(body, seg.start, seg.end):
-        inside = bisect_right(starts, match.start()) - 1  # figures never overlap
-        if inside >= 0 and match.start() < figures[inside].end:
-            continue
-        limit = min(seg.end, match.end() + 60)
-        phrase = scan_noun_phrase(vocab, body, match.end(), limit,
-                                  names.starting(match.end(), limit))
-        item_noun = phrase.singular_item and phrase.measure is not None and \
-            vocab.measure_unit[phrase.measure].one_by_article
-        after = body[match.end():phrase.end]
-        of_phrase = any(w in after for w in vocab.of_words)  # "a result of the military ..."
-        people_group = phrase.singular_group and phrase.group in vocab.people_groups
-        if phrase.head and (people_group or item_noun) and not of_phrase:
-            found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
-                                spelled=True))
-    return sorted(figures + found, key=lambda f: f.start) if found else figures
-
-
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
                      events: bool = True, label: bool = False) -> list[Claim]:
     body = text.text
@@ -213,20 +172,32 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         body, max(seg.start, d.start - 20), d.start)]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            lambda: excluded_spans(vocab, body, seg.start, seg.end, dates))
-    actors = find_actors(body, seg.start, seg.end, context.where)
-    figures = _article_figures(vocab, body, seg, figures, actors)
+    found_actors: list[list[Mention]] = []  # looked up once, when first needed
+
+    def segment_actors() -> list[Mention]:
+        if not found_actors:
+            found_actors.append(find_actors(body, seg.start, seg.end, context.where))
+        return found_actors[0]
+
+    figures = article_figures(vocab, body, seg, figures, segment_actors)
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
+    if not (figures or dates or label):
+        # nothing to read: only the side a table after it may lean on, looked up if one does
+        context.sentence_side = None
+        context.side_of = (seg.start, seg.end) if not found_actors else None
+        if found_actors:
+            context.sentence_side = _first_side(found_actors[0])
+        return []
+    actors = segment_actors()
     # places are read only by figures, events (which need a date) and a label line
-    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where)) \
-        if figures or dates or label else []
+    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
     label_side, label_place = label_of(vocab, body, seg, actors, places) if label else \
         (None, None)
     own_group = label_group(vocab, body, seg) if label else None
     # a label naming its own people and no side ("Civilians: ...") takes no side from the
     # line before it
     context_side = None if own_group and label_side is None else context.paragraph_side
-    sides = [a for a in actors if a.role != "name"] or actors
-    context.sentence_side = sides[0] if sides else None
+    context.sentence_side, context.side_of = _first_side(actors), None
     scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
                   context_measure=(label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
@@ -245,8 +216,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         if label and context.list_actor is not None:
             found = [replace(e, actor=e.actor or context.list_actor) for e in found]
     readings = _at_event_place(vocab, readings, found)
-    claims = [_quantity_claim(text, seg, r) for r in readings]
-    claims.extend(_event_claim(text, seg, e) for e in found)
+    claims = [quantity_claim(text, seg, r) for r in readings]
+    claims.extend(event_claim(text, seg, e) for e in found)
     given = [d for d in timely if d.year_given]
     if given:
         context.paragraph_time = given[-1]
@@ -256,6 +227,20 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         context.paragraph_side = readings[-1].side or context.paragraph_side
     claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
     return claims
+
+
+def _first_side(actors: list[Mention]) -> Mention | None:
+    sides = [a for a in actors if a.role != "name"] or actors
+    return sides[0] if sides else None
+
+
+def _sentence_side(body: str, context: _Context) -> Mention | None:
+    """The first side the last sentence named (looked up now if it was not then)."""
+    if context.side_of is not None:
+        start, end = context.side_of
+        context.sentence_side = _first_side(find_actors(body, start, end, context.where))
+        context.side_of = None
+    return context.sentence_side
 
 
 def _at_event_place(vocab: Vocab, readings: list[Reading],
@@ -344,65 +329,7 @@ def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> l
                       if worded is not None else None),
                   context_measure=measure or context.section_measure or context.paragraph_measure,
                   default_side=header[0] if header else row_side or (
-                      context.sentence_side if measure else None),
+                      _sentence_side(body, context) if measure else None),
                   default_group=row_group or context.column_groups.get((seg.table, seg.column)),
                   label_line=measure is not None or worded is not None)
-    return [_quantity_claim(text, seg, r) for r in read_figures(vocab, scope, figures)]
-
-
-def _quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
-    body = text.text
-    f = r.figure
-    # an empty end is an open one ("since 1982")
-    time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso or None)
-    side = r.side.canonical if r.side else None
-    return Claim(
-        id=_claim_id(text.document.source.slug, text.document.location, f.start, f.end,
-                     r.measure, side, r.group, f.low, f.high),
-        source=text.document.source.slug,
-        document=_document_name(text),
-        kind="quantity",
-        evidence=_evidence(body, seg, f.start, f.end),
-        figure=Evidence(f.start, f.end, body[f.start:f.end]),
-        extractor=EXTRACTOR_NAME,
-        measure=r.measure,
-        value=Value(f.low, f.high, f.bound),
-        unit=r.unit,
-        side=side,
-        side_as_written=r.side.written if r.side else None,
-        group=r.group,
-        place=r.place.canonical if r.place else None,
-        place_as_written=r.place.written if r.place else None,
-        place_country=r.place.country if r.place else None,
-        place_point=r.place.point if r.place else None,
-        time=time,
-        clause=r.clause,
-        table_row=None if seg.table is None else f"table {seg.table}, row {seg.row}",
-    )
-
-
-def _event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
-    body = text.text
-    start = min(e.trigger[0], e.date.start, e.place.start if e.place else e.trigger[0])
-    end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
-    place = e.place.canonical if e.place else None
-    return Claim(
-        id=_claim_id(text.document.source.slug, text.document.location, e.trigger[0],
-                     e.event_type, e.date.start_iso, place),
-        source=text.document.source.slug,
-        document=_document_name(text),
-        kind="event",
-        evidence=_evidence(body, seg, start, end),
-        figure=Evidence(start, end, body[start:end]),
-        extractor=EXTRACTOR_NAME,
-        event_type=e.event_type,
-        event_as_written=body[e.trigger[0]:e.trigger[1]],
-        date=e.date.start_iso,
-        time=TimeSpan(e.date.start_iso, e.date.end_iso) if e.date.is_range else None,
-        place=place,
-        place_as_written=e.place.written if e.place else None,
-        place_country=e.place.country if e.place else None,
-        place_point=e.place.point if e.place else None,
-        actor=e.actor.canonical if e.actor else None,
-        actor_as_written=e.actor.written if e.actor else None,
-    )
+    return [quantity_claim(text, seg, r) for r in read_figures(vocab, scope, figures)]

@@ -1,0 +1,43 @@
+"""Article figures: "an Azerbaijani civilian was killed" counts one, as an article before a
+counted noun is one. Split from ``__init__.py``; the words come from the language data."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+
+from corroborate.extract.numbers import Figure
+from corroborate.extract.quantities import scan_noun_phrase
+from corroborate.extract.resolve import Mention
+from corroborate.extract.vocab import Vocab
+from corroborate.extract.window import Spans
+from corroborate.model import Segment
+
+__all__ = ["article_figures"]
+
+
+def article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure],
+                    actors: Callable[[], list[Mention]]) -> list[Figure]:
+    """The figures with an article before a counted noun among them, in text order.
+    ``actors`` gives the segment's actors, asked for only when an article may count."""
+    found = []
+    starts = [f.start for f in figures]
+    names: Spans[Mention] | None = None
+    for match in vocab.article_figure.finditer(body, seg.start, seg.end):
+        inside = bisect_right(starts, match.start()) - 1  # figures never overlap
+        if inside >= 0 and match.start() < figures[inside].end:
+            continue
+        if names is None:
+            names = Spans(actors())
+        limit = min(seg.end, match.end() + 60)
+        phrase = scan_noun_phrase(vocab, body, match.end(), limit,
+                                  names.starting(match.end(), limit))
+        item_noun = phrase.singular_item and phrase.measure is not None and \
+            vocab.measure_unit[phrase.measure].one_by_article
+        after = body[match.end():phrase.end]
+        of_phrase = any(w in after for w in vocab.of_words)  # "a result of the military ..."
+        people_group = phrase.singular_group and phrase.group in vocab.people_groups
+        if phrase.head and (people_group or item_noun) and not of_phrase:
+            found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
+                                spelled=True))
+    return sorted(figures + found, key=lambda f: f.start) if found else figures

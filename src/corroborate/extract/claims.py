@@ -1,0 +1,89 @@
+"""Claim records from readings: a quantity's or an event's ``Claim`` with its id and evidence.
+Split from ``__init__.py``."""
+
+from __future__ import annotations
+
+import hashlib
+
+from corroborate.extract.events import EventReading
+from corroborate.extract.quantities import Reading
+from corroborate.extract.window import evidence_span
+from corroborate.model import Claim, Evidence, Segment, Text, TimeSpan, Value
+
+__all__ = ["EXTRACTOR_NAME", "event_claim", "quantity_claim"]
+
+EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
+
+
+def _claim_id(*parts: object) -> str:
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"c-{digest[:16]}"
+
+
+def _document_name(text: Text) -> str:
+    """The file name the claim export shows; ids use the full location (``_claim_id``)."""
+    location = text.document.location
+    return location.rstrip("/").rsplit("/", 1)[-1] or location
+
+
+def _evidence(body: str, seg: Segment, focus_start: int, focus_end: int) -> Evidence:
+    start, end = evidence_span(body, seg.start, seg.end, focus_start, focus_end)
+    return Evidence(start, end, body[start:end])
+
+
+def quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
+    body = text.text
+    f = r.figure
+    # an empty end is an open one ("since 1982")
+    time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso or None)
+    side = r.side.canonical if r.side else None
+    return Claim(
+        id=_claim_id(text.document.source.slug, text.document.location, f.start, f.end,
+                     r.measure, side, r.group, f.low, f.high),
+        source=text.document.source.slug,
+        document=_document_name(text),
+        kind="quantity",
+        evidence=_evidence(body, seg, f.start, f.end),
+        figure=Evidence(f.start, f.end, body[f.start:f.end]),
+        extractor=EXTRACTOR_NAME,
+        measure=r.measure,
+        value=Value(f.low, f.high, f.bound),
+        unit=r.unit,
+        side=side,
+        side_as_written=r.side.written if r.side else None,
+        group=r.group,
+        place=r.place.canonical if r.place else None,
+        place_as_written=r.place.written if r.place else None,
+        place_country=r.place.country if r.place else None,
+        place_point=r.place.point if r.place else None,
+        time=time,
+        clause=r.clause,
+        table_row=None if seg.table is None else f"table {seg.table}, row {seg.row}",
+    )
+
+
+def event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
+    body = text.text
+    start = min(e.trigger[0], e.date.start, e.place.start if e.place else e.trigger[0])
+    end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
+    place = e.place.canonical if e.place else None
+    return Claim(
+        id=_claim_id(text.document.source.slug, text.document.location, e.trigger[0],
+                     e.event_type, e.date.start_iso, place),
+        source=text.document.source.slug,
+        document=_document_name(text),
+        kind="event",
+        evidence=_evidence(body, seg, start, end),
+        figure=Evidence(start, end, body[start:end]),
+        extractor=EXTRACTOR_NAME,
+        event_type=e.event_type,
+        event_as_written=body[e.trigger[0]:e.trigger[1]],
+        date=e.date.start_iso,
+        time=TimeSpan(e.date.start_iso, e.date.end_iso) if e.date.is_range else None,
+        place=place,
+        place_as_written=e.place.written if e.place else None,
+        place_country=e.place.country if e.place else None,
+        place_point=e.place.point if e.place else None,
+        actor=e.actor.canonical if e.actor else None,
+        actor_as_written=e.actor.written if e.actor else None,
+    )

@@ -1,0 +1,56 @@
+"""Work skipped where a sentence cannot need it: places are looked up only for a sentence with
+a figure, a date or a label; a sentence with none of them has its side looked up only when a
+table after it leans on it. The claims are the same as when everything is looked up."""
+
+import pytest
+
+import corroborate.extract as extract
+from tests.extract.helpers import claims_of
+
+TABLE = """Losses of the spring offensive
+
+The ministry listed the Russian soldiers and civilians killed and wounded by region.
+Region
+Dead
+Wounded
+Servicemen
+412
+1,030
+Civilians
+57
+96
+"""
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
+    calls: list[tuple[int, int]] = []
+    real = getattr(extract, name)
+
+    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
+        calls.append((start, end or len(text)))
+        return real(text, start, end, *args)
+
+    monkeypatch.setattr(extract, name, counted)
+    return calls
+
+
+def test_a_sentence_with_nothing_to_read_looks_up_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = _counting(monkeypatch, "find_places")
+    actors = _counting(monkeypatch, "find_actors")
+    text = "The town was quiet. Armenian forces captured Shusha on 8 May 1992."
+    found = [(c.kind, c.event_type, c.place, c.actor) for c in claims_of(text)]
+    assert found == [("event", "capture", "Shusha", "Armenia")]
+    assert [text[a:b] for a, b in places] == ["Armenian forces captured Shusha on 8 May 1992."]
+    assert [text[a:b] for a, b in actors] == ["Armenian forces captured Shusha on 8 May 1992."]
+
+
+def test_a_table_looks_up_the_side_of_the_sentence_before_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    actors = _counting(monkeypatch, "find_actors")
+    found = [(c.measure, c.value.low, c.side, c.group) for c in claims_of(TABLE)
+             if c.kind == "quantity" and c.value is not None]
+    assert found == [("killed", 412, "Russia", "soldiers"), ("wounded", 1030, "Russia", "soldiers"),
+                     ("killed", 57, "Russia", "civilians"), ("wounded", 96, "Russia", "civilians")]
+    sentence = "The ministry listed the Russian soldiers and civilians killed and wounded by region."
+    # once, when the first cell with a measure asked for it, not for every cell
+    assert [TABLE[a:b] for a, b in actors].count(sentence) == 1
