@@ -251,8 +251,8 @@ def _world_place(form: str, look: _Lookup) -> _Named | None:
     return named
 
 
-def _world_places(text: str, start: int, end: int, look: _Lookup,
-                  taken: list[tuple[int, int]]) -> list[Mention]:
+def _world_places(text: str, start: int, end: int, look: _Lookup, taken_starts: list[int],
+                  taken_ends: list[int]) -> list[Mention]:
     """Runs of capitalised words looked up in the world gazetteer, longest first."""
     forms = look.forms
     local = look.local
@@ -262,7 +262,6 @@ def _world_places(text: str, start: int, end: int, look: _Lookup,
     found: list[Mention] = []
     # the overlay's spans are in text order and never overlap: the last one starting before
     # the run's first word ends is the only one that can cover it (bisection, not a scan per run)
-    taken_starts = [s for s, _e in taken]
     pos = start  # the end of the place found last
     # the run's first word alone first: most capitalised words begin no name, and the words
     # after them need not be read (the run's first word is this word, greedy as it). No such
@@ -276,7 +275,7 @@ def _world_places(text: str, start: int, end: int, look: _Lookup,
         if first < pos:  # inside the place found last
             continue
         before = bisect_left(taken_starts, after) - 1
-        if before >= 0 and taken[before][1] > first:
+        if before >= 0 and taken_ends[before] > first:
             continue
         # the run's words are separated by one space each and hold none; they are read only
         # when a longer name begins with this word and the next
@@ -334,11 +333,11 @@ def _scoped(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[s
                       re.IGNORECASE), canonical
 
 
-def _scoped_mentions(words: tuple[tuple[str, str], ...], text: str, start: int, end: int,
-                     role: str, taken: list[Mention]) -> list[Mention]:
-    if not words:
+def _scoped_mentions(scoped: tuple[re.Pattern[str], dict[str, str]] | None, text: str,
+                     start: int, end: int, role: str, taken: list[Mention]) -> list[Mention]:
+    if scoped is None:
         return []
-    pattern, canonical = _scoped(words)
+    pattern, canonical = scoped
     found = []
     for match in pattern.finditer(text, start, end):
         if any(m.start < match.end() and match.start() < m.end for m in taken):
@@ -372,20 +371,26 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     [('Stepanakert', 'Khankandi'), ('Shusha', 'Shushi')]
     """
     stop = len(text) if end is None else end
-    dirs = data_dirs()
-    overlay = _cached_places(dirs)
-    points = _overlay_points(dirs)
+    tools = _tools(scope)
+    points = tools.points
     found = []
-    spans = []
-    for match in overlay.finditer(text, start, stop):  # one mention per name, not two
+    starts = []
+    ends = []
+    for match in tools.places.finditer(text, start, stop):  # one mention per name, not two
         written = match.group(0)
         canonical, country, point = points[written]
-        found.append(Mention(match.start(), match.end(), canonical, written, "place", country,
-                             point))
-        spans.append(match.span())
-    found.extend(_world_places(text, start, stop, _lookup(scope.countries, dirs), spans))
-    found.extend(_scoped_mentions(scope.place_words, text, start, stop, "place", found))
-    return sorted(found, key=lambda m: m.start)
+        first, last = match.span()
+        found.append(Mention(first, last, canonical, written, "place", country, point))
+        starts.append(first)
+        ends.append(last)
+    world = _world_places(text, start, stop, tools.look, starts, ends)
+    scoped = _scoped_mentions(tools.place_words, text, start, stop, "place", found + world) \
+        if tools.place_words else []
+    if world or scoped:
+        # each list in text order, none overlapping another: merged (sorted) only when needed
+        found = sorted(found + world + scoped, key=lambda m: m.start) if found or \
+            (world and scoped) else world or scoped
+    return found
 
 
 def _beside_group(text: str, end: int, stop: int, lang: str) -> bool:
@@ -418,15 +423,13 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     A demonym found beyond actors.toml is a side only beside a group noun ("British troops",
     not "French intelligence")."""
     stop = len(text) if end is None else end
-    dirs = data_dirs()
-    actors = _cached_actors(dirs)
-    forms = actors.forms
-    found_adjectives = _found_adjectives(dirs)
+    tools = _tools(scope)
+    forms = tools.actors.forms
+    found_adjectives = tools.found_adjectives
     # each mention is built once, as the conflict reads it
-    reading = {"adjective": scope.adjectives, "people": scope.people} \
-        if scope.adjectives or scope.people else None
+    reading = tools.reading
     found = []
-    for match in actors.finditer(text, start, stop):
+    for match in tools.actors.finditer(text, start, stop):
         written = match.group(0)
         canonical, role = forms[written]
         if written in found_adjectives and not _beside_group(text, match.end(), stop, lang):
@@ -434,14 +437,54 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
         if reading is not None:
             canonical = reading.get(role, {}).get(canonical, canonical)
         found.append(Mention(match.start(), match.end(), canonical, written, role))
-    if scope.names or scope.people_names:
-        named = _scoped_mentions(scope.names, text, start, stop, "name", found)
-        named += _scoped_mentions(scope.people_names, text, start, stop, "people", found + named)
-        if reading is not None:
-            named = [Mention(m.start, m.end, reading.get(m.role, {}).get(m.canonical, m.canonical),
-                             m.written, m.role) for m in named]
-        found = sorted(found + named, key=lambda m: m.start)
+    if tools.names or tools.people_names:
+        named = _scoped_mentions(tools.names, text, start, stop, "name", found)
+        named += _scoped_mentions(tools.people_names, text, start, stop, "people", found + named)
+        if named:
+            if reading is not None:
+                named = [m._replace(canonical=reading.get(m.role, {}).get(m.canonical,
+                                                                          m.canonical))
+                         for m in named]
+            found = sorted(found + named, key=lambda m: m.start)
     return found
+
+
+@dataclass(frozen=True)
+class _Tools:
+    """What finding names in a document of one scope needs, fetched once per scope."""
+
+    places: _Matcher
+    points: dict[str, tuple[str, str | None, tuple[float, float] | None]]
+    look: _Lookup
+    place_words: tuple[re.Pattern[str], dict[str, str]] | None
+    actors: _Matcher
+    found_adjectives: frozenset[str]
+    reading: dict[str, dict[str, str]] | None
+    names: tuple[re.Pattern[str], dict[str, str]] | None
+    people_names: tuple[re.Pattern[str], dict[str, str]] | None
+
+
+# the last scope asked about and its tools (the extractor asks sentence by sentence, so a
+# handful of cached look-ups per call added up to a fifth of the time)
+_last_tools: tuple[DocumentScope | None, tuple[str, ...], _Tools | None] = (None, (), None)
+
+
+def _tools(scope: DocumentScope) -> _Tools:
+    global _last_tools
+    dirs = data_dirs()
+    last_scope, last_dirs, tools = _last_tools
+    if tools is not None and last_scope is scope and last_dirs is dirs:
+        return tools
+    tools = _Tools(
+        _cached_places(dirs), _overlay_points(dirs), _lookup(scope.countries, dirs),
+        _scoped(scope.place_words) if scope.place_words else None, _cached_actors(dirs),
+        _found_adjectives(dirs),
+        {"adjective": scope.adjectives, "people": scope.people}
+        if scope.adjectives or scope.people else None,
+        _scoped(scope.names) if scope.names else None,
+        _scoped(scope.people_names) if scope.people_names else None)
+    _last_tools = (scope, dirs, tools)
+    return tools
 
 
 @lru_cache(maxsize=8)
