@@ -28,7 +28,7 @@ from corroborate.text import segment
 from corroborate.text.normalize import normalize_text
 
 __all__ = ["IngestOptions", "IngestReport", "Outcome", "Prepared", "conflict_label", "conflict_of",
-           "extract_stored", "facts_of", "ingest", "ingest_one", "names_of", "plan", "prepare",
+           "extract_stored", "facts_of", "ingest", "ingest_one", "iter_facts", "names_of", "plan", "prepare",
            "prepare_item", "prepare_read", "realign", "store_prepared"]
 
 
@@ -269,6 +269,22 @@ def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:
             return _aligned(store.claims(conflict=conflict))
         realign(store)
     return store.stored_facts(conflict)
+
+
+def iter_facts(store: SQLiteStore, conflict: str | None = None, *, verdict: str | None = None,
+               measure: str | None = None) -> Iterator[Fact]:
+    """``facts_of``'s facts (of one ``verdict``; about one measure or event type), streamed from
+    the store a page at a time: the first come at once at a million claims. A stale read-only
+    store is aligned in memory, as ``facts_of`` does."""
+    if store.is_stale(conflict):
+        if store.readonly:
+            yield from (f for f in _aligned(store.claims(conflict=conflict))
+                        if (verdict is None or f.verdict == verdict)
+                        and (measure is None or measure in (f.key.get("measure"),
+                                                            f.key.get("event_type"))))
+            return
+        realign(store)
+    yield from store.iter_facts(conflict, verdict=verdict, subject=measure)
 
 
 def _aligned(claims: list[Claim]) -> list[Fact]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,15 +35,22 @@ PlaceOption = Annotated[str | None, typer.Option(help="Only facts about this can
 SideOption = Annotated[str | None, typer.Option(help="Only facts about this side.")]
 
 
-def _select(facts: list[Fact], measure: str | None, place: str | None, side: str | None,
-            verdict: str | None = None) -> list[Fact]:
+# A table is read by a person: past this many rows it says how to see the rest.
+TABLE_ROWS = 100
+LimitOption = Annotated[int | None, typer.Option(
+    min=0, help=f"At most this many (0: all). Default: all with --format jsonl (streamed), "
+                f"{TABLE_ROWS} in a table.")]
+
+
+def _select(facts: Iterable[Fact], measure: str | None, place: str | None, side: str | None,
+            verdict: str | None = None) -> Iterator[Fact]:
     def keep(f: Fact) -> bool:
         key = f.key
         return ((measure is None or measure in (key.get("measure"), key.get("event_type")))
                 and (place is None or key.get("place") == place)
                 and (side is None or key.get("side") == side)
                 and (verdict is None or f.verdict == verdict))
-    return [f for f in facts if keep(f)]
+    return (f for f in facts if keep(f))
 
 
 def _print_facts(facts: list[Fact], title: str) -> None:
@@ -86,37 +95,49 @@ def _said(claim: object) -> str:
 def facts_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
               side: SideOption = None, conflict: ConflictOption = None,
               fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
-              ) -> None:
+              limit: LimitOption = None) -> None:
     """Claims grouped into facts, each with its verdict: agree, disagree or single_source.
     A fact never holds claims of two conflicts."""
-    from corroborate.pipeline import facts_of  # heavy imports, on use (a fast --help)
-
-    with store_from(db) as store:
-        facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side)
-    _show(facts, fmt, "facts")
+    _facts("facts", db, measure, place, side, conflict, fmt, limit)
 
 
 @app.command("disputes")
 def disputes_cli(db: DbOption = None, measure: MeasureOption = None, place: PlaceOption = None,
                  side: SideOption = None, conflict: ConflictOption = None,
                  fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
-                 ) -> None:
+                 limit: LimitOption = None) -> None:
     """Facts on which sources (or one source with itself) disagree."""
-    from corroborate.pipeline import facts_of
-
-    with store_from(db) as store:
-        facts = _select(facts_of(store, conflict_filter(store, conflict)), measure, place, side,
-                        verdict="disagree")
-    _show(facts, fmt, "disputes")
+    _facts("disputes", db, measure, place, side, conflict, fmt, limit, verdict="disagree")
 
 
-def _show(facts: list[Fact], fmt: str, title: str) -> None:
-    if fmt == "jsonl":
-        write_records((f.record() for f in facts), "jsonl", sys.stdout)
-    elif fmt == "table":
-        _print_facts(facts, f"{len(facts)} {title}")
-    else:
+def _facts(title: str, db: str | None, measure: str | None, place: str | None,
+           side: str | None, conflict: str | None, fmt: str, limit: int | None,
+           verdict: str | None = None) -> None:
+    """Facts streamed from the store a page at a time (the first at once at a million claims),
+    as a table (the first ``TABLE_ROWS`` unless ``limit`` says) or JSON lines (all unless it
+    says)."""
+    from corroborate.pipeline import iter_facts  # heavy imports, on use (a fast --help)
+
+    if fmt not in ("table", "jsonl"):
         fail_usage(f"--format must be table or jsonl, not {fmt!r}")
+    with store_from(db) as store:
+        scope = conflict_filter(store, conflict)
+        facts = _select(iter_facts(store, scope, verdict=verdict, measure=measure), None, place,
+                        side)
+        if fmt == "jsonl":
+            shown = islice(facts, limit) if limit else facts
+            write_records((f.record() for f in shown), "jsonl", sys.stdout)
+            return
+        rows = limit or (None if limit == 0 else TABLE_ROWS)
+        first = list(islice(facts, rows + 1)) if rows else list(facts)
+        if rows is None or len(first) <= rows:
+            _print_facts(first, f"{len(first)} {title}")
+            return
+        counted = place is None and side is None and not store.is_stale(scope)
+        total = store.fact_count(scope, verdict=verdict, subject=measure) if counted else None
+        of = f" of {total:,}" if total is not None else ""
+        _print_facts(first[:rows], f"{rows}{of} {title} (--limit 0 shows all; --format jsonl "
+                                   "streams them)")
 
 
 def _export(kind: str, db: str | None, fmt: str, output: Path | None,

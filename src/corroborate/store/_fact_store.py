@@ -131,27 +131,66 @@ class FactStore:
         """The stored facts (``names``: the name facts) of ``conflict`` (every conflict when
         None; "unknown": of none), as align() (name_variants) made them, in its order. Up to
         date only where is_stale says so."""
-        where = "f.is_name = ?"
-        params: list[Any] = [int(names)]
-        if conflict is not None:
-            where += " AND f.scope = ?"
-            params.append(scope_of(conflict))
-        facts = self.conn.execute(f"SELECT f.seq, f.kind, f.record FROM facts f WHERE {where} "
-                                  "ORDER BY f.kind, f.sort_key, f.seq", params).fetchall()
-        claims: dict[int, list[Claim]] = {}
         if not names:
+            return list(self.iter_facts(conflict))
+        where, params = self._fact_filter(conflict, names=True)
+        found = [fact_of_row(f, ()) for f in self.conn.execute(
+            f"SELECT f.seq, f.kind, f.record FROM facts f WHERE {where} "
+            "ORDER BY f.kind, f.sort_key, f.seq", params)]
+        found.sort(key=lambda f: (f.key["entity"], f.key["conflict"] or ""))
+        return found
+
+    def iter_facts(self, conflict: str | None = None, *, verdict: str | None = None,
+                   subject: str | None = None, page: int = 500) -> Iterator[Fact]:
+        """The stored quantity and event facts of ``conflict`` (of one ``verdict``; about one
+        measure or event type, ``subject``) in stored_facts' order, read ``page`` facts at a
+        time along the (kind, sort_key) index: the first come at once, and memory holds one
+        page, however many facts there are."""
+        where, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        after: list[Any] = []
+        while True:
             rows = self.conn.execute(
-                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM facts f "
-                "JOIN fact_claims fc ON fc.fact = f.seq "
+                f"SELECT f.seq, f.kind, f.sort_key, f.record FROM facts f WHERE {where}"
+                + (" AND (f.kind, f.sort_key, f.seq) > (?, ?, ?)" if after else "")
+                + " ORDER BY f.kind, f.sort_key, f.seq LIMIT ?", [*params, *after, page]).fetchall()
+            if not rows:
+                return
+            claims: dict[int, list[Claim]] = {}
+            seqs = [r["seq"] for r in rows]
+            found = self.conn.execute(
+                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM fact_claims fc "
                 "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
-                f"WHERE {where} ORDER BY fc.fact, fc.position", params).fetchall()
-            for row, record in zip(rows, claim_records(self.conn, rows), strict=True):
+                f"WHERE fc.fact IN ({','.join('?' * len(seqs))}) ORDER BY fc.fact, fc.position",
+                seqs).fetchall()
+            for row, record in zip(found, claim_records(self.conn, found), strict=True):
                 del record["document_id"]
                 claims.setdefault(row["fact"], []).append(claim_from_record(record))
-        found = [fact_of_row(f, tuple(claims.get(f["seq"], ()))) for f in facts]
-        if names:
-            found.sort(key=lambda f: (f.key["entity"], f.key["conflict"] or ""))
-        return found
+            yield from (fact_of_row(r, tuple(claims.get(r["seq"], ()))) for r in rows)
+            if len(rows) < page:
+                return
+            last = rows[-1]
+            after = [last["kind"], last["sort_key"], last["seq"]]
+
+    def fact_count(self, conflict: str | None = None, *, verdict: str | None = None,
+                   subject: str | None = None) -> int:
+        """How many quantity and event facts iter_facts would give."""
+        where, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM facts f WHERE {where}",
+                                     params).fetchone()[0])
+
+    @staticmethod
+    def _fact_filter(conflict: str | None, *, names: bool = False, verdict: str | None = None,
+                     subject: str | None = None) -> tuple[str, list[Any]]:
+        clauses: list[str] = ["f.is_name = ?"]
+        params: list[Any] = [int(names)]
+        for column, value in (("verdict", verdict), ("subject", subject)):
+            if value is not None:
+                clauses.append(f"f.{column} = ?")
+                params.append(value)
+        if conflict is not None:
+            clauses.append("f.scope = ?")
+            params.append(scope_of(conflict))
+        return " AND ".join(clauses), params
 
     def fact_page(self, conflict: str | None = None, kind: str | None = None,
                   verdict: str | None = None, measure: str | None = None,
