@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -73,7 +74,8 @@ def conflict_filter(store: SQLiteStore, value: str | None) -> str | None:
                            f"{listed}; `corroborate conflicts` lists them")
 
 
-def emit_records(records: list[dict[str, Any]], fmt: str, output: Path | None, what: str) -> None:
+def emit_records(records: Iterable[dict[str, Any]], fmt: str, output: Path | None,
+                 what: str) -> None:
     """Write export records to ``output`` (saying how many) or to standard output."""
     from corroborate.export import FORMATS, write_records
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -142,14 +142,16 @@ def _facts(title: str, db: str | None, measure: str | None, place: str | None,
 
 def _export(kind: str, db: str | None, fmt: str, output: Path | None,
             conflict: str | None) -> None:
-    from corroborate.pipeline import facts_of, names_of
+    """Every fact, then the name facts (kind = "name"), streamed from the store (JSON lines in
+    constant memory; CSV gathers its rows for their columns)."""
+    from corroborate.pipeline import iter_facts, names_of
 
+    verdict = "disagree" if kind == "disputes" else None
     with store_from(db) as store:
         scope = conflict_filter(store, conflict)
-        facts = facts_of(store, scope) + names_of(store, scope)  # kind = "name" facts too
-    if kind == "disputes":
-        facts = [f for f in facts if f.verdict == "disagree"]
-    emit_records([f.record() for f in facts], fmt, output, kind)
+        names = (f for f in names_of(store, scope) if verdict is None or f.verdict == verdict)
+        facts = chain(iter_facts(store, scope, verdict=verdict), names)
+        emit_records((f.record() for f in facts), fmt, output, kind)
 
 
 @export_app.command("facts")
