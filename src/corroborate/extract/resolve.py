@@ -202,7 +202,8 @@ def _lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> _Lookup:
         pairs |= more_pairs
     names = load_names()
     return _Lookup({}, local, countries, settings.match.world_population,
-                   names.common_words | names.sentence_openers, names.name_heads, starts, pairs, world.forms)
+                   names.common_words | names.sentence_openers, names.name_heads, starts, pairs,
+                   world.forms)
 
 
 def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[int, ...]],
@@ -283,7 +284,9 @@ def _world_places(text: str, start: int, end: int, look: _Lookup, taken_starts: 
         if counts[0] > 1 and text[after:after + 1] == " ":
             second = _WORD.match(text, after + 1, end)
             if second is not None and text[first:second.end()] in pairs:
-                words = _RUN.match(text, first, end).group(0).split(" ")  # type: ignore[union-attr]
+                run = _RUN.match(text, first, end)
+                assert run is not None  # it begins with this word
+                words = run.group(0).split(" ")
                 lasts = [first + sum(map(len, words[:count])) + count - 1 for count in counts
                          if count <= len(words) and words[count - 1][0].isupper()]
         for last in lasts:
