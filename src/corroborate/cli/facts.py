@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -149,9 +149,15 @@ def _export(kind: str, db: str | None, fmt: str, output: Path | None,
     verdict = "disagree" if kind == "disputes" else None
     with store_from(db) as store:
         scope = conflict_filter(store, conflict)
-        names = (f for f in names_of(store, scope) if verdict is None or f.verdict == verdict)
-        facts = chain(iter_facts(store, scope, verdict=verdict), names)
+        facts = chain(iter_facts(store, scope, verdict=verdict),
+                      _name_facts(names_of, store, scope, verdict))
         emit_records((f.record() for f in facts), fmt, output, kind)
+
+
+def _name_facts(names_of: Callable[..., list[Fact]], store: object, scope: str | None,
+                verdict: str | None) -> Iterator[Fact]:
+    """The name facts, read when the other facts have been written (not before them)."""
+    yield from (f for f in names_of(store, scope) if verdict is None or f.verdict == verdict)
 
 
 @export_app.command("facts")
