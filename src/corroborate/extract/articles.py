@@ -20,6 +20,9 @@ def article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure]
                     actors: Callable[[], list[Mention]]) -> list[Figure]:
     """The figures with an article before a counted noun among them, in text order.
     ``actors`` gives the segment's actors, asked for only when an article may count."""
+    nouns = vocab.article_nouns
+    if nouns is None:
+        return figures
     found = []
     starts = [f.start for f in figures]
     names: Spans[Mention] | None = None
@@ -27,9 +30,12 @@ def article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure]
         inside = bisect_right(starts, match.start()) - 1  # figures never overlap
         if inside >= 0 and match.start() < figures[inside].end:
             continue
+        limit = min(seg.end, match.end() + 60)
+        # the phrase counts only with such a noun in it: none within reach, nothing to read
+        if not nouns.search(body, match.end(), limit):
+            continue
         if names is None:
             names = Spans(actors())
-        limit = min(seg.end, match.end() + 60)
         phrase = scan_noun_phrase(vocab, body, match.end(), limit,
                                   names.starting(match.end(), limit))
         item_noun = phrase.singular_item and phrase.measure is not None and \

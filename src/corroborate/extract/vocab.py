@@ -49,6 +49,8 @@ class Vocab:
     open_start_before: re.Pattern[str] | None  # "since 1982": a span from then on
     not_event_date_before: re.Pattern[str] | None
     article_figure: re.Pattern[str]
+    # the nouns an article before which counts one ("a civilian", "a tank"); None if none
+    article_nouns: re.Pattern[str] | None
     as_of_publication: re.Pattern[str] | None
     measure_unit: dict[str, Unit]  # measure -> its unit, with the flags of what its figures do
     unit_name: dict[str, str]  # measure -> the name of its unit
@@ -115,6 +117,11 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     owner_after = _side_phrases(m.owner_phrases, side_alt)
     not_context_before = re.compile(rf"{alternation(lang.dates.not_context_before)}\s+$",
                                     re.IGNORECASE) if lang.dates.not_context_before else None
+    measure_unit = {name: lang.units[spec.unit] for name, spec in m.measures.items()}
+    people_groups = frozenset(m.people_groups)
+    article_nouns = [w for w, cats in np_words.items() if any(
+        (c == "measure_noun" and measure_unit[v].one_by_article) or
+        (c == "group" and v in people_groups) for c, v in cats)]
     return Vocab(
         lang=lang,
         np_words=np_words,
@@ -163,10 +170,12 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
                                    re.IGNORECASE),
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
-        measure_unit={name: lang.units[spec.unit] for name, spec in m.measures.items()},
+        article_nouns=_fast_words(trie_alternation(article_nouns), re.IGNORECASE)
+        if article_nouns else None,
+        measure_unit=measure_unit,
         unit_name={name: spec.unit for name, spec in m.measures.items()},
         measures_of_unit=_measures_of_unit(lang),
-        people_groups=frozenset(m.people_groups),
+        people_groups=people_groups,
         plural_endings=tuple(e.lower() for e in m.plural_endings),
         of_words=tuple(f" {w} " for w in m.of_words),
         place_list_fillers=frozenset(w.lower() for w in lang.events.place_list_fillers),
