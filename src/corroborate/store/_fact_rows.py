@@ -30,10 +30,13 @@ def subject_of(fact: Fact) -> str | None:
 def stored_record(fact: Fact) -> dict[str, Any]:
     """The fact's export record without its claims (kept as fact_claims rows); a name fact's
     claims are its sources' variants and stay in the record."""
-    record = fact.record()
-    if fact.kind != "name":
-        del record["claims"]
-    return record
+    if fact.kind == "name":
+        return fact.record()
+    # the contract's record with its claims left out, not made and then dropped: a fact of
+    # thousands of claims would make each claim's record for nothing
+    return {"id": fact.id, "kind": fact.kind, "key": fact.key, "verdict": fact.verdict,
+            "interval": fact.interval, "sources": fact.sources,
+            "relations": [dict(r) for r in fact.relations]}
 
 
 def fact_of_row(row: Any, claims: tuple[Claim, ...]) -> Fact:
