@@ -222,7 +222,13 @@ class GatedAlternation:
 
 def may_match(needs: list[frozenset[str]], text: str) -> bool:
     """Whether ``text`` holds all the strings one of ``needs`` asks for (``match_needs``)."""
-    return any(all(literal in text for literal in needed) for needed in needs)
+    for needed in needs:
+        for literal in needed:
+            if literal not in text:
+                break
+        else:
+            return True
+    return False
 
 
 def match_needs(pattern: str, flags: int = 0) -> list[frozenset[str]]:

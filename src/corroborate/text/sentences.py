@@ -95,11 +95,13 @@ def _cut_part(text: str) -> list[tuple[int, int]]:
     # only the bytes written: ``out.raw`` would copy the whole buffer, sized for the longest
     # paragraph seen so far, for every paragraph
     count = ctypes.string_at(out, written).count(b"\n") + 1
+    if size == len(text):  # ASCII: offsets are characters; a few, read as they are
+        return [(starts[i], ends[i] + 1) for i in range(count)]
     first = np.frombuffer(memoryview(starts), dtype=np.int32, count=count)
     last = np.frombuffer(memoryview(ends), dtype=np.int32, count=count)
-    if size != len(text):  # not ASCII: map byte offsets to characters
-        char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
-        first, last = char_of_byte[first], char_of_byte[last]
+    # not ASCII: map byte offsets to characters
+    char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
+    first, last = char_of_byte[first], char_of_byte[last]
     # (tolist: Python ints in one call, not a numpy scalar per offset)
     return list(zip(first.tolist(), (last + 1).tolist(), strict=True))
 
