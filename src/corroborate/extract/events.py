@@ -70,12 +70,14 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
     """Events of one sentence."""
     if not dates:  # an event is read only with a date of the sentence: skip the scans
         return []
+    triggers = find_words(vocab.event_pattern, text, start, end)
+    if not triggers.items:  # nor without a trigger word
+        return []
     readings: list[EventReading] = []
     respectively = has_respectively(text, start, end, vocab.lang.code)
     paired: set[str] = set()  # types already read as a 'respectively' list in this sentence
     clauses = _Clauses(vocab, text, start, end)
     all_dates, all_places, all_actors = Spans(dates), Spans(places), Spans(actors)
-    triggers = find_words(vocab.event_pattern, text, start, end)
     for match in triggers.items:
         event_type = vocab.event_triggers[match.key]
         if event_type in paired:
