@@ -96,9 +96,11 @@ class _Matcher:
             if seen[0] is not text:
                 seen = self._others_in = (text, *self._occurrences(text))
             starts, ends = seen[1], seen[2]
-            for at in range(bisect_left(starts, start), bisect_left(starts, end)):
+            at = bisect_left(starts, start)
+            while at < len(starts) and starts[at] < end:  # (rare: most spans hold none)
                 if ends[at] <= end:
                     return self.pattern.finditer(text, start, end)
+                at += 1
         return self.capitals.finditer(text, start, end)
 
     def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
