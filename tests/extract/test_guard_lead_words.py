@@ -116,3 +116,21 @@ def test_whole_word_patterns_look_behind_first() -> None:
         assert plain.pattern != fast.pattern
         for text in [TEXT, *_texts()]:
             assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_side_phrases_lead_guard_changes_no_match() -> None:
+    vocab = load_vocab("en")
+    text = ("19 casualties on the Azerbaijani side, 4049 missing citizens of Azerbaijan and "
+            "one civilian ,  on the Armenian side; officers of the Russian army.")
+    found = 0
+    for fast in (vocab.side_after, vocab.owner_after):
+        assert fast is not None
+        plain = re.compile(re.sub(r"^\(\?=\[\\s,\]\*\[[^\]]*\]\)", "", fast.pattern), fast.flags)
+        assert plain.pattern != fast.pattern
+        for sample in [text, *_texts()[:3]]:
+            assert _spans(fast, sample) == _spans(plain, sample)
+            found += len(_spans(fast, sample))
+        for start in range(0, len(text), 3):  # searched from where a figure's noun ends
+            assert [m.span() for m in fast.finditer(text, start, len(text))][:1] == \
+                [m.span() for m in plain.finditer(text, start, len(text))][:1]
+    assert found >= 3

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
 from corroborate.langdata import data_dirs, data_path
-from corroborate.text.guard import GatedAlternation, guarded
+from corroborate.text.guard import GatedAlternation, first_characters, guarded
 
 __all__ = ["Vocab", "load_vocab"]
 
@@ -234,4 +234,9 @@ def _side_phrases(phrases: list[str], side_alt: str) -> re.Pattern[str] | None:
         return None
     templates = [re.escape(t).replace(re.escape("{side}"), f"(?P<side{i}>{side_alt})")
                  for i, t in enumerate(phrases)]
-    return re.compile(r"\s*,?\s*(?:" + "|".join(templates) + r")(?!\w)")
+    # searched after every figure's noun: behind a lookahead on the first characters of the
+    # phrases after any spaces and comma
+    alternatives = "(?:" + "|".join(templates) + ")"
+    first = first_characters(alternatives)
+    lead = f"(?=[\\s,]*{first})" if first else ""
+    return re.compile(rf"{lead}\s*,?\s*{alternatives}(?!\w)")
