@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -136,6 +137,32 @@ def test_a_connection_the_server_dropped_is_replaced(both: tuple[str, str]) -> N
                       "current_database() AND pid <> pg_backend_pid()")
         assert [status for status, _ in answers(client, ["/api/claims?limit=5"] * 4)] == \
             [200] * 4
+
+
+def test_while_the_database_refuses_connections_requests_are_one_line_then_answered_again(
+        both: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _, pg = both
+    monkeypatch.setattr("corroborate.store.postgresql._POOL_WAIT_SECONDS", 1.0)
+    url = pg.replace("postgresql://postgres@", "postgresql://postgres:s3cret-pw@")
+    name = pg.rsplit("/", 1)[1]
+    admin = pg.rsplit("/", 1)[0] + "/postgres"
+    with TestClient(create_app(url, pool_size=2)) as client, \
+            psycopg.connect(admin, autocommit=True) as server:
+        assert client.get("/api/claims?limit=1").status_code == 200
+        try:  # as a server that went down: its connections cut, no new ones let in
+            server.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            server.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                           "datname = %s", (name,))
+            down = client.get("/api/claims?limit=1")
+        finally:
+            server.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        assert down.status_code == 500
+        assert down.json() == {"detail": f"Error [E301] {pg}: cannot open the database (no "
+                                         "connection free or made in 1 s)"}
+        deadline = time.monotonic() + 30
+        while client.get("/api/claims?limit=1").status_code != 200:  # the pool reconnects
+            assert time.monotonic() < deadline, "the pool did not reconnect in 30 s"
+            time.sleep(0.2)
 
 
 def test_serve_passes_its_pool_size(both: tuple[str, str], monkeypatch: pytest.MonkeyPatch,
