@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
@@ -82,13 +82,17 @@ class _Matcher:
 
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
-        self.pattern = re.compile(guarded(trie_alternation(list(forms))))
         capitals = [form for form in forms if form[:1].isupper()]
         self.others = tuple(form for form in forms if not form[:1].isupper())
         self.capitals = re.compile(trie_alternation(capitals, scan_first=True)) \
             if capitals else self.pattern
         # the last text searched, with where the other names occur in it (starts, ends)
         self._others_in: tuple[str, list[int], list[int]] = ("", [], [])
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """All the names (compiled when a span holds one of the others)."""
+        return re.compile(guarded(trie_alternation(list(self.forms))))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         if self.others:
@@ -158,7 +162,7 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
     codes = load_gazetteer().countries
     actors = _actors()  # only the names' canonical forms: no mention is built
     named = Counter(codes[canonical] for canonical in (
-        actors.forms[m.group(0)][0] for m in actors.pattern.finditer(text, 0, min(len(text), SAMPLE)))
+        actors.forms[m.group(0)][0] for m in actors.finditer(text, 0, min(len(text), SAMPLE)))
         if canonical in codes)
     return DocumentScope(tuple(code for code, _ in named.most_common(2)))
 
