@@ -19,8 +19,8 @@ from corroborate.api.queries import realign_stale
 from corroborate.api.routes import catalog, claims, ingest, maps
 from corroborate.store import POSTGRESQL_SCHEMES, open_store
 
-__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "DEFAULT_POOL_SIZE", "LOOPBACK_HOSTS", "SERVE_SETTINGS", "STATIC",
-           "app_from_environment", "create_app"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "DEFAULT_POOL_SIZE", "LOOPBACK_HOSTS", "SERVE_SETTINGS",
+           "STATIC", "app_from_environment", "create_app"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
