@@ -18,6 +18,7 @@ from corroborate.text.guard import guarded
 __all__ = ["DateMention", "find_dates"]
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_NOT_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
 
     def num(name: str) -> int | None:
         value = match.group(name)
-        return int(re.sub(r"\D", "", value)) if value else None
+        return int(_NOT_DIGIT.sub("", value)) if value else None
 
     if match.group("ddm"):
         return _Atom(a, b, num("y0"), g.month_of[match.group("m0").lower()], num("d0"), None,

@@ -51,6 +51,7 @@ class _Atom:
 _MAX_DIGITS = 15
 _MAX_GROUPS = 5  # thousands groups: 999,999,999,999,999
 _MAX_WORDS = 15  # "two hundred and fifty-three thousand ..."
+_WORD_BREAK = re.compile(r"[\s-]+")
 
 
 class _Grammar:
@@ -170,7 +171,7 @@ def parse_number_words(words: str, lang: str = "en") -> float:
     grammar = _grammar(lang)
     total = 0.0
     current = 0.0
-    for token in re.split(r"[\s-]+", words.lower()):
+    for token in _WORD_BREAK.split(words.lower()):
         if token in grammar.words:
             current += grammar.words[token]
         elif token in grammar.multipliers:

@@ -199,13 +199,26 @@ class GatedAlternation:
         self.flags = flags
         self.literals = [frozenset(required_literals(b, flags)) for b in branches]
         self._all = tuple(sorted(set().union(*self.literals)))
-        self.whole = self._compile(tuple(range(len(branches))))
-        # which of the strings a span holds -> the alternation of the branches it allows
+        # each branch's first characters, read once: a chosen alternation's guard is their union
+        self._firsts = [first_characters(b, flags) for b in branches]
+        # which of the strings a span holds -> the alternation of the branches it allows (many
+        # such sets allow the same branches: each alternation is compiled once)
         self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._by_branches: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.whole = self._compile(tuple(range(len(branches))))
 
     def _compile(self, chosen: tuple[int, ...]) -> re.Pattern[str]:
-        return re.compile(guarded("|".join(f"(?:{self.branches[i]})" for i in chosen),
-                                  self.flags), self.flags)
+        pattern = self._by_branches.get(chosen)
+        if pattern is not None:
+            return pattern
+        body = "|".join(f"(?:{self.branches[i]})" for i in chosen)
+        firsts = [self._firsts[i] for i in chosen]
+        if all(firsts) and not re.match(r"\(\?[aiLmsux]+\)", body):
+            body = "(?=[" + "".join(dict.fromkeys(f[1:-1] for f in firsts if f)) + f"])(?:{body})"
+        pattern = re.compile(body, self.flags)
+        if len(self._by_branches) < 1024:
+            self._by_branches[chosen] = pattern
+        return pattern
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         span = text[start:end]
