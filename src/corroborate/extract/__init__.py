@@ -42,7 +42,6 @@ from corroborate.model import Claim, Segment, Text
 
 __all__ = ["EXTRACTOR_NAME", "extract_claims", "iter_claims"]
 
-
 # benchmarks/newsquant.py reads the spans that are no figures under this name
 _excluded = excluded_spans
 
@@ -183,10 +182,8 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     figures = find_fractions(vocab, body, seg.start, seg.end, figures)  # "two-thirds of the dead"
     if not (figures or dates or label):
         # nothing to read: only the side a table after it may lean on, looked up if one does
-        context.sentence_side = None
-        context.side_of = (seg.start, seg.end) if not found_actors else None
-        if found_actors:
-            context.sentence_side = _first_side(found_actors[0])
+        context.side_of = None if found_actors else (seg.start, seg.end)
+        context.sentence_side = _first_side(found_actors[0]) if found_actors else None
         return []
     actors = segment_actors()
     # places are read only by figures, events (which need a date) and a label line

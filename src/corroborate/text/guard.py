@@ -7,6 +7,10 @@ match. ``guarded`` reads the pattern's syntax tree for the characters a match ca
 puts ``(?=[...])`` in front: the same matches, found 2-3 times faster. A pattern whose first
 character cannot be told (``.``, a negated class, one that may match the empty string) is left
 as it is.
+
+The same syntax tree tells which strings every match holds (``required_literals``,
+``match_needs``): a text without them is not searched (``may_match``), and an alternation of
+patterns is searched with only the branches whose strings the span holds (``GatedAlternation``).
 """
 
 from __future__ import annotations
