@@ -117,3 +117,23 @@ def test_extracting_again_replaces_the_names(tmp_path: Path) -> None:
     list(extract_stored(store))
     rows = store.conn.execute("SELECT canonical, written, times FROM name_mentions").fetchall()
     assert [tuple(r) for r in rows] == [("Shusha", "Shushi", 2)]
+
+
+def test_postgresql_keeps_the_same_names(postgres_url: str, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborate.store import open_store
+
+    sqlite = SQLiteStore(tmp_path / "twin.db")
+    assert not ingest(EXAMPLES[:1], sqlite, max_bytes=5_000_000).failed
+    with open_store(postgres_url) as store:
+        assert not ingest(EXAMPLES[:1], store, max_bytes=5_000_000).failed
+        assert store.names_missing() == set()
+        assert store.name_mentions() == sqlite.name_mentions()
+
+        def refuse(text: str) -> list[NameMention]:
+            raise AssertionError("a stored document's text was scanned for names again")
+
+        monkeypatch.setattr(corroborate.pipeline, "name_mentions", refuse)
+        store.conn.execute("UPDATE alignment_state SET generation = generation + 1")
+        realign(store)
+        assert [f.record() for f in names_of(store)] == [f.record() for f in names_of(sqlite)]

@@ -39,12 +39,12 @@ def tables(url: str) -> list[str]:
 
 def test_an_empty_database_is_migrated_once(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
-        assert store.schema_version == PG_SCHEMA_VERSION == 3
+        assert store.schema_version == PG_SCHEMA_VERSION == 4
         assert store.counts()["documents"] == 0
         unchanged = store.data_version()
     assert tables(postgres_url) == [
         "alignment_state", "claims", "corroborate_migrations", "documents", "fact_claims",
-        "facts", "places", "segments", "sources"]
+        "facts", "name_mentions", "places", "segments", "sources"]
     with open_store(postgres_url) as store:
         assert store.data_version() == unchanged
         store.save(text_of(BODY))
@@ -55,7 +55,7 @@ def test_an_empty_database_is_migrated_once(postgres_url: str) -> None:
     with psycopg.connect(postgres_url) as conn:
         assert [r[0] for r in conn.execute("SELECT name FROM corroborate_migrations "
                                            "ORDER BY name")] == [
-            "0001_initial", "0002_write_counter", "0003_search_without_accents"]
+            "0001_initial", "0002_write_counter", "0003_search_without_accents", "0004_name_mentions"]
 
 
 def test_a_database_of_migration_1_is_migrated_to_the_latest(postgres_url: str) -> None:
@@ -93,11 +93,11 @@ def test_another_programs_database_is_e304_and_left_as_it_was(postgres_url: str,
 def test_a_database_of_a_newer_corroborate_is_e302(postgres_url: str) -> None:
     open_store(postgres_url).close()
     with psycopg.connect(postgres_url) as conn:
-        conn.execute("INSERT INTO corroborate_migrations VALUES ('0004_future', 'now')")
+        conn.execute("INSERT INTO corroborate_migrations VALUES ('0005_future', 'now')")
     with pytest.raises(CorroborateError) as caught:
         open_store(postgres_url, create=False, readonly=True)
     assert caught.value.line() == (f"Error [E302] {postgres_url}: the database was written by "
-                                   "a newer corroborate (schema 4 > 3); upgrade")
+                                   "a newer corroborate (schema 5 > 4); upgrade")
 
 
 def test_a_server_that_is_not_there_is_e301_without_the_password() -> None:

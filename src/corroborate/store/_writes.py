@@ -24,8 +24,9 @@ class Writes:
     conn: Connection
     path: str
     errors: tuple[type[Exception], ...]  # the driver's errors, turned into one line by _failure
-    # whether the backend's schema keeps each document's name mentions (migration 0005)
-    stores_name_mentions: bool = False
+    # whether the backend's schema keeps each document's name mentions (SQLite's migration
+    # 0005, PostgreSQL's 0004); a backend that keeps none has them found again when aligning
+    stores_name_mentions: bool = True
 
     def _writing(self, what: str, where: str) -> AbstractContextManager[None]:
         raise NotImplementedError  # the backend's

@@ -39,6 +39,7 @@ PG_MIGRATIONS: list[tuple[str, Callable[[], str]]] = [
     ("0001_initial", _sql("pg_0001_initial.sql")),
     ("0002_write_counter", _sql("pg_0002_write_counter.sql")),
     ("0003_search_without_accents", _sql("pg_0003_search_without_accents.sql")),
+    ("0004_name_mentions", _sql("pg_0004_name_mentions.sql")),
 ]
 PG_SCHEMA_VERSION = len(PG_MIGRATIONS)
 _MIGRATIONS_TABLE = "corroborate_migrations"

@@ -59,8 +59,6 @@ class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
     was opened read-only (then stale facts are computed, not stored: see pipeline.facts_of).
     """
 
-    stores_name_mentions = True
-
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
                  timeout: float | None = None) -> None:
         self.path = str(path)

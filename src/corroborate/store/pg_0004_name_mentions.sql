@@ -1,4 +1,4 @@
--- Migration 0005 (as SQLite's 0005_name_mentions.sql): the names each document uses for places
+-- Migration 0004 (as SQLite's 0005_name_mentions.sql): the names each document uses for places
 -- and sides, found where it is extracted and stored with it, so that aligning a conflict again
 -- reads them instead of scanning every text. names_stored says a document's rows are here.
 CREATE TABLE name_mentions (
