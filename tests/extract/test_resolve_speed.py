@@ -7,14 +7,13 @@ import re
 import pytest
 
 from corroborate.extract.data import trie_alternation
-from corroborate.extract.resolve import (
+from corroborate.extract.resolve import find_actors, find_places
+from corroborate.extract.world_names import (
     _BEFORE,
     _RUN_FIRST,
     _UPPER,
-    _lookup,
     _stands_alone,
-    find_actors,
-    find_places,
+    world_lookup,
 )
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
@@ -116,7 +115,7 @@ def _alone_by_search(text: str, start: int, end: int, common: frozenset[str]) ->
 ])
 def test_the_word_before_a_name_is_read_as_the_regex_search_read_it(text: str,
                                                                     alone: bool) -> None:
-    look = _lookup((), data_dirs())
+    look = world_lookup((), data_dirs())
     start = text.index("Geneva")
     assert _stands_alone(text, start, start + 6, look) is alone
     assert _alone_by_search(text, start, start + 6, look.common) is alone
