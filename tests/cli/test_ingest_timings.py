@@ -31,3 +31,11 @@ def test_quiet_and_single_documents_say_nothing_of_it(run_corroborate: Run,
                           str(tmp_path / "o.db"))
     assert quiet.returncode == one.returncode == 0
     assert not TIMINGS.search(quiet.stderr) and not TIMINGS.search(one.stderr)
+
+
+def test_timings_asks_for_it_even_when_quiet(run_corroborate: Run, tmp_path: Path) -> None:
+    one = run_corroborate("ingest", str(Path(KARABAKH) / "kiddle-nagorno-karabakh-conflict.txt"),
+                          "--db", str(tmp_path / "t.db"), "--quiet", "--timings")
+    assert one.returncode == 0, one.stderr
+    assert TIMINGS.search(one.stderr) is not None
+    assert one.stdout.strip() == "1 documents: 1 added"

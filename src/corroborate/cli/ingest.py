@@ -47,6 +47,9 @@ def ingest_cli(
     max_bytes: Annotated[int | None, typer.Option(help="Refuse documents larger than this.")] = None,
     no_extract: Annotated[bool, typer.Option("--no-extract", help="Store text only.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+    timings: Annotated[bool, typer.Option(
+        "--timings", help="Say how long reading+extracting+storing and aligning took (a batch "
+                          "with a progress bar always says it).")] = False,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Processes extracting at once (default: the cores).")] = None,
     engine: Annotated[str, typer.Option(
@@ -140,7 +143,7 @@ def ingest_cli(
             if not quiet:
                 err.print(f"Note: {note}", markup=False)
         _summary(outcomes, store.path, quiet)
-        if show_bar:  # where a long run's time went: the workers and the writer, then aligning
+        if show_bar or timings:  # where a long run's time went: workers and writer, aligning
             err.print(f"read, extracted and stored in {stored_at - started:.1f} s; aligned in "
                       f"{time.perf_counter() - stored_at:.1f} s", markup=False)
     if any(o.status == "failed" for o in outcomes):
