@@ -34,6 +34,11 @@ class Writes:
     def _failure(self, exc: Exception, what: str, where: str) -> CorroborateError:
         raise NotImplementedError  # the backend's
 
+    def _document_writing(self, what: str, where: str) -> AbstractContextManager[None]:
+        """The transaction storing one document: a backend whose writers can run side by side
+        (PostgreSQL) lets document writers share it, each aligning writer alone."""
+        return self._writing(what, where)
+
     def _mark_stale(self, conflicts: Iterable[str | None]) -> None:
         raise NotImplementedError  # FactStore's (before this class in the store's bases)
 
@@ -67,18 +72,19 @@ class Writes:
         document = text.document
         if self.is_stored(document.location, document.content_hash):
             return "unchanged"
-        with self._writing(document.location, document.location):
+        with self._document_writing(document.location, document.location):
             return self._save_in_transaction(text, claims, extractor, names)
 
     def _save_in_transaction(self, text: Text, claims: Iterable[Claim] | None,
                              extractor: str | None,
                              names: Iterable[Sequence[object]] | None = None) -> str:
+        # Rows that every writer shares (its source's, its conflict's alignment state) are
+        # written last, so that writers of one source or one conflict on a server that lets
+        # them run side by side (PostgreSQL) wait for each other only at the very end.
         document = text.document
-        self._upsert_source(document.source)
+        self._insert_source(document.source)  # its row must be there for the document's key
         before = self.conn.execute("SELECT conflict FROM documents WHERE location = ?",
                                    (document.location,)).fetchone()
-        # its facts and names change: the conflict it was of and the one it is of are stale
-        self._mark_stale([document.conflict] + ([] if before is None else [before[0]]))
         deleted = self.conn.execute("DELETE FROM documents WHERE location = ?",
                                     (document.location,)).rowcount
         document_id = int(self.conn.execute(
@@ -95,6 +101,9 @@ class Writes:
             self._insert_claims(document_id, text.text, claims, extractor, document.conflict)
         if names is not None:
             self._insert_names(document_id, names)
+        self._update_source(document.source)
+        # its facts and names change: the conflict it was of and the one it is of are stale
+        self._mark_stale([document.conflict] + ([] if before is None else [before[0]]))
         return "replaced" if deleted else "added"
 
     def store_names(self, document_id: int, names: Iterable[Sequence[object]]) -> None:
@@ -133,6 +142,20 @@ class Writes:
                               (conflict[0], row["id"]))
             self._mark_stale([row["conflict"], conflict[0]])
 
+    def _insert_source(self, source: Source) -> None:
+        """A source's row when it has none yet (an existing row is neither changed nor locked)."""
+        self.conn.execute("INSERT INTO sources (slug, title, publisher, url, kind, license, note, "
+                          "extra, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT(slug) DO NOTHING", _source_row(source))
+
+    def _update_source(self, source: Source) -> None:
+        """A source's metadata as given, written only when it changed (an unchanged row is
+        not locked: documents of one source are written side by side)."""
+        row = self.conn.execute("SELECT slug, title, publisher, url, kind, license, note, extra, "
+                                "published FROM sources WHERE slug = ?", (source.slug,)).fetchone()
+        if row is None or tuple(row) != _source_row(source):
+            self._upsert_source(source)
+
     def _upsert_source(self, source: Source) -> None:
         self.conn.execute(
             "INSERT INTO sources (slug, title, publisher, url, kind, license, note, extra, "
@@ -140,9 +163,7 @@ class Writes:
             "title=excluded.title, publisher=excluded.publisher, url=excluded.url, "
             "kind=excluded.kind, license=excluded.license, note=excluded.note, "
             "extra=excluded.extra, published=excluded.published",
-            (source.slug, source.title, source.publisher, source.url, source.kind,
-             source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str),
-             source.published),
+            _source_row(source),
         )
 
     def _insert_claims(self, document_id: int, body: str, claims: Iterable[Claim],
@@ -195,6 +216,12 @@ class Writes:
             self.conn.executemany(
                 "INSERT INTO segments (document_id, seq, kind, start, \"end\", table_no, row_no, "
                 "column_no, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+
+
+def _source_row(source: Source) -> tuple[object, ...]:
+    return (source.slug, source.title, source.publisher, source.url, source.kind,
+            source.license, source.note, json.dumps(source.extra, sort_keys=True, default=str),
+            source.published)
 
 
 def text_hash(text: str, chunk: int = 1 << 20) -> str:

@@ -1,8 +1,9 @@
 """The PostgreSQL store (psycopg 3): the same methods and one-line errors as the SQLite store,
 on a server named by a ``postgresql://`` URL.
 
-One document is one transaction, as in SQLite; writers take one advisory lock per database
-(SQLite's one writer at a time), waiting at most ``timeout`` seconds for it (then E306).
+One document is one transaction, as in SQLite. Documents are written side by side (they share an
+advisory lock per database); aligning, migrating and other writes take it alone (SQLite's one
+writer at a time), waiting at most ``timeout`` seconds for it (then E306).
 Migrations are named SQL files (store/pg_*.sql) recorded in corroborate_migrations.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from importlib import resources
 from typing import Any
 
@@ -149,11 +150,13 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
 
     # -- writing ------------------------------------------------------------------------------
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """A transaction holding the database's writer lock; committed, or rolled back."""
+    def _locked(self, shared: bool = False) -> Iterator[None]:
+        """A transaction holding the database's writer lock (``shared``: with other document
+        writers, never with an aligning or migrating one); committed, or rolled back."""
         self.conn.execute("BEGIN")
         try:
-            self.conn.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
+            lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+            self.conn.execute(f"SELECT {lock}(?)", (APPLICATION_ID,))
             yield
             self.conn.execute("COMMIT")
         except BaseException:
@@ -174,14 +177,20 @@ class PostgreSQLStore(Reading, FactStore, ClaimPages, Writes):
                 self.conn.execute("ROLLBACK")
 
     @contextmanager
-    def _writing(self, what: str, where: str) -> Iterator[None]:
+    def _writing(self, what: str, where: str, shared: bool = False) -> Iterator[None]:
         """One write transaction: all of it is kept, or none of it and one line says why."""
         try:
-            with self._locked():
+            with self._locked(shared):
                 self.conn.execute("SELECT nextval('corroborate_writes')")
                 yield
         except psycopg.Error as exc:
             raise self._failure(exc, what, where) from exc
+
+    def _document_writing(self, what: str, where: str) -> AbstractContextManager[None]:
+        """Documents are stored side by side (many ingests or Dask workers into one database):
+        they share the writers' lock, which aligning takes alone, and meet only on their
+        source's and conflict's rows, written last (store/_writes.py)."""
+        return self._writing(what, where, shared=True)
 
     # -- reading (the rest is in the mixins) --------------------------------------------------
     def data_version(self) -> int:
