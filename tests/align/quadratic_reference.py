@@ -13,7 +13,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborate.align.checks import parts_against_wholes
@@ -199,21 +199,44 @@ def narrower_exceeds_wider(claims: list[Claim], rules: Rules) -> list[Fact]:
     for (measure, _unit), members in by_measure.items():
         state = measure in rules.state_measures
         intervals = [allowed_interval(c, rules.about_tolerance) for c in members]
+        grouped: dict[tuple[Any, ...], list[Claim]] = {}  # wider claims of one question and figure
         for wide, (_low, wide_high) in zip(members, intervals, strict=True):
             if math.isinf(wide_high):
                 continue
-            exceeding = [n for n, (n_low, _high) in zip(members, intervals, strict=True)
-                         if n_low >= wide_high and span_of(n) != span_of(wide)
-                         and contains(wide, n, rules.within, state)]
+            reaching = [n for n, (n_low, _high) in zip(members, intervals, strict=True)
+                        if n_low >= wide_high and contains(wide, n, rules.within, state)]
+            exceeding = [n for n in reaching if span_of(n) != span_of(wide)]
             if not exceeding:
                 continue
             key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
                           "group": wide.group, "place": wide.place,
                           "time": time_record([wide]), "check": "narrower_exceeds_wider"}
+            if not state and len(exceeding) == len(reaching):
+                # exceeded by the same claims as every wider claim of its question and figure:
+                # one fact holds them all (the first one's)
+                question = (wide.side, wide.group, wide.place,
+                            wide.time and (wide.time.start, wide.time.end), wide_high)
+                if question in grouped:
+                    grouped[question].append(wide)
+                    continue
+                grouped[question] = wides = [wide]
+                facts.append(_NestedFact(fact_id("quantity", {**key_record, "wider": wide.id}),
+                                         "quantity", key_record, "disagree",
+                                         {"low": None, "high": None}, (), (), wides, exceeding))
+                continue
             facts.append(Fact(fact_id("quantity", {**key_record, "wider": wide.id}),
                               "quantity", key_record, "disagree", {"low": None, "high": None},
                               (wide, *exceeding)))
-    return facts
+    return [Fact(f.id, f.kind, f.key, f.verdict, f.interval, (*f.wides, *f.exceeding))
+            if isinstance(f, _NestedFact) else f for f in facts]
+
+
+@dataclass(frozen=True)
+class _NestedFact(Fact):
+    """A narrower-exceeds-wider fact whose wider claims are still being gathered."""
+
+    wides: list[Claim] = field(default_factory=list)
+    exceeding: list[Claim] = field(default_factory=list)
 
 
 def contains(wide: Claim, narrow: Claim, within: dict[str, str], state: bool) -> bool:

@@ -54,27 +54,39 @@ def narrower_exceeds_wider(claims: list[Claim], rules: Rules) -> list[Fact]:
             if not math.isinf(high):
                 questions[_question(wide)].append(position)
         spans = [span_of(c) for c in members]
-        found: dict[int, list[int]] = {}
+        found: list[tuple[list[int], list[int]]] = []  # (wider claims, the claims exceeding them)
         for positions in questions.values():
             lows, candidates = index.candidates(members[positions[0]])
+            by_high: dict[float, list[int]] = defaultdict(list)
             for position in positions:
-                wide, anchor = members[position], spans[position]
-                reaching = candidates[bisect_left(lows, intervals[position][1]):]
-                # a count's candidates are exactly the claims inside it; a state's periods
-                # are only near its own, and checked
-                exceeding = sorted(
-                    n for n in reaching if spans[n] != anchor and (not state or contains(
-                        wide, members[n], rules.within, state, rules.every_group)))
-                if exceeding:
-                    found[position] = exceeding
-        for position in sorted(found):
-            wide = members[position]
+                by_high[intervals[position][1]].append(position)
+            for high, same in by_high.items():
+                reaching = sorted(candidates[bisect_left(lows, high):])
+                if not reaching:
+                    continue
+                if state:  # a state's periods are only near its own, and checked one by one
+                    found.extend(([p], exceeding) for p in same if (exceeding := [
+                        n for n in reaching if spans[n] != spans[p] and contains(
+                            members[p], members[n], rules.within, state, rules.every_group)]))
+                    continue
+                # a count's candidates are exactly the claims inside it. Wider claims of one
+                # question and figure are exceeded by the same claims (but those of their own
+                # statement): they make one fact, not one each with the same list, which grew
+                # with the square of a figure repeated by many sources (wire copies)
+                inside = {spans[n] for n in reaching}
+                alike = [p for p in same if spans[p] not in inside]
+                if alike:
+                    found.append((alike, reaching))
+                found.extend(([p], exceeding) for p in same if spans[p] in inside and (
+                    exceeding := [n for n in reaching if spans[n] != spans[p]]))
+        for wides, exceeding in sorted(found, key=lambda f: f[0][0]):
+            wide = members[wides[0]]
             key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
                           "group": wide.group, "place": wide.place,
                           "time": time_record([wide]), "check": "narrower_exceeds_wider"}
             facts.append(Fact(fact_id("quantity", {**key_record, "wider": wide.id}),
                               "quantity", key_record, "disagree", {"low": None, "high": None},
-                              (wide, *(members[n] for n in found[position]))))
+                              (*(members[p] for p in wides), *(members[n] for n in exceeding))))
     return facts
 
 
