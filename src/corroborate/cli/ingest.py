@@ -71,6 +71,7 @@ def ingest_cli(
     from corroborate.pipeline import realign
     from corroborate.scale import IngestOptions, default_jobs, prepare_all, store_prepared
     from corroborate.scale.cluster import ingest_on_dask, part_items, plan_parts
+    from corroborate.store import POSTGRESQL_SCHEMES
 
     settings = load_settings()
     if published is not None and parse_published(published) is None:
@@ -114,8 +115,11 @@ def ingest_cli(
                     progress.advance(task)
 
                 if engine == "dask":
+                    # a PostgreSQL store takes many writers: each worker stores its own part
+                    target = db or settings.db
+                    writers = target if target.startswith(POSTGRESQL_SCHEMES) else None
                     ingest_on_dask(parts, store, options, scheduler or "local", workers=workers,
-                                   on_outcome=report)
+                                   on_outcome=report, writers=writers)
                 else:
                     stored = {d["location"]: d["content_hash"] for d in store.documents()}
                     items = (item for part in parts for item in part_items(part, options))

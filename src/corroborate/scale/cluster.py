@@ -3,10 +3,12 @@
 The corpus is cut into parts (a few documents of a folder tree, a byte range of a JSON Lines
 file or a run of row groups of a Parquet file, which every worker reads itself); each part is
 prepared on a worker and sent back; this process, the one writer, stores each document in its
-own transaction as its part arrives. A worker lost mid-run has its parts run again elsewhere
-by Dask; if a part still fails, its documents get one error line each and the rest of the batch
-goes on. A rerun skips what is stored (same location, same content) and stores the rest: nothing
-is lost or stored twice, since documents are keyed by location and claims by (document, id).
+own transaction as its part arrives. Into PostgreSQL, which takes many writers, each worker
+stores its own part's documents instead, and only their outcomes come back. A worker lost
+mid-run has its parts run again elsewhere by Dask; if a part still fails, its documents get one
+error line each and the rest of the batch goes on. A rerun skips what is stored (same location,
+same content) and stores the rest: nothing is lost or stored twice, since documents are keyed
+by location and claims by (document, id).
 
 Workers need corroborate installed, at the same version, and the corpus at the same path.
 """
@@ -31,9 +33,10 @@ from corroborate.documents.records import RecordRange, read_records, record_rang
 from corroborate.errors import CorroborateError, E
 from corroborate.model import Document, Source
 from corroborate.pipeline import IngestOptions, Outcome, Prepared, prepare, prepare_item, store_prepared
-from corroborate.store import SQLiteStore
+from corroborate.store import SQLiteStore, open_store
 
-__all__ = ["CorpusPart", "ingest_on_dask", "part_items", "plan_parts", "prepare_part"]
+__all__ = ["CorpusPart", "ingest_on_dask", "part_items", "plan_parts", "prepare_part",
+           "store_part"]
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -109,20 +112,38 @@ def prepare_part(part: CorpusPart, options: IngestOptions,
     return [prepare_item(item, options, stored) for item in part_items(part, options)]
 
 
+def store_part(part: CorpusPart, options: IngestOptions, stored: dict[str, str] | None,
+               target: str) -> list[Outcome]:
+    """Prepare every document of a part and store it from the worker itself into the store at
+    ``target`` (a PostgreSQL URL: documents are written side by side), one transaction each."""
+    with open_store(target) as store:
+        return [store_prepared(store, prepared)
+                for prepared in prepare_part(part, options, stored)]
+
+
 def ingest_on_dask(parts: Sequence[CorpusPart], store: SQLiteStore, options: IngestOptions,
                    scheduler: str, *, workers: int = 2,
-                   on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+                   on_outcome: Callable[[Outcome], None] | None = None,
+                   writers: str | None = None) -> list[Outcome]:
     """Prepare ``parts`` on the Dask scheduler at ``scheduler`` ("local": a LocalCluster of
-    ``workers`` processes on this machine) and store each document as its part comes back."""
+    ``workers`` processes on this machine) and store each document as its part comes back.
+
+    ``writers``: the store's URL (PostgreSQL, which takes many writers): each worker stores
+    its own part's documents, and only their outcomes come back (the one writer of a SQLite
+    store caps the run; a PostgreSQL server does not, until it is busy itself)."""
     stored = {d["location"]: d["content_hash"] for d in store.documents()}
     outcomes: list[Outcome] = []
     with _client(scheduler, workers) as (client, distributed):
         shared = client.scatter(stored, broadcast=True) if stored else None
-        futures = {client.submit(prepare_part, part, options, shared, pure=False): part
-                   for part in parts}
+        if writers:
+            futures = {client.submit(store_part, part, options, shared, writers, pure=False): part
+                       for part in parts}
+        else:
+            futures = {client.submit(prepare_part, part, options, shared, pure=False): part
+                       for part in parts}
         for future in distributed.as_completed(futures):
-            for prepared in _results(future, futures[future]):
-                outcome = store_prepared(store, prepared)
+            for result in _results(future, futures[future]):
+                outcome = result if isinstance(result, Outcome) else store_prepared(store, result)
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
@@ -130,7 +151,7 @@ def ingest_on_dask(parts: Sequence[CorpusPart], store: SQLiteStore, options: Ing
     return outcomes
 
 
-def _results(future: Any, part: CorpusPart) -> Iterator[Prepared]:
+def _results(future: Any, part: CorpusPart) -> Iterator[Prepared | Outcome]:
     try:
         yield from future.result()
     except Exception as exc:  # a lost worker, a broken part: its documents fail, the batch goes on

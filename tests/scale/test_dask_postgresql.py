@@ -1,0 +1,105 @@
+"""Into PostgreSQL, Dask workers store their own parts' documents (the server takes many
+writers): the same claims and facts as one process, nothing stored twice, a lost worker costs
+nothing a rerun does not bring back."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import corroborate.scale.cluster
+from corroborate.cli import app
+from corroborate.pipeline import Outcome, Prepared
+from corroborate.scale import IngestOptions
+from corroborate.store import SQLiteStore
+
+pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+pytest.importorskip("psycopg", reason="the postgresql extra is not installed")
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+runner = CliRunner()
+
+
+def _claims(db: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["export", "claims", "--db", db, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return sorted(records, key=lambda r: (str(r["document"]), str(r["id"])))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    for name in ("karabakh", "falklands"):
+        shutil.copytree(EXAMPLES / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("reference") / "one.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "-j", "1"]).exit_code == 0
+    return db
+
+
+def test_workers_store_into_postgresql_what_one_process_stores(
+        corpus: Path, reference: str, postgres_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_here(store: SQLiteStore, prepared: Prepared) -> Outcome:
+        if prepared.status == "failed":  # a lost part's documents are still reported here
+            return Outcome(prepared.location, prepared.source, "failed", error=prepared.error)
+        raise AssertionError("the client stored a document the workers should have stored")
+
+    monkeypatch.setattr(corroborate.scale.cluster, "store_prepared", not_here)
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", postgres_url, "-j", "2",
+                                 "--engine", "dask", "--scheduler", "local"])
+    assert result.exit_code == 0, result.output
+    assert "10 documents: 10 added" in result.stdout
+    assert _claims(postgres_url) == _claims(reference)
+    # aligned once every part was stored: the same disputes as one process
+    disputes = ["disputes", "--format", "jsonl", "--db"]
+    assert runner.invoke(app, [*disputes, postgres_url]).stdout == \
+        runner.invoke(app, [*disputes, reference]).stdout
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", postgres_url,
+                                "--engine", "dask", "--scheduler", "local"])
+    assert "10 documents: 10 unchanged" in again.stdout
+
+
+@pytest.mark.slow
+def test_a_worker_killed_while_storing_loses_and_duplicates_nothing(
+        corpus: Path, reference: str, postgres_url: str, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from corroborate.scale.cluster import ingest_on_dask, plan_parts
+    from corroborate.store import open_store
+
+    marker = tmp_path / "killed-once"
+
+    class KillOnce(distributed.WorkerPlugin):  # type: ignore[misc]
+        def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
+            if finish == "executing" and not marker.exists():
+                marker.write_text("x")
+                os._exit(1)
+
+    parts, _notes = plan_parts([str(corpus)], documents_per_part=2)
+    options = IngestOptions(max_bytes=10 << 20)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    try:
+        with distributed.Client(cluster) as client:
+            client.register_plugin(KillOnce())
+            address = cluster.scheduler_address
+            with open_store(postgres_url) as store:
+                first = ingest_on_dask(parts, store, options, address, writers=postgres_url)
+            assert marker.exists()
+            with open_store(postgres_url) as store:
+                again = ingest_on_dask(parts, store, options, address, writers=postgres_url)
+    finally:
+        cluster.close()
+    assert len(first) == len(again) == 10
+    assert all(o.status in ("unchanged", "added") for o in again)
+    assert _claims(postgres_url) == _claims(reference)
