@@ -9,7 +9,9 @@ store as a generator, so memory holds a document's text and segments, not all it
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from corroborate.align import Fact, align, name_variants
@@ -248,12 +250,27 @@ def realign(store: SQLiteStore) -> list[str | None]:
     done: list[str | None] = []
     for conflict, generation in store.stale_conflicts():
         scope = UNKNOWN if conflict is None else conflict
-        claims = store.claims_with_ids(conflict=scope)
-        names, kinds = _named(store, scope)
-        facts = _aligned([claim for _id, claim in claims])
-        if store.replace_facts(conflict, generation, facts, names, claims, kinds):
-            done.append(conflict)
+        with _no_cycle_collection():
+            claims = store.claims_with_ids(conflict=scope)
+            names, kinds = _named(store, scope)
+            facts = _aligned([claim for _id, claim in claims])
+            if store.replace_facts(conflict, generation, facts, names, claims, kinds):
+                done.append(conflict)
     return done
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while a conflict is aligned: it held millions of claims
+    at once, and each full pass of the collector walked all of them (a fifth of aligning 92k
+    claims, more at millions); claims and facts hold no cycles, so nothing waits for it."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def facts_of(store: SQLiteStore, conflict: str | None = None) -> list[Fact]:

@@ -137,3 +137,22 @@ def test_postgresql_keeps_the_same_names(postgres_url: str, tmp_path: Path,
         store.conn.execute("UPDATE alignment_state SET generation = generation + 1")
         realign(store)
         assert [f.record() for f in names_of(store)] == [f.record() for f in names_of(sqlite)]
+
+
+def test_the_cycle_collector_is_paused_while_aligning_and_back_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[bool] = []
+    aligned = corroborate.pipeline._aligned
+
+    def watching(claims: list[object]) -> list[Fact]:
+        seen.append(gc.isenabled())
+        return aligned(claims)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corroborate.pipeline, "_aligned", watching)
+    store = SQLiteStore(tmp_path / "gc.db")
+    assert not ingest(EXAMPLES[:1], store, max_bytes=5_000_000).failed
+    assert seen == [False]  # paused: millions of claims made each full pass walk them all
+    assert gc.isenabled()
+    assert store.counts()["facts"] > 50
