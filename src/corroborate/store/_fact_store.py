@@ -133,7 +133,8 @@ class FactStore:
         date only where is_stale says so."""
         if not names:
             return list(self.iter_facts(conflict))
-        where, params = self._fact_filter(conflict, names=True)
+        clauses, params = self._fact_filter(conflict, names=True)
+        where = " AND ".join(clauses)
         found = [fact_of_row(f, ()) for f in self.conn.execute(
             f"SELECT f.seq, f.kind, f.record FROM facts f WHERE {where} "
             "ORDER BY f.kind, f.sort_key, f.seq", params)]
@@ -146,7 +147,8 @@ class FactStore:
         measure or event type, ``subject``) in stored_facts' order, read ``page`` facts at a
         time along the (kind, sort_key) index: the first come at once, and memory holds one
         page, however many facts there are."""
-        where, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        clauses, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        where = " AND ".join(clauses)
         after: list[Any] = []
         while True:
             rows = self.conn.execute(
@@ -156,15 +158,9 @@ class FactStore:
             if not rows:
                 return
             claims: dict[int, list[Claim]] = {}
-            seqs = [r["seq"] for r in rows]
-            found = self.conn.execute(
-                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM fact_claims fc "
-                "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
-                f"WHERE fc.fact IN ({','.join('?' * len(seqs))}) ORDER BY fc.fact, fc.position",
-                seqs).fetchall()
-            for row, record in zip(found, claim_records(self.conn, found), strict=True):
+            for seq, record in self._claims_of_facts([r["seq"] for r in rows]):
                 del record["document_id"]
-                claims.setdefault(row["fact"], []).append(claim_from_record(record))
+                claims.setdefault(seq, []).append(claim_from_record(record))
             yield from (fact_of_row(r, tuple(claims.get(r["seq"], ()))) for r in rows)
             if len(rows) < page:
                 return
@@ -174,23 +170,26 @@ class FactStore:
     def fact_count(self, conflict: str | None = None, *, verdict: str | None = None,
                    subject: str | None = None) -> int:
         """How many quantity and event facts iter_facts would give."""
-        where, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        clauses, params = self._fact_filter(conflict, verdict=verdict, subject=subject)
+        where = " AND ".join(clauses)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM facts f WHERE {where}",
                                      params).fetchone()[0])
 
     @staticmethod
-    def _fact_filter(conflict: str | None, *, names: bool = False, verdict: str | None = None,
-                     subject: str | None = None) -> tuple[str, list[Any]]:
+    def _fact_filter(conflict: str | None, *, names: bool = False, kind: str | None = None,
+                     verdict: str | None = None,
+                     subject: str | None = None) -> tuple[list[str], list[Any]]:
+        """The WHERE clauses (and their parameters) of stored facts by these filters."""
         clauses: list[str] = ["f.is_name = ?"]
         params: list[Any] = [int(names)]
-        for column, value in (("verdict", verdict), ("subject", subject)):
+        for column, value in (("kind", kind), ("verdict", verdict), ("subject", subject)):
             if value is not None:
                 clauses.append(f"f.{column} = ?")
                 params.append(value)
         if conflict is not None:
             clauses.append("f.scope = ?")
             params.append(scope_of(conflict))
-        return " AND ".join(clauses), params
+        return clauses, params
 
     def fact_page(self, conflict: str | None = None, kind: str | None = None,
                   verdict: str | None = None, measure: str | None = None,
@@ -207,15 +206,8 @@ class FactStore:
         check_limit(limit)
         if order not in _ORDERS:
             raise CorroborateError(E.E403, "order", reason=f"{order!r}; choose key or spread")
-        clauses = ["f.is_name = ?"]
-        params: list[Any] = [int(kind == "name")]
-        for column, value in (("kind", kind), ("verdict", verdict), ("subject", measure)):
-            if value is not None:
-                clauses.append(f"f.{column} = ?")
-                params.append(value)
-        if conflict is not None:
-            clauses.append("f.scope = ?")
-            params.append(scope_of(conflict))
+        clauses, params = self._fact_filter(conflict, names=kind == "name", kind=kind,
+                                            verdict=verdict, subject=measure)
         if order == "key":
             if cursor is not None:
                 after = decode_cursor(cursor, "facts", (str, str, int))
@@ -252,13 +244,8 @@ class FactStore:
         seqs = [r["seq"] for r in rows if r["kind"] != "name"]
         claims: dict[int, list[dict[str, Any]]] = {}
         if seqs:
-            found = self.conn.execute(
-                f"SELECT fc.fact, {CLAIM_COLUMNS} FROM fact_claims fc "
-                "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
-                f"WHERE fc.fact IN ({','.join('?' * len(seqs))}) ORDER BY fc.fact, fc.position",
-                seqs).fetchall()
-            for row, record in zip(found, claim_records(self.conn, found), strict=True):
-                claims.setdefault(row["fact"], []).append(record)
+            for seq, record in self._claims_of_facts(seqs):
+                claims.setdefault(seq, []).append(record)
         records = []
         for row in rows:
             record = json.loads(row["record"])
@@ -271,6 +258,16 @@ class FactStore:
                 record["why"] = row["why"]
             records.append(record)
         return records
+
+    def _claims_of_facts(self, seqs: list[int]) -> list[tuple[int, dict[str, Any]]]:
+        """(fact seq, claim record with its document_id) of these facts, in each one's order."""
+        found = self.conn.execute(
+            f"SELECT fc.fact, {CLAIM_COLUMNS} FROM fact_claims fc "
+            "JOIN claims c ON c.document_id = fc.document_id AND c.id = fc.claim_id "
+            f"WHERE fc.fact IN ({','.join('?' * len(seqs))}) ORDER BY fc.fact, fc.position",
+            seqs).fetchall()
+        return [(row["fact"], record)
+                for row, record in zip(found, claim_records(self.conn, found), strict=True)]
 
     def names(self, conflict: str | None = None) -> list[dict[str, Any]]:
         """Stored name facts as {"entity", "kind" ("place" or "actor"), "conflict", "variants":
