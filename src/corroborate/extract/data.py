@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from corroborate.extract.tries import alternation, trie_alternation
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
 __all__ = ["Gazetteer", "Lang", "Unit", "alternation", "load_gazetteer", "load_lang", "load_names",
@@ -241,60 +242,6 @@ class _Scope(BaseModel):
 
 def _load(name: str, lang: str) -> dict[str, object]:
     return merge_data(load_toml("lang", "base", name), load_toml("lang", lang, name))
-
-
-def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
-    """A regex alternation of phrases, longest first so the longest match wins.
-
-    An empty list is an error, never a silent match-anything.
-    """
-    if not phrases:
-        raise ValueError("empty alternation")
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    body = "|".join(re.escape(p) for p in ordered)
-    if not words:
-        return f"(?:{body})"
-    return rf"(?<![\w-])(?:{body})(?![\w])"
-
-
-def trie_alternation(phrases: list[str] | set[str], *, words: bool = True,
-                     scan_first: bool = False) -> str:
-    """The regex of ``alternation`` (longest match first) built as a trie, so that shared
-    beginnings are tried once: fast with thousands of phrases (the gazetteer's side words).
-
-    ``scan_first`` (with ``words``, case-sensitive patterns) puts each phrase's first character
-    before the word-start lookbehind, which then reads it too: the same matches, and the engine's
-    search jumps between the characters a phrase begins with (a pattern opening with a
-    lookbehind or a lookahead guard is tried at every position). Worth it when those characters
-    are rare in text (capitals), not when one of them is a space or a common letter.
-
-    >>> trie_alternation(["Aden", "Adana"], scan_first=True)
-    '(?:A(?<![\\\\w-]A)d(?:ana|en))(?![\\\\w])'
-    """
-    if not phrases:
-        raise ValueError("empty alternation")
-    trie: dict[str, Any] = {}
-    for phrase in set(phrases):
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(sub) for char, sub in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # a phrase ends here and longer ones go on: the longer are tried first (greedy)
-        return f"(?:{body})?" if "" in node else body
-
-    if words and scan_first and "" not in trie:
-        # (?<![\w-]) before the first character c is (?<![\w-]c) after it
-        first = [f"{re.escape(char)}(?<![\\w-]{re.escape(char)}){build(sub)}"
-                 for char, sub in sorted(trie.items())]
-        return f"(?:{'|'.join(first)})(?![\\w])"
-    body = build(trie)
-    return rf"(?<![\w-])(?:{body})(?![\w])" if words else f"(?:{body})"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from corroborate.extract.data import alternation, load_lang, raise_e202, trie_al
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
-from corroborate.text.guard import guarded
 
 __all__ = ["Shares", "find_fractions", "load_shares", "share_measure", "share_of_earlier"]
 
@@ -55,10 +54,10 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         unit=found.unit,
         of_words=re.compile(r"\s+(?:" + alternation(found.of_words) + r")\s+", re.IGNORECASE),
         fractions=fractions,
-        # scanned over every sentence: a trie behind a lookahead on its first characters, and
-        # before that the trie's own look behind (a position inside a word is left at once)
-        fraction=re.compile(r"(?<![\w-])" + guarded(trie_alternation(list(fractions)),
-                                                     re.IGNORECASE), re.IGNORECASE),
+        # scanned over every sentence: a trie whose few first letters are consumed first, so
+        # the engine skips to them (``scan_first``)
+        fraction=re.compile(trie_alternation(list(fractions), scan_first=True, ignorecase=True),
+                            re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
     )
 

@@ -166,8 +166,10 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         not_event_date_before=re.compile(
             rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
         if lang.dates.not_event_date_before else None,
-        article_figure=_fast_words(rf"{alternation(lang.numbers.indefinite_articles)}(?=\s)",
-                                   re.IGNORECASE),
+        # scanned over every sentence: its few first letters consumed first (``scan_first``)
+        article_figure=re.compile(trie_alternation(
+            lang.numbers.indefinite_articles, scan_first=True, ignorecase=True) + r"(?=\s)",
+            re.IGNORECASE),
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
         article_nouns=_fast_words(trie_alternation(article_nouns), re.IGNORECASE)
