@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
+from corroborate.extract.tries import caseless_scan_first
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -19,6 +21,7 @@ __all__ = ["DateMention", "find_dates"]
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NOT_DIGIT = re.compile(r"\D")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,13 @@ class _Grammar:
             r")(?![\w]|[.,]\d)",
             re.IGNORECASE), re.IGNORECASE,
         )
+        # Every branch but a month alone needs a digit: a span without one is searched for
+        # months alone, behind their few first letters consumed first (``scan_first``); the
+        # same lookbehinds and end as above.
+        self.digit = re.compile(r"\d")
+        self.month_alone = re.compile(
+            caseless_scan_first(list(self.month_of), (r"[\w/.]", "[A-Za-z]-"))
+            + r"(?![\w]|[.,]\d)", re.IGNORECASE)
         joiners = alternation(d.range_joiners, words=False)
         self.range_gap = re.compile(rf"\s*[{dashes}]\s*|\s+{joiners}\s+", re.IGNORECASE)
         opener_joiners = alternation(d.range_joiners_after_opener, words=False)
@@ -107,6 +117,15 @@ def _grammar(code: str, not_year_after: str) -> _Grammar:
 @lru_cache(maxsize=16)
 def _cached_grammar(code: str, not_year_after: str, _dirs: tuple[str, ...]) -> _Grammar:
     return _Grammar(load_lang(code), not_year_after)
+
+
+def _of(table: dict[str, _V], word: str) -> _V:
+    """The value of a word the case-blind grammar matched: by its lower case, else by the
+    engine's own case-blind comparison ("APRİL" and "Auguſt" lower to no key)."""
+    key = word.lower()
+    if key in table:
+        return table[key]
+    return next(v for k, v in table.items() if re.fullmatch(re.escape(k), word, re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +150,14 @@ def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
         return int(_NOT_DIGIT.sub("", value)) if value else None
 
     if match.group("ddm"):
-        return _Atom(a, b, num("y0"), g.month_of[match.group("m0").lower()], num("d0"), None,
+        return _Atom(a, b, num("y0"), _of(g.month_of, match.group("m0")), num("d0"), None,
                      "ddm", day_to=num("d0b"))
     if match.group("dmy"):
-        return _Atom(a, b, num("y1"), g.month_of[match.group("m1").lower()], num("d1"), None, "dmy")
+        return _Atom(a, b, num("y1"), _of(g.month_of, match.group("m1")), num("d1"), None, "dmy")
     if match.group("mdy"):
-        return _Atom(a, b, num("y2"), g.month_of[match.group("m2").lower()], num("d2"), None, "mdy")
+        return _Atom(a, b, num("y2"), _of(g.month_of, match.group("m2")), num("d2"), None, "mdy")
     if match.group("my"):
-        return _Atom(a, b, num("y3"), g.month_of[match.group("m3").lower()], None, None, "my")
+        return _Atom(a, b, num("y3"), _of(g.month_of, match.group("m3")), None, None, "my")
     if match.group("numeric"):
         month, day = num("m4"), num("d4")
         if not month or month > 12 or not day:
@@ -147,10 +166,10 @@ def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
     if match.group("iso"):
         return _Atom(a, b, num("y5"), num("m5"), num("d5"), None, "iso")
     if match.group("season"):
-        span = g.season_of[match.group("s6").lower()]
+        span = _of(g.season_of, match.group("s6"))
         return _Atom(a, b, num("y6"), None, None, (span[0], span[1]), "season")
     if match.group("part"):
-        span = g.part_of[re.sub(r"\s+", " ", match.group("p7").lower())]
+        span = _of(g.part_of, match.group("p7"))
         return _Atom(a, b, num("y7"), None, None, (span[0], span[1]), "part")
     if match.group("yy"):  # "2018–19": a range written with the second year shortened
         first = num("y10") or 0
@@ -160,7 +179,7 @@ def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
         return _Atom(a, b, first, None, None, None, "yy", year_to=last)
     if match.group("month_only"):
         # "May" alone is too often a verb; a bare month only counts as the first end of a range.
-        return _Atom(a, b, None, g.month_of[match.group("m9").lower()], None, None, "month_only")
+        return _Atom(a, b, None, _of(g.month_of, match.group("m9")), None, None, "month_only")
     if match.group("year"):
         return _Atom(a, b, num("y8"), None, None, None, kind)
     return None
@@ -252,7 +271,11 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
     if last is not None and last[0] is text and last[1] == start and last[2] == end and \
             last[3] is g:
         return last[4], last[5]
-    atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
+    if g.digit.search(text, start, end) is None:
+        atoms = [_Atom(m.start(), m.end(), None, _of(g.month_of, m.group(0)), None, None,
+                       "month_only") for m in g.month_alone.finditer(text, start, end)]
+    else:
+        atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
     list_ends = _list_ends(atoms, text, g)
     _last_scan = (text, start, end, g, atoms, list_ends)
     return atoms, list_ends

@@ -13,7 +13,7 @@ import re
 from array import array
 from typing import Any
 
-__all__ = ["alternation", "case_variants", "trie_alternation"]
+__all__ = ["alternation", "case_variants", "caseless_scan_first", "trie_alternation"]
 
 
 def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
@@ -110,13 +110,31 @@ def trie_alternation(phrases: list[str] | set[str], *, words: bool = True,
 
 
 def _caseless_scan_first(trie: dict[str, Any]) -> str:
-    """``(?-i:[aAbB])(?<![\\w-](?s:.))(?:(?<=a)rest_a|(?<=b)rest_b)(?![\\w])``: the first
-    character consumed by a case-sensitive class (so the engine's first-character scan applies),
-    the word start checked behind it, the branch chosen by what it was."""
+    return _caseless_first(trie, (r"[\w-]",)) + r"(?![\w])"
+
+
+def caseless_scan_first(phrases: list[str] | set[str], not_after: tuple[str, ...]) -> str:
+    """The trie of ``phrases`` for a pattern compiled with ``re.IGNORECASE``, in the form of
+    ``trie_alternation(scan_first=True, ignorecase=True)``, where a match may begin after none
+    of ``not_after`` (fixed-width patterns: ``[\\w-]`` is a word start), and no end is checked.
+
+    >>> caseless_scan_first(["may"], (r"[\\w/.]", "[A-Z]-"))
+    '(?-i:[Mm])(?<![\\\\w/.](?s:.))(?<![A-Z]-(?s:.))(?:(?<=m)ay)'
+    """
+    trie = _trie(phrases)
+    if "" in trie:
+        raise ValueError("an empty phrase")
+    return _caseless_first(trie, not_after)
+
+
+def _caseless_first(trie: dict[str, Any], not_after: tuple[str, ...]) -> str:
+    """``(?-i:[aAbB])(?<![\\w-](?s:.))(?:(?<=a)rest_a|(?<=b)rest_b)``: the first character
+    consumed by a case-sensitive class (so the engine's first-character scan applies), what may
+    not come before it checked behind it, the branch chosen by what it was."""
     of = case_variants("".join(trie))
     variants = "".join(dict.fromkeys(v for char in sorted(trie) for v in of[char]))
     branches = [f"(?<={re.escape(char)}){_build(sub)}" for char, sub in sorted(trie.items())]
-    # (?s:.): the consumed character may be a line break, which "." alone does not match
-    return (f"(?-i:[{''.join(map(re.escape, variants))}])(?<![\\w-](?s:.))"
-            f"(?:{'|'.join(branches)})(?![\\w])")
+    # (?<!x) before the character is (?<!x.) after it; (?s:.): it may be a line break
+    behind = "".join(f"(?<!{x}(?s:.))" for x in not_after)
+    return f"(?-i:[{''.join(map(re.escape, variants))}]){behind}(?:{'|'.join(branches)})"
 
