@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
+from corroborate.extract.lowered import LoweredGrammar
 from corroborate.extract.tries import caseless_scan_first
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
@@ -68,7 +69,8 @@ class _Grammar:
         lead = trie_alternation([*self.month_of, *self.season_of, *self.part_of], words=False)
         starts = rf"(?=\d|{lead}(?![\w])|{filler}\s+{season}(?![\w]))" if lead_guard else ""
         # behind a lookahead on its first characters: scanned over every sentence
-        self.atom = re.compile(guarded(
+        # the case-blind grammar, and its twin run over the lower-cased sentence (``lowered``)
+        self.scan = LoweredGrammar(guarded(
             rf"(?<![\w/.])(?<![A-Za-z]-){starts}(?:"
             rf"(?P<ddm>(?P<d0>{day})(?:\s*[{dashes}]\s*|\s+{day_joiners}\s+)(?P<d0b>{day})\s+"
             rf"(?P<m0>{month})\.?"
@@ -87,8 +89,8 @@ class _Grammar:
             rf"|(?P<year>(?P<y8>{_YEAR}){decade}"
             + (rf"(?![\w]|[.,]\d)(?!\s+{not_year_after})" if not_year_after else "") + ")"
             r")(?![\w]|[.,]\d)",
-            re.IGNORECASE), re.IGNORECASE,
-        )
+            re.IGNORECASE))
+        self.atom = self.scan.blind
         # Every branch but a month alone needs a digit: a span without one is searched for
         # months alone, behind their few first letters consumed first (``scan_first``); the
         # same lookbehinds and end as above.
@@ -141,8 +143,10 @@ class _Atom:
     year_to: int | None = None  # "2018–19"
 
 
-def _atom(match: re.Match[str], g: _Grammar) -> _Atom | None:
-    a, b = match.span()
+def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
+    """The atom a match of the grammar reads; ``shift`` added to its positions (a match in a
+    lowered piece of the text)."""
+    a, b = match.start() + shift, match.end() + shift
     kind = match.lastgroup or ""
 
     def num(name: str) -> int | None:
@@ -275,7 +279,8 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
         atoms = [_Atom(m.start(), m.end(), None, _of(g.month_of, m.group(0)), None, None,
                        "month_only") for m in g.month_alone.finditer(text, start, end)]
     else:
-        atoms = [a for m in g.atom.finditer(text, start, end) if (a := _atom(m, g))]
+        matches, shift = g.scan.finditer(text, start, end)
+        atoms = [a for m in matches if (a := _atom(m, g, shift))]
     list_ends = _list_ends(atoms, text, g)
     _last_scan = (text, start, end, g, atoms, list_ends)
     return atoms, list_ends

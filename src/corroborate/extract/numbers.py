@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
+from corroborate.extract.lowered import LoweredGrammar
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -91,7 +92,8 @@ class _Grammar:
         starts = rf"(?=\d|{lead}(?![\w]))" if lead_guard else ""
         # behind a lookahead on its first characters: scanned over every sentence (the look
         # behind first: a position inside a word is then left at once)
-        self.atom = re.compile(r"(?<![\w])" * lead_guard + guarded(
+        # (and a twin of it run over the lower-cased sentence: ``lowered``)
+        self.scan = LoweredGrammar(r"(?<![\w])" * lead_guard + guarded(
             rf"{starts}(?:(?P<vague>{trie_alternation(list(self.vague))})"
             rf"|(?<![\w/.,§])(?<![A-Za-z]-)"
             rf"(?P<dig>(?:{grouped}|\d{{1,{_MAX_DIGITS}}})"
@@ -99,8 +101,8 @@ class _Grammar:
             rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-]))",
-            re.IGNORECASE), re.IGNORECASE,
-        )
+            re.IGNORECASE))
+        self.atom = self.scan.blind
         dashes = "".join(re.escape(d) for d in lang.symbols.range_dashes)
         range_joiners = alternation(lang.bounds.range.joiners, words=False)
         self.dash_gap = re.compile(rf"\s*[{dashes}]\s*$")
@@ -207,7 +209,8 @@ Excluded = list[tuple[int, int]] | Callable[[], list[tuple[int, int]]]
 def _atoms(text: str, start: int, end: int, grammar: _Grammar,
            excluded: Excluded) -> list[_Atom]:
     atoms: list[_Atom] = []
-    matches = list(grammar.atom.finditer(text, start, end))
+    found, shift = grammar.scan.finditer(text, start, end)
+    matches = list(found)
     if not matches:  # most sentences: the exclusions need not be looked for
         return atoms
     spans = sorted(excluded() if callable(excluded) else excluded)
@@ -216,7 +219,7 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar,
     for _s, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
     for match in matches:
-        a, b = match.span()
+        a, b = match.start() + shift, match.end() + shift
         before = bisect_left(starts, b)  # spans[:before] start before the match ends
         if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
             continue

@@ -1,0 +1,108 @@
+"""The date and figure grammars run case-sensitively over the lower-cased sentence
+(``extract.lowered``): the same matches as the case-blind grammar on any text, the lowered
+twin used where the sentence has no letter outside ASCII, the case-blind one elsewhere."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.extract import dates, numbers
+from corroborate.extract.data import load_lang
+from corroborate.extract.lowered import LoweredGrammar, lowered_pattern, lowered_span
+from corroborate.extract.vocab import load_vocab
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+@cache
+def _grammars() -> list[LoweredGrammar]:
+    lang = load_lang("en")
+    return [dates._Grammar(lang, load_vocab("en").not_year_after).scan,
+            numbers._Grammar(lang).scan]
+
+
+def _spans(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found, shift = grammar.finditer(text, start, end)
+    return [(m.start() + shift, m.end() + shift) for m in found]
+
+
+def _blind(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in grammar.blind.finditer(text, start, end)]
+
+
+def _words() -> list[str]:
+    lang = load_lang("en")
+    d, n = lang.dates, lang.numbers
+    return [w for names in d.months.values() for w in names] + list(d.seasons) + \
+        list(d.year_parts) + d.fillers + list(n.words) + list(n.multipliers) + \
+        list(n.vague) + list(n.scales) + ["1999", "4", "2,000", "12.05.1999", "2018–19", "25k"]
+
+
+_GLUE = [" ", "  ", "-", "x", "/", ".", ",", "(", "’", "–", "\n", "§", "İ", "ſ", " and ", "5 "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_GLUE), st.integers(0, 500), st.booleans()),
+                max_size=14), st.integers(0, 20))
+def test_same_matches_as_the_case_blind_grammar(pieces: list[tuple[str, int, bool]],
+                                                cut: int) -> None:
+    words = _words()
+    text = "".join(glue + (words[i % len(words)].upper() if upper else words[i % len(words)])
+                   for glue, i, upper in pieces)
+    start = min(cut, len(text))  # a span from inside the text: lookbehinds read before it
+    for grammar in _grammars():
+        assert _spans(grammar, text, start, len(text)) == _blind(grammar, text, start, len(text))
+
+
+def test_corpus_sentences_match_alike() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus ({CORPUS}) is not here")
+    found = 0
+    for grammar in _grammars():
+        for path in sorted(CORPUS.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            for piece in re.finditer(r"[^.;\n]+", text):
+                spans = _spans(grammar, text, piece.start(), piece.end())
+                assert spans == _blind(grammar, text, piece.start(), piece.end())
+                found += len(spans)
+    assert found > 1000
+
+
+def test_the_lowered_twin_reads_ascii_and_uncased_signs() -> None:
+    for grammar in _grammars():
+        assert grammar.lowered is not None
+        text = "On 4 MAY 1999 – ‘Two hundred’ – § 5"
+        found, shift = grammar.finditer(text, 0, len(text))
+        matches = list(found)
+        assert matches and all(m.re is grammar.lowered for m in matches) and shift == 0
+        turkish = "On 4 MAY 1999 in İzmir, two hundred"
+        found, shift = grammar.finditer(turkish, 0, len(turkish))
+        assert all(m.re is grammar.blind for m in found)
+
+
+def test_a_span_is_lowered_with_what_lookbehinds_read() -> None:
+    text = "x" * 40 + "ABC’ def"
+    assert lowered_span(text, 40, len(text)) == ("x" * 16 + "abc’ def", 24)
+    assert lowered_span("ABC Éd", 0, 6) is None
+    assert lowered_span("ſ", 0, 1) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?-i:[A-Z])\w+",  # tells cases apart
+    r"^May",  # the lowered piece starts before the span
+    r"\x41pril",  # a letter by its code keeps its case
+    r"(a)\1",  # a back reference compares text
+    r"[A-z]",  # a range across cases and signs
+    r"[À-ÿ]x",  # a range outside ASCII
+])
+def test_patterns_whose_matches_lowering_may_change_are_refused(pattern: str) -> None:
+    assert lowered_pattern(pattern) is None
+
+
+def test_letters_are_lowered_and_escapes_and_names_kept() -> None:
+    assert lowered_pattern(r"(?<![A-Za-z]-)(?P<Month>MAY|ſept)\D\.") == \
+        (r"(?<![a-za-z]-)(?P<Month>may|sept)\D\.", 2)
