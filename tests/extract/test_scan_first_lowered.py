@@ -1,6 +1,7 @@
-"""The date and figure grammars run case-sensitively over the lower-cased sentence
-(``extract.lowered``): the same matches as the case-blind grammar on any text, the lowered
-twin used where the sentence has no letter outside ASCII, the case-blind one elsewhere."""
+"""The date and figure grammars, the article and fraction words run case-sensitively over the
+lower-cased sentence (``extract.lowered``): the same matches as the case-blind patterns on any
+text, the lowered twin used where the sentence has no letter outside ASCII, the case-blind one
+elsewhere."""
 
 import re
 from functools import cache
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from corroborate.extract import dates, numbers
 from corroborate.extract.data import load_lang
 from corroborate.extract.lowered import LoweredGrammar, lowered_pattern, lowered_span
+from corroborate.extract.shares import load_shares
 from corroborate.extract.vocab import load_vocab
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
@@ -20,9 +22,9 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 @cache
 def _grammars() -> list[LoweredGrammar]:
-    lang = load_lang("en")
-    return [dates._Grammar(lang, load_vocab("en").not_year_after).scan,
-            numbers._Grammar(lang).scan]
+    lang, vocab = load_lang("en"), load_vocab("en")
+    return [dates._Grammar(lang, vocab.not_year_after).scan, numbers._Grammar(lang).scan,
+            vocab.article_figure, load_shares("en").fraction]
 
 
 def _spans(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -39,7 +41,8 @@ def _words() -> list[str]:
     d, n = lang.dates, lang.numbers
     return [w for names in d.months.values() for w in names] + list(d.seasons) + \
         list(d.year_parts) + d.fillers + list(n.words) + list(n.multipliers) + \
-        list(n.vague) + list(n.scales) + ["1999", "4", "2,000", "12.05.1999", "2018–19", "25k"]
+        list(n.vague) + list(n.scales) + list(load_shares("en").fractions) + \
+        ["1999", "4", "2,000", "12.05.1999", "2018–19", "25k", "a", "an", "one"]
 
 
 _GLUE = [" ", "  ", "-", "x", "/", ".", ",", "(", "’", "–", "\n", "§", "İ", "ſ", " and ", "5 "]
@@ -75,7 +78,7 @@ def test_corpus_sentences_match_alike() -> None:
 def test_the_lowered_twin_reads_ascii_and_uncased_signs() -> None:
     for grammar in _grammars():
         assert grammar.lowered is not None
-        text = "On 4 MAY 1999 – ‘Two hundred’ – § 5"
+        text = "On 4 MAY 1999 – ‘Two hundred’ – § 5, A THIRD of them and an hour"
         found, shift = grammar.finditer(text, 0, len(text))
         matches = list(found)
         assert matches and all(m.re is grammar.lowered for m in matches) and shift == 0

@@ -26,24 +26,24 @@ def article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure]
     found = []
     starts = [f.start for f in figures]
     names: Spans[Mention] | None = None
-    for match in vocab.article_figure.finditer(body, seg.start, seg.end):
-        inside = bisect_right(starts, match.start()) - 1  # figures never overlap
-        if inside >= 0 and match.start() < figures[inside].end:
+    matches, shift = vocab.article_figure.finditer(body, seg.start, seg.end)
+    for match in matches:
+        a, b = match.start() + shift, match.end() + shift
+        inside = bisect_right(starts, a) - 1  # figures never overlap
+        if inside >= 0 and a < figures[inside].end:
             continue
-        limit = min(seg.end, match.end() + 60)
+        limit = min(seg.end, b + 60)
         # the phrase counts only with such a noun in it: none within reach, nothing to read
-        if not nouns.search(body, match.end(), limit):
+        if not nouns.search(body, b, limit):
             continue
         if names is None:
             names = Spans(actors())
-        phrase = scan_noun_phrase(vocab, body, match.end(), limit,
-                                  names.starting(match.end(), limit))
+        phrase = scan_noun_phrase(vocab, body, b, limit, names.starting(b, limit))
         item_noun = phrase.singular_item and phrase.measure is not None and \
             vocab.measure_unit[phrase.measure].one_by_article
-        after = body[match.end():phrase.end]
+        after = body[b:phrase.end]
         of_phrase = any(w in after for w in vocab.of_words)  # "a result of the military ..."
         people_group = phrase.singular_group and phrase.group in vocab.people_groups
         if phrase.head and (people_group or item_noun) and not of_phrase:
-            found.append(Figure(match.start(), match.end(), 1.0, 1.0, "exact", None,
-                                spelled=True))
+            found.append(Figure(a, b, 1.0, 1.0, "exact", None, spelled=True))
     return sorted(figures + found, key=lambda f: f.start) if found else figures

@@ -14,7 +14,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["MARGIN", "LoweredGrammar", "lowered_pattern", "lowered_span"]
+__all__ = ["MARGIN", "LoweredGrammar", "lowered_pattern", "lowered_span", "lowered_word"]
 
 # a span's characters outside ASCII are looked at one by one: one with a case keeps it unlowered
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -116,6 +116,15 @@ def lowered_pattern(pattern: str) -> tuple[str, int] | None:
     return "".join(out), widest
 
 
+def lowered_word(word: str) -> str:
+    """A data word as lowered text holds it (``_lower`` on each character).
+
+    >>> lowered_word("Auguſt")
+    'august'
+    """
+    return "".join(map(_lower, word))
+
+
 def _lower(char: str) -> str:
     """A pattern's character as lowered text holds it: its lower case, and a letter outside
     ASCII that the engine folds to an ASCII one ("ſ", the Kelvin sign) as that one (lowered text
@@ -154,9 +163,11 @@ class LoweredGrammar:
     """A case-blind pattern with its lowered twin: ``finditer`` gives each match and the offset
     to add to its positions."""
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, twin_pattern: str | None = None) -> None:
+        """``twin_pattern``: the lowered twin written apart (for a pattern that cannot be lowered
+        as written, as a case-blind scan-first trie), in lower case already."""
         self.blind = re.compile(pattern, flags | re.IGNORECASE)
-        twin = lowered_pattern(pattern)
+        twin = lowered_pattern(pattern if twin_pattern is None else twin_pattern)
         self.lowered = None if twin is None or twin[1] > MARGIN else re.compile(twin[0], flags)
 
     def finditer(self, text: str, start: int, end: int) -> tuple[Any, int]:

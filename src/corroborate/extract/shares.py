@@ -14,6 +14,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
+from corroborate.extract.lowered import LoweredGrammar, lowered_word
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
@@ -34,7 +35,7 @@ class Shares:
     unit: str  # the unit of a share's figures
     of_words: re.Pattern[str]  # matches right after a figure: " of those", " of the"
     fractions: dict[str, float]
-    fraction: re.Pattern[str]
+    fraction: LoweredGrammar  # and its twin over the lowered sentence
     back_reference: re.Pattern[str]  # matches right after of_words: "them"
 
 
@@ -56,8 +57,9 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         fractions=fractions,
         # scanned over every sentence: a trie whose few first letters are consumed first, so
         # the engine skips to them (``scan_first``)
-        fraction=re.compile(trie_alternation(list(fractions), scan_first=True, ignorecase=True),
-                            re.IGNORECASE),
+        fraction=LoweredGrammar(
+            trie_alternation(list(fractions), scan_first=True, ignorecase=True),
+            twin_pattern=trie_alternation([lowered_word(f) for f in fractions], scan_first=True)),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
     )
 
@@ -69,15 +71,16 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
     shares = load_shares(vocab.lang.code)
     starts = [f.start for f in figures]
     found = []
-    for match in shares.fraction.finditer(text, start, end):
-        inside = bisect_right(starts, match.start()) - 1  # figures never overlap
-        if inside >= 0 and match.start() < figures[inside].end:
+    matches, shift = shares.fraction.finditer(text, start, end)
+    for match in matches:
+        a, b = match.start() + shift, match.end() + shift
+        inside = bisect_right(starts, a) - 1  # figures never overlap
+        if inside >= 0 and a < figures[inside].end:
             continue
-        if not shares.of_words.match(text, match.end(), end):
+        if not shares.of_words.match(text, b, end):
             continue
-        value = shares.fractions[match.group(0).lower()]
-        found.append(Figure(match.start(), match.end(), value, value, "exact", shares.unit,
-                            spelled=True))
+        value = shares.fractions[text[a:b].lower()]
+        found.append(Figure(a, b, value, value, "exact", shares.unit, spelled=True))
     return sorted(figures + found, key=lambda f: f.start) if found else figures
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
+from corroborate.extract.lowered import LoweredGrammar, lowered_word
 from corroborate.langdata import data_dirs, data_path
 from corroborate.text.guard import GatedAlternation, first_characters, guarded
 
@@ -48,7 +49,7 @@ class Vocab:
     not_context_before: re.Pattern[str] | None
     open_start_before: re.Pattern[str] | None  # "since 1982": a span from then on
     not_event_date_before: re.Pattern[str] | None
-    article_figure: re.Pattern[str]
+    article_figure: LoweredGrammar  # "a", "an", "one" before a space
     # the nouns an article before which counts one ("a civilian", "a tank"); None if none
     article_nouns: re.Pattern[str] | None
     as_of_publication: re.Pattern[str] | None
@@ -119,6 +120,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
                                     re.IGNORECASE) if lang.dates.not_context_before else None
     measure_unit = {name: lang.units[spec.unit] for name, spec in m.measures.items()}
     people_groups = frozenset(m.people_groups)
+    articles = lang.numbers.indefinite_articles
     article_nouns = [w for w, cats in np_words.items() if any(
         (c == "measure_noun" and measure_unit[v].one_by_article) or
         (c == "group" and v in people_groups) for c, v in cats)]
@@ -166,10 +168,12 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         not_event_date_before=re.compile(
             rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
         if lang.dates.not_event_date_before else None,
-        # scanned over every sentence: its few first letters consumed first (``scan_first``)
-        article_figure=re.compile(trie_alternation(
-            lang.numbers.indefinite_articles, scan_first=True, ignorecase=True) + r"(?=\s)",
-            re.IGNORECASE),
+        # scanned over every sentence: its few first letters consumed first (``scan_first``),
+        # and over the lowered sentence where it can be (``lowered``)
+        article_figure=LoweredGrammar(
+            trie_alternation(articles, scan_first=True, ignorecase=True) + r"(?=\s)",
+            twin_pattern=trie_alternation([lowered_word(a) for a in articles], scan_first=True)
+            + r"(?=\s)"),
         as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
         article_nouns=_fast_words(trie_alternation(article_nouns), re.IGNORECASE)
