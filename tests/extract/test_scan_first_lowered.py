@@ -1,7 +1,7 @@
-"""The date and figure grammars, the article and fraction words run case-sensitively over the
-lower-cased sentence (``extract.lowered``): the same matches as the case-blind patterns on any
-text, the lowered twin used where the sentence has no letter outside ASCII, the case-blind one
-elsewhere."""
+"""The date and figure grammars, the article and fraction words and the relative dates run
+case-sensitively over the lower-cased sentence (``extract.lowered``): the same matches as the
+case-blind patterns on any text, the lowered twin used where the sentence has no letter outside
+ASCII, the case-blind one elsewhere."""
 
 import re
 from functools import cache
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborate.extract import dates, numbers
+from corroborate.extract import dates, numbers, relative_dates
 from corroborate.extract.data import load_lang
 from corroborate.extract.lowered import LoweredGrammar, lowered_pattern, lowered_span
 from corroborate.extract.shares import load_shares
@@ -23,8 +23,10 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 @cache
 def _grammars() -> list[LoweredGrammar]:
     lang, vocab = load_lang("en"), load_vocab("en")
+    relative = relative_dates._Grammar(lang).scan
+    assert relative is not None
     return [dates._Grammar(lang, vocab.not_year_after).scan, numbers._Grammar(lang).scan,
-            vocab.article_figure, load_shares("en").fraction]
+            vocab.article_figure, load_shares("en").fraction, relative]
 
 
 def _spans(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -42,6 +44,9 @@ def _words() -> list[str]:
     return [w for names in d.months.values() for w in names] + list(d.seasons) + \
         list(d.year_parts) + d.fillers + list(n.words) + list(n.multipliers) + \
         list(n.vague) + list(n.scales) + list(load_shares("en").fractions) + \
+        [w for names in d.weekdays.values() for w in names] + list(d.days_from_published) + \
+        list(d.periods_from_published) + list(d.days_from_previous) + list(d.counted_units) + \
+        d.counted_later + d.counted_earlier + \
         ["1999", "4", "2,000", "12.05.1999", "2018–19", "25k", "a", "an", "one"]
 
 
@@ -78,7 +83,7 @@ def test_corpus_sentences_match_alike() -> None:
 def test_the_lowered_twin_reads_ascii_and_uncased_signs() -> None:
     for grammar in _grammars():
         assert grammar.lowered is not None
-        text = "On 4 MAY 1999 – ‘Two hundred’ – § 5, A THIRD of them and an hour"
+        text = "On 4 MAY 1999 – ‘Two hundred’ – § 5, A THIRD of them, TWO DAYS LATER, an hour"
         found, shift = grammar.finditer(text, 0, len(text))
         matches = list(found)
         assert matches and all(m.re is grammar.lowered for m in matches) and shift == 0

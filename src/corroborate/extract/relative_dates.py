@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
+from corroborate.extract.lowered import LoweredGrammar, lowered_span
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -51,8 +52,10 @@ class _Grammar:
         lead = [*self.weekday, *self.published_days, *self.periods, *self.previous_days,
                 *self.number_words]
         starts = rf"(?=\d|{trie_alternation(lead)})" if lead_guard and lead else ""
-        self.pattern = re.compile(guarded(starts + "(?:" + "|".join(parts) + ")", re.IGNORECASE),
-                                  re.IGNORECASE) if parts else None
+        # and its twin run over the lowered sentence (``lowered``)
+        self.scan = LoweredGrammar(guarded(starts + "(?:" + "|".join(parts) + ")",
+                                           re.IGNORECASE)) if parts else None
+        self.pattern = None if self.scan is None else self.scan.blind
         # every relative date holds one of these words: a segment with none is not searched
         phrases = [*self.weekday, *self.published_days, *self.periods, *self.previous_days]
         self.keys = tuple({p.split()[-1] for p in phrases} | set(self.units))
@@ -110,15 +113,18 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
     [('1982-06-14', '1982-06-14')]
     """
     g = _cached_grammar(lang, data_dirs())
-    if g.pattern is None:
+    if g.scan is None or g.any_key is None:
         return []
-    lowered = text[start:end].lower()
-    if g.any_key is None or not g.any_key.search(lowered):
+    # the lowered sentence the date and figure grammars read too, if it could be lowered
+    low = lowered_span(text, start, end)
+    if not (g.any_key.search(low[0], start - low[1]) if low is not None else
+            g.any_key.search(text[start:end].lower())):
         return []
     anchor = parse_day(published)
     found: list[DateMention] = []
-    for match in g.pattern.finditer(text, start, end):
-        a, b = match.span()
+    matches, shift = g.scan.finditer(text, start, end)
+    for match in matches:
+        a, b = match.start() + shift, match.end() + shift
         if any(d.start < b and a < d.end for d in named):
             continue
         span: tuple[str, str] | None = None
