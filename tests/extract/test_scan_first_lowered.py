@@ -25,8 +25,9 @@ def _grammars() -> list[LoweredGrammar]:
     lang, vocab = load_lang("en"), load_vocab("en")
     relative = relative_dates._Grammar(lang).scan
     assert relative is not None
-    return [dates._Grammar(lang, vocab.not_year_after).scan, numbers._Grammar(lang).scan,
-            vocab.article_figure, load_shares("en").fraction, relative]
+    date = dates._Grammar(lang, vocab.not_year_after)
+    return [date.scan, date.month_alone, numbers._Grammar(lang).scan, vocab.article_figure,
+            load_shares("en").fraction, relative]
 
 
 def _spans(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:

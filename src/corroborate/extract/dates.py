@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
-from corroborate.extract.lowered import LoweredGrammar
-from corroborate.extract.tries import caseless_scan_first
+from corroborate.extract.lowered import LoweredGrammar, lowered_word
+from corroborate.extract.tries import scan_first_trie
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -95,9 +95,11 @@ class _Grammar:
         # months alone, behind their few first letters consumed first (``scan_first``); the
         # same lookbehinds and end as above.
         self.digit = re.compile(r"\d")
-        self.month_alone = re.compile(
-            caseless_scan_first(list(self.month_of), (r"[\w/.]", "[A-Za-z]-"))
-            + r"(?![\w]|[.,]\d)", re.IGNORECASE)
+        not_after, month_end = (r"[\w/.]", "[A-Za-z]-"), r"(?![\w]|[.,]\d)"
+        self.month_alone = LoweredGrammar(
+            scan_first_trie(list(self.month_of), not_after, ignorecase=True) + month_end,
+            twin_pattern=scan_first_trie([lowered_word(m) for m in self.month_of], not_after,
+                                         ignorecase=False) + month_end)
         joiners = alternation(d.range_joiners, words=False)
         self.range_gap = re.compile(rf"\s*[{dashes}]\s*|\s+{joiners}\s+", re.IGNORECASE)
         opener_joiners = alternation(d.range_joiners_after_opener, words=False)
@@ -276,8 +278,9 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
             last[3] is g:
         return last[4], last[5]
     if g.digit.search(text, start, end) is None:
-        atoms = [_Atom(m.start(), m.end(), None, _of(g.month_of, m.group(0)), None, None,
-                       "month_only") for m in g.month_alone.finditer(text, start, end)]
+        alone, shift = g.month_alone.finditer(text, start, end)
+        atoms = [_Atom(m.start() + shift, m.end() + shift, None, _of(g.month_of, m.group(0)),
+                       None, None, "month_only") for m in alone]
     else:
         matches, shift = g.scan.finditer(text, start, end)
         atoms = [a for m in matches if (a := _atom(m, g, shift))]

@@ -14,7 +14,7 @@ import string
 from array import array
 from typing import Any
 
-__all__ = ["alternation", "case_variants", "caseless_scan_first", "trie_alternation"]
+__all__ = ["alternation", "case_variants", "scan_first_trie", "trie_alternation"]
 
 
 def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
@@ -117,18 +117,25 @@ def _caseless_scan_first(trie: dict[str, Any]) -> str:
     return _caseless_first(trie, (r"[\w-]",)) + r"(?![\w])"
 
 
-def caseless_scan_first(phrases: list[str] | set[str], not_after: tuple[str, ...]) -> str:
-    """The trie of ``phrases`` for a pattern compiled with ``re.IGNORECASE``, in the form of
-    ``trie_alternation(scan_first=True, ignorecase=True)``, where a match may begin after none
-    of ``not_after`` (fixed-width patterns: ``[\\w-]`` is a word start), and no end is checked.
+def scan_first_trie(phrases: list[str] | set[str], not_after: tuple[str, ...], *,
+                    ignorecase: bool) -> str:
+    """The trie of ``phrases`` in the form of ``trie_alternation(scan_first=True)``, where a
+    match may begin after none of ``not_after`` (fixed-width patterns: ``[\\w-]`` is a word
+    start), and no end is checked.
 
-    >>> caseless_scan_first(["may"], (r"[\\w/.]", "[A-Z]-"))
+    >>> scan_first_trie(["may"], (r"[\\w/.]", "[A-Z]-"), ignorecase=True)
     '(?-i:[Mm])(?<![\\\\w/.](?s:.))(?<![A-Z]-(?s:.))(?:(?<=m)ay)'
+    >>> scan_first_trie(["may"], (r"[\\w/.]", "[A-Z]-"), ignorecase=False)
+    '(?:m(?<![\\\\w/.]m)(?<![A-Z]-m)ay)'
     """
     trie = _trie(phrases)
     if "" in trie:
         raise ValueError("an empty phrase")
-    return _caseless_first(trie, not_after)
+    if ignorecase:
+        return _caseless_first(trie, not_after)
+    first = ["".join([re.escape(char), *(f"(?<!{x}{re.escape(char)})" for x in not_after),
+                      _build(sub)]) for char, sub in sorted(trie.items())]
+    return f"(?:{'|'.join(first)})"
 
 
 def _caseless_first(trie: dict[str, Any], not_after: tuple[str, ...]) -> str:
