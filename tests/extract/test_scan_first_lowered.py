@@ -1,7 +1,7 @@
-"""The date and figure grammars, the article and fraction words and the relative dates run
-case-sensitively over the lower-cased sentence (``extract.lowered``): the same matches as the
-case-blind patterns on any text, the lowered twin used where the sentence has no letter outside
-ASCII, the case-blind one elsewhere."""
+"""The date and figure grammars, months alone and the relative dates run case-sensitively over
+the lower-cased sentence (``extract.lowered``): the same matches as the case-blind patterns on
+any text, the lowered twin used where the sentence has no letter outside ASCII, the case-blind
+one elsewhere."""
 
 import re
 from functools import cache
@@ -26,8 +26,7 @@ def _grammars() -> list[LoweredGrammar]:
     relative = relative_dates._Grammar(lang).scan
     assert relative is not None
     date = dates._Grammar(lang, vocab.not_year_after)
-    return [date.scan, date.month_alone, numbers._Grammar(lang).scan, vocab.article_figure,
-            load_shares("en").fraction, relative]
+    return [date.scan, date.month_alone, numbers._Grammar(lang).scan, relative]
 
 
 def _spans(grammar: LoweredGrammar, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,9 +26,8 @@ def article_figures(vocab: Vocab, body: str, seg: Segment, figures: list[Figure]
     found = []
     starts = [f.start for f in figures]
     names: Spans[Mention] | None = None
-    matches, shift = vocab.article_figure.finditer(body, seg.start, seg.end)
-    for match in matches:
-        a, b = match.start() + shift, match.end() + shift
+    for match in vocab.article_figure.finditer(body, seg.start, seg.end):
+        a, b = match.span()
         inside = bisect_right(starts, a) - 1  # figures never overlap
         if inside >= 0 and a < figures[inside].end:
             continue

@@ -14,7 +14,6 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
-from corroborate.extract.lowered import LoweredGrammar, lowered_word
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
@@ -35,7 +34,7 @@ class Shares:
     unit: str  # the unit of a share's figures
     of_words: re.Pattern[str]  # matches right after a figure: " of those", " of the"
     fractions: dict[str, float]
-    fraction: LoweredGrammar  # and its twin over the lowered sentence
+    fraction: re.Pattern[str]
     back_reference: re.Pattern[str]  # matches right after of_words: "them"
 
 
@@ -57,9 +56,8 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         fractions=fractions,
         # scanned over every sentence: a trie whose few first letters are consumed first, so
         # the engine skips to them (``scan_first``)
-        fraction=LoweredGrammar(
-            trie_alternation(list(fractions), scan_first=True, ignorecase=True),
-            twin_pattern=trie_alternation([lowered_word(f) for f in fractions], scan_first=True)),
+        fraction=re.compile(trie_alternation(list(fractions), scan_first=True, ignorecase=True),
+                            re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
     )
 
@@ -71,9 +69,8 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
     shares = load_shares(vocab.lang.code)
     starts = [f.start for f in figures]
     found = []
-    matches, shift = shares.fraction.finditer(text, start, end)
-    for match in matches:
-        a, b = match.start() + shift, match.end() + shift
+    for match in shares.fraction.finditer(text, start, end):
+        a, b = match.span()
         inside = bisect_right(starts, a) - 1  # figures never overlap
         if inside >= 0 and a < figures[inside].end:
             continue
