@@ -114,3 +114,11 @@ def test_patterns_whose_matches_lowering_may_change_are_refused(pattern: str) ->
 def test_letters_are_lowered_and_escapes_and_names_kept() -> None:
     assert lowered_pattern(r"(?<![A-Za-z]-)(?P<Month>MAY|ſept)\D\.") == \
         (r"(?<![a-za-z]-)(?P<Month>may|sept)\D\.", 2)
+
+
+def test_words_the_engine_folds_are_read_not_a_key_error() -> None:
+    # "İ" and "ſ" lower to no key of the tables; the case-blind grammar still matched them
+    figures = numbers.find_figures("5 mİllion, DOZENſ of people", 0, 27)
+    assert [(f.low, f.high) for f in figures] == [(5e6, 5e6), (24.0, 108.0)]
+    found = relative_dates.find_relative_dates("on FRİDAY", 0, 9, "en", "2020-01-10", None, [])
+    assert [(d.start_iso, d.end_iso) for d in found] == [("2020-01-10", "2020-01-10")]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TypeVar
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.lowered import LoweredGrammar, lowered_word
-from corroborate.extract.tries import scan_first_trie
+from corroborate.extract.tries import scan_first_trie, value_of
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -22,7 +21,6 @@ __all__ = ["DateMention", "find_dates"]
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NOT_DIGIT = re.compile(r"\D")
-_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +121,6 @@ def _cached_grammar(code: str, not_year_after: str, _dirs: tuple[str, ...]) -> _
     return _Grammar(load_lang(code), not_year_after)
 
 
-def _of(table: dict[str, _V], word: str) -> _V:
-    """The value of a word the case-blind grammar matched: by its lower case, else by the
-    engine's own case-blind comparison ("APRİL" and "Auguſt" lower to no key)."""
-    key = word.lower()
-    if key in table:
-        return table[key]
-    return next(v for k, v in table.items() if re.fullmatch(re.escape(k), word, re.IGNORECASE))
-
-
 @dataclass(frozen=True, slots=True)
 class _Atom:
     start: int
@@ -156,14 +145,14 @@ def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
         return int(_NOT_DIGIT.sub("", value)) if value else None
 
     if match.group("ddm"):
-        return _Atom(a, b, num("y0"), _of(g.month_of, match.group("m0")), num("d0"), None,
+        return _Atom(a, b, num("y0"), value_of(g.month_of, match.group("m0")), num("d0"), None,
                      "ddm", day_to=num("d0b"))
     if match.group("dmy"):
-        return _Atom(a, b, num("y1"), _of(g.month_of, match.group("m1")), num("d1"), None, "dmy")
+        return _Atom(a, b, num("y1"), value_of(g.month_of, match.group("m1")), num("d1"), None, "dmy")
     if match.group("mdy"):
-        return _Atom(a, b, num("y2"), _of(g.month_of, match.group("m2")), num("d2"), None, "mdy")
+        return _Atom(a, b, num("y2"), value_of(g.month_of, match.group("m2")), num("d2"), None, "mdy")
     if match.group("my"):
-        return _Atom(a, b, num("y3"), _of(g.month_of, match.group("m3")), None, None, "my")
+        return _Atom(a, b, num("y3"), value_of(g.month_of, match.group("m3")), None, None, "my")
     if match.group("numeric"):
         month, day = num("m4"), num("d4")
         if not month or month > 12 or not day:
@@ -172,10 +161,10 @@ def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
     if match.group("iso"):
         return _Atom(a, b, num("y5"), num("m5"), num("d5"), None, "iso")
     if match.group("season"):
-        span = _of(g.season_of, match.group("s6"))
+        span = value_of(g.season_of, match.group("s6"))
         return _Atom(a, b, num("y6"), None, None, (span[0], span[1]), "season")
     if match.group("part"):
-        span = _of(g.part_of, match.group("p7"))
+        span = value_of(g.part_of, match.group("p7"))
         return _Atom(a, b, num("y7"), None, None, (span[0], span[1]), "part")
     if match.group("yy"):  # "2018–19": a range written with the second year shortened
         first = num("y10") or 0
@@ -185,7 +174,7 @@ def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
         return _Atom(a, b, first, None, None, None, "yy", year_to=last)
     if match.group("month_only"):
         # "May" alone is too often a verb; a bare month only counts as the first end of a range.
-        return _Atom(a, b, None, _of(g.month_of, match.group("m9")), None, None, "month_only")
+        return _Atom(a, b, None, value_of(g.month_of, match.group("m9")), None, None, "month_only")
     if match.group("year"):
         return _Atom(a, b, num("y8"), None, None, None, kind)
     return None
@@ -279,7 +268,7 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
         return last[4], last[5]
     if g.digit.search(text, start, end) is None:
         alone, shift = g.month_alone.finditer(text, start, end)
-        atoms = [_Atom(m.start() + shift, m.end() + shift, None, _of(g.month_of, m.group(0)),
+        atoms = [_Atom(m.start() + shift, m.end() + shift, None, value_of(g.month_of, m.group(0)),
                        None, None, "month_only") for m in alone]
     else:
         matches, shift = g.scan.finditer(text, start, end)

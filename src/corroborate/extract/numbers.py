@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.lowered import LoweredGrammar
+from corroborate.extract.tries import value_of
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -224,13 +225,13 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar,
         if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
             continue
         if match.group("vague"):
-            low, high, bound = grammar.vague[match.group("vague").lower()]
+            low, high, bound = value_of(grammar.vague, match.group("vague"))
             atoms.append(_Atom(a, b, low, high, bound, False, "vague"))
         elif match.group("dig"):
             value = float(grammar.plain(match.group("dig")))
             scale, glued = match.group("scale"), match.group("gscale")
-            factor = grammar.scales[scale.lower()] if scale else \
-                grammar.glued_scales[glued.lower()] if glued else 1.0
+            factor = value_of(grammar.scales, scale) if scale else \
+                value_of(grammar.glued_scales, glued) if glued else 1.0
             atoms.append(_Atom(a, b, value * factor, value * factor, "exact", factor != 1.0,
                                "digits", factor))
         else:
@@ -321,11 +322,11 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
         low, high = round_like(low * factor, plain), round_like(high * factor, plain)
     bound_after = grammar.bound_after.match(text, b, hi)
     if bound_after and bound == "exact":
-        bound = grammar.bound_after_kind[bound_after.group("b").lower()]
+        bound = value_of(grammar.bound_after_kind, bound_after.group("b"))
         b = bound_after.end()
     bound_before = grammar.bound_before.search(before)
     if bound_before and bound in ("exact", "about"):
-        kind = grammar.bound_kind[bound_before.group("b").lower()]
+        kind = value_of(grammar.bound_kind, bound_before.group("b"))
         bound = kind if not vague else bound
         a -= len(before) - bound_before.start("b")
     # "8.2 million" is 8,200,000, not 8,199,999.999999999 (binary floats of a decimal times a scale)

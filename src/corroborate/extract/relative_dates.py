@@ -15,6 +15,7 @@ from functools import lru_cache
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
 from corroborate.extract.lowered import LoweredGrammar, lowered_span
+from corroborate.extract.tries import value_of
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -129,14 +130,14 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
             continue
         span: tuple[str, str] | None = None
         if match.group("weekday") and anchor is not None:
-            back = (anchor.weekday() - g.weekday[match.group("weekday").lower()]) % 7
+            back = (anchor.weekday() - value_of(g.weekday, match.group("weekday"))) % 7
             day = (anchor - timedelta(days=back)).isoformat()
             span = (day, day)
         elif match.group("pub") and anchor is not None:
-            day = (anchor + timedelta(days=g.published_days[match.group("pub").lower()])).isoformat()
+            day = (anchor + timedelta(days=value_of(g.published_days, match.group("pub")))).isoformat()
             span = (day, day)
         elif match.group("period") and published:
-            kind, offset = g.periods[match.group("period").lower()]
+            kind, offset = value_of(g.periods, match.group("period"))
             span = _period(kind, offset, anchor) if anchor is not None else \
                 _period_of_year(kind, offset, published)
         elif match.group("prev") or match.group("counted"):
@@ -145,12 +146,12 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
             if base is None:
                 continue
             if match.group("prev"):
-                days = g.previous_days[match.group("prev").lower()]
+                days = value_of(g.previous_days, match.group("prev"))
             else:
-                n = match.group("n").lower()
-                count = int(n) if n.isdigit() else g.number_words[n]
-                days = count * g.units[match.group("unit").lower()] * \
-                    g.sign[match.group("sign").lower()]
+                n = match.group("n")
+                count = int(n) if n.isdigit() else value_of(g.number_words, n)
+                days = count * value_of(g.units, match.group("unit")) * \
+                    value_of(g.sign, match.group("sign"))
             day = (base + timedelta(days=days)).isoformat()
             span = (day, day)
         if span is not None:

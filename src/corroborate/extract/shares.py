@@ -14,7 +14,9 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
+from corroborate.extract.lowered import lowered_span, lowered_word
 from corroborate.extract.numbers import Figure
+from corroborate.extract.tries import value_of
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 
@@ -35,6 +37,8 @@ class Shares:
     of_words: re.Pattern[str]  # matches right after a figure: " of those", " of the"
     fractions: dict[str, float]
     fraction: re.Pattern[str]
+    # a word of every fraction, lower-cased: a lowered sentence holding none has no fraction
+    fraction_keys: tuple[str, ...]
     back_reference: re.Pattern[str]  # matches right after of_words: "them"
 
 
@@ -59,7 +63,15 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         fraction=re.compile(trie_alternation(list(fractions), scan_first=True, ignorecase=True),
                             re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
+        fraction_keys=_keys(fractions),
     )
+
+
+def _keys(phrases: dict[str, float]) -> tuple[str, ...]:
+    """Each phrase's last word as lowered text holds it, less those holding another ("thirds"
+    holds "third"): every phrase holds one."""
+    words = {re.split(r"[\s-]+", lowered_word(p))[-1] for p in phrases}
+    return tuple(sorted(w for w in words if w and not any(o != w and o in w for o in words)))
 
 
 def find_fractions(vocab: Vocab, text: str, start: int, end: int,
@@ -67,6 +79,9 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
     """The figures with the fractions in words that come before a share's words ("two-thirds of
     the victims") among them, as percent figures, in text order."""
     shares = load_shares(vocab.lang.code)
+    low = lowered_span(text, start, end)  # lowered for the figures already
+    if low is not None and all(low[0].find(k, start - low[1]) == -1 for k in shares.fraction_keys):
+        return figures
     starts = [f.start for f in figures]
     found = []
     for match in shares.fraction.finditer(text, start, end):
@@ -76,7 +91,7 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
             continue
         if not shares.of_words.match(text, b, end):
             continue
-        value = shares.fractions[text[a:b].lower()]
+        value = value_of(shares.fractions, text[a:b])
         found.append(Figure(a, b, value, value, "exact", shares.unit, spelled=True))
     return sorted(figures + found, key=lambda f: f.start) if found else figures
 
