@@ -91,3 +91,20 @@ def test_words_that_lower_to_no_key_are_read() -> None:
     found = dates.find_dates("on 4 APRİL 1999, Auguſt 1998 and the ſpring of 1997")
     assert [(d.start_iso, d.end_iso) for d in found] == [
         ("1999-04-04", "1999-04-04"), ("1998-08", "1998-08"), ("1997-03", "1997-05")]
+
+
+def test_the_branch_read_is_the_one_that_matched() -> None:
+    # _atom reads the branch from the outermost group closed last (``lastgroup``)
+    g = _grammar()
+    branches = ["ddm", "dmy", "mdy", "my", "numeric", "iso", "season", "part", "yy",
+                "month_only", "year"]
+    text = ("4 May 1999, 1–5 April 2016, May 4, 1999, May 1999, 12.05.1999, 1999-05-12, the "
+            "spring of 1993, early 1994, 2018–19, March, the 1990s, 27th June")
+    kinds = []
+    for match in g.atom.finditer(text):
+        atom = dates._atom(match, g)
+        assert atom is not None
+        kinds.append(atom.kind)
+        assert atom.kind == next(b for b in branches if match.group(b))
+    assert kinds == ["dmy", "ddm", "mdy", "my", "numeric", "iso", "season", "part", "yy",
+                     "month_only", "year", "dmy"]

@@ -92,7 +92,7 @@ class _Grammar:
         # Every branch but a month alone needs a digit: a span without one is searched for
         # months alone, behind their few first letters consumed first (``scan_first``); the
         # same lookbehinds and end as above.
-        self.digit = re.compile(r"\d")
+        self.digit = re.compile(r"[0-9]")  # (each of those branches has one of these)
         not_after, month_end = (r"[\w/.]", "[A-Za-z]-"), r"(?![\w]|[.,]\d)"
         self.month_alone = LoweredGrammar(
             scan_first_trie(list(self.month_of), not_after, ignorecase=True) + month_end,
@@ -134,49 +134,55 @@ class _Atom:
     year_to: int | None = None  # "2018–19"
 
 
+def _num(match: re.Match[str], name: str) -> int | None:
+    value = match.group(name)
+    if not value:
+        return None
+    return int(value) if value.isdecimal() else int(_NOT_DIGIT.sub("", value))  # "27th"
+
+
 def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
     """The atom a match of the grammar reads; ``shift`` added to its positions (a match in a
     lowered piece of the text)."""
     a, b = match.start() + shift, match.end() + shift
-    kind = match.lastgroup or ""
-
-    def num(name: str) -> int | None:
-        value = match.group(name)
-        return int(_NOT_DIGIT.sub("", value)) if value else None
-
-    if match.group("ddm"):
-        return _Atom(a, b, num("y0"), value_of(g.month_of, match.group("m0")), num("d0"), None,
-                     "ddm", day_to=num("d0b"))
-    if match.group("dmy"):
-        return _Atom(a, b, num("y1"), value_of(g.month_of, match.group("m1")), num("d1"), None, "dmy")
-    if match.group("mdy"):
-        return _Atom(a, b, num("y2"), value_of(g.month_of, match.group("m2")), num("d2"), None, "mdy")
-    if match.group("my"):
-        return _Atom(a, b, num("y3"), value_of(g.month_of, match.group("m3")), None, None, "my")
-    if match.group("numeric"):
-        month, day = num("m4"), num("d4")
+    # the branch that matched: its group, the outermost, closes last
+    kind = match.lastgroup
+    if kind == "ddm":
+        return _Atom(a, b, _num(match, "y0"), value_of(g.month_of, match.group("m0")),
+                     _num(match, "d0"), None, "ddm", day_to=_num(match, "d0b"))
+    if kind == "dmy":
+        return _Atom(a, b, _num(match, "y1"), value_of(g.month_of, match.group("m1")),
+                     _num(match, "d1"), None, "dmy")
+    if kind == "mdy":
+        return _Atom(a, b, _num(match, "y2"), value_of(g.month_of, match.group("m2")),
+                     _num(match, "d2"), None, "mdy")
+    if kind == "my":
+        return _Atom(a, b, _num(match, "y3"), value_of(g.month_of, match.group("m3")), None,
+                     None, "my")
+    if kind == "numeric":
+        month, day = _num(match, "m4"), _num(match, "d4")
         if not month or month > 12 or not day:
             return None
-        return _Atom(a, b, num("y4"), month, day, None, "numeric")
-    if match.group("iso"):
-        return _Atom(a, b, num("y5"), num("m5"), num("d5"), None, "iso")
-    if match.group("season"):
+        return _Atom(a, b, _num(match, "y4"), month, day, None, "numeric")
+    if kind == "iso":
+        return _Atom(a, b, _num(match, "y5"), _num(match, "m5"), _num(match, "d5"), None, "iso")
+    if kind == "season":
         span = value_of(g.season_of, match.group("s6"))
-        return _Atom(a, b, num("y6"), None, None, (span[0], span[1]), "season")
-    if match.group("part"):
+        return _Atom(a, b, _num(match, "y6"), None, None, (span[0], span[1]), "season")
+    if kind == "part":
         span = value_of(g.part_of, match.group("p7"))
-        return _Atom(a, b, num("y7"), None, None, (span[0], span[1]), "part")
-    if match.group("yy"):  # "2018–19": a range written with the second year shortened
-        first = num("y10") or 0
-        last = first // 100 * 100 + (num("y10b") or 0)
+        return _Atom(a, b, _num(match, "y7"), None, None, (span[0], span[1]), "part")
+    if kind == "yy":  # "2018–19": a range written with the second year shortened
+        first = _num(match, "y10") or 0
+        last = first // 100 * 100 + (_num(match, "y10b") or 0)
         if last <= first:
             return None
         return _Atom(a, b, first, None, None, None, "yy", year_to=last)
-    if match.group("month_only"):
+    if kind == "month_only":
         # "May" alone is too often a verb; a bare month only counts as the first end of a range.
         return _Atom(a, b, None, value_of(g.month_of, match.group("m9")), None, None, "month_only")
-    if match.group("year"):
-        return _Atom(a, b, num("y8"), None, None, None, kind)
+    if kind == "year":
+        return _Atom(a, b, _num(match, "y8"), None, None, None, kind)
     return None
 
 
