@@ -74,7 +74,7 @@ class _Grammar:
         unit_forms = [f.lower() for unit in lang.units.values() for f in unit.after]
         # what may touch the digits and leave them a number: "256GB", "24pc", "5km2"
         self.glued = re.compile(
-            rf"(?:{alternation([*numbers.glued_suffixes, *unit_forms], words=False)})(?![\w])",
+            rf"(?:{_blind_trie([*numbers.glued_suffixes, *unit_forms])})(?![\w])",
             re.IGNORECASE)
         end = r"(?![\w/]|[.,]\d)"
         ends = rf"(?:{end}|(?={self.glued.pattern}))"
@@ -123,13 +123,17 @@ class _Grammar:
                 unit_after[form.lower()] = (unit.canonical, unit.factor)
         self.unit_before = unit_before
         self.unit_after = unit_after
-        self.currency_before = re.compile(rf"(?P<u>{alternation(list(unit_before), words=False)})"
+        # searched in the 30 characters before every figure, but a match ends at their end
+        # (but for a space and a line break): searched from where the longest form could begin
+        self.currency_before = re.compile(rf"(?P<u>{trie_alternation(list(unit_before), words=False)})"
                                           r"\s?$")
+        self.currency_reach = 2 + max(map(len, unit_before))
         symbol_units = [u for u in unit_after if not u[0].isalpha()]
         word_units = [u for u in unit_after if u[0].isalpha()]
+        # matched after every figure: tries (a case-blind alternation's every branch is entered)
         self.unit_after_re = re.compile(
-            rf"(?:\s?(?P<sym>{alternation(symbol_units, words=False)})"
-            rf"|\s?(?P<word>{alternation(word_units, words=False)})(?![\w]))",
+            rf"(?:\s?(?P<sym>{_blind_trie(symbol_units)})"
+            rf"|\s?(?P<word>{_blind_trie(word_units)})(?![\w]))",
             re.IGNORECASE)
         plus = "".join(re.escape(p) for p in lang.symbols.plus_signs)
         self.plus_after = re.compile(rf"[{plus}](?![\w])")
@@ -137,16 +141,23 @@ class _Grammar:
                          for p in getattr(lang.bounds.before, kind)]
         self.bound_kind = {p.lower(): kind for p, kind in bounds_before}
         self.bound_before = re.compile(
-            rf"(?:^|(?<=[\s(\"“]))(?P<b>{alternation([p for p, _ in bounds_before], words=False)})"
+            rf"(?:^|(?<=[\s(\"“]))(?P<b>{_blind_trie([p for p, _ in bounds_before])})"
             r"\s+$", re.IGNORECASE)
+        # a match ends where the trailing spaces begin: searched from the longest word before
+        self.bound_reach = max(len(p) for p, _ in bounds_before)
         bounds_after = [(p, kind) for kind in ("at_least", "at_most", "about")
                         for p in getattr(lang.bounds.after, kind)]
         self.bound_after_kind = {p.lower(): kind for p, kind in bounds_after}
         self.bound_after = re.compile(
-            rf"\s+(?P<b>{alternation([p for p, _ in bounds_after], words=False)})(?![\w])",
+            rf"\s+(?P<b>{_blind_trie([p for p, _ in bounds_after])})(?![\w])",
             re.IGNORECASE)
         self.parenthesis = re.compile(r"\s*\(([^()\n]{1,40})\)")
 
+
+    def currency_ending(self, text: str) -> re.Match[str] | None:
+        """The currency form that ends ``text`` (but for a space), searched from where the
+        longest could begin."""
+        return self.currency_before.search(text, max(0, len(text) - self.currency_reach))
 
     def plain(self, written: str) -> str:
         """Digits as Python reads them: no thousands separators, "." as the decimal mark."""
@@ -154,6 +165,12 @@ class _Grammar:
         for mark in self.decimal_marks:
             plain = plain.replace(mark, ".")
         return plain
+
+
+def _blind_trie(phrases: list[str]) -> str:
+    """A trie of phrases for a case-blind pattern, the ASCII ones in lower case: one branch for
+    "At least" and "at least" keeps the trie's longest-first order the alternation's."""
+    return trie_alternation({p.lower() if p.isascii() else p for p in phrases}, words=False)
 
 
 def _grammar(code: str) -> _Grammar:
@@ -250,7 +267,7 @@ def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
     if unit and text[second.end:second.end + len(unit.group(0))].lower() == \
             unit.group(0).lower():  # "5% to 10%", "15kHz and 17kHz": the unit said twice
         gap = gap[unit.end():]
-    currency = grammar.currency_before.search(gap)
+    currency = grammar.currency_ending(gap)
     if currency:
         gap = gap[:currency.start()]
     if grammar.dash_gap.fullmatch(gap):
@@ -260,7 +277,7 @@ def _range_with(text: str, first: _Atom, second: _Atom, grammar: _Grammar,
         return False
     if joined.group("j").lower() in grammar.needs_opener:
         before = text[max(line_start, first.start - 14):first.start]
-        currency = grammar.currency_before.search(before)  # "between $62 and $68"
+        currency = grammar.currency_ending(before)  # "between $62 and $68"
         return bool(grammar.opener_before.search(before[:currency.start()] if currency else before))
     return True
 
@@ -303,7 +320,7 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
     unit: str | None = None
     written = text[a:b]
     before = text[max(lo, a - 30):a]
-    currency = grammar.currency_before.search(before)
+    currency = grammar.currency_ending(before)
     if currency:
         unit, factor = grammar.unit_before[currency.group("u")]
         a -= len(before) - currency.start()
@@ -324,7 +341,8 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
     if bound_after and bound == "exact":
         bound = value_of(grammar.bound_after_kind, bound_after.group("b"))
         b = bound_after.end()
-    bound_before = grammar.bound_before.search(before)
+    bound_before = grammar.bound_before.search(
+        before, max(0, len(before.rstrip()) - grammar.bound_reach))
     if bound_before and bound in ("exact", "about"):
         kind = value_of(grammar.bound_kind, bound_before.group("b"))
         bound = kind if not vague else bound
