@@ -347,3 +347,67 @@ def test_extracting_again_realigns_at_the_end(two_wars: tuple[SQLiteStore, Path]
     after = fact_rows(store, KARABAKH)
     assert after and min(r[0] for r in after) > max(r[0] for r in before)
     assert [r[1] for r in after] == [r[1] for r in before]  # the same facts, aligned anew
+
+
+# -- 5. a large alignment rebuilds the claim index instead of writing into it ---------------------
+
+def _claim_index_rows(store: SQLiteStore) -> list[tuple[object, ...]]:
+    """fact_claims read through the (document, claim) index, as facts_of_claim reads it."""
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT document_id, claim_id, fact, position FROM fact_claims "
+        "INDEXED BY fact_claims_claim ORDER BY document_id, claim_id, fact, position")]
+
+
+def _realign_all(store: SQLiteStore, conflict: str) -> None:
+    store.conn.execute("UPDATE alignment_state SET generation = generation + 1 WHERE scope = ?",
+                       (conflict,))
+    assert realign(store) == [conflict]
+
+
+def test_a_large_alignment_rebuilds_the_claim_index_with_the_same_rows(
+        two_wars: tuple[SQLiteStore, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    store, _ = two_wars
+    before, facts_before = _claim_index_rows(store), fact_rows(store, KARABAKH)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    monkeypatch.setattr("corroborate.store._fact_store.REBUILD_CLAIM_INDEX_ROWS", 1)
+    _realign_all(store, KARABAKH)
+    store.conn.set_trace_callback(None)
+    assert "DROP INDEX fact_claims_claim" in statements  # Karabakh's rows outnumber Falklands'
+    after = _claim_index_rows(store)
+    # the same claims in the same facts (fact seqs are new: the facts were written again)
+    assert sorted((d, c, p) for d, c, _f, p in after) == sorted((d, c, p) for d, c, _f, p in before)
+    assert [r[1] for r in fact_rows(store, KARABAKH)] == [r[1] for r in facts_before]
+    index_sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = "
+                                   "'fact_claims_claim'").fetchone()[0]
+    assert index_sql == "CREATE INDEX fact_claims_claim ON fact_claims(document_id, claim_id)"
+    document_id, claim_id = after[0][0], after[0][1]
+    assert store.facts_of_claim(document_id, claim_id)  # found through the rebuilt index
+
+
+def test_a_small_alignment_writes_into_the_index(
+        two_wars: tuple[SQLiteStore, Path]) -> None:
+    store, _ = two_wars
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    _realign_all(store, KARABAKH)  # a handful of rows: below REBUILD_CLAIM_INDEX_ROWS
+    store.conn.set_trace_callback(None)
+    assert not any(s.startswith("DROP INDEX") for s in statements)
+
+
+def test_a_failed_alignment_keeps_the_index_and_the_facts(
+        two_wars: tuple[SQLiteStore, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    store, _ = two_wars
+    before, facts_before = _claim_index_rows(store), fact_rows(store, KARABAKH)
+    monkeypatch.setattr("corroborate.store._fact_store.REBUILD_CLAIM_INDEX_ROWS", 1)
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError("the disk is gone")
+
+    monkeypatch.setattr(SQLiteStore, "_insert_fact", fail)
+    store.conn.execute("UPDATE alignment_state SET generation = generation + 1 WHERE scope = ?",
+                       (KARABAKH,))
+    with pytest.raises(RuntimeError, match="the disk is gone"):
+        realign(store)
+    assert _claim_index_rows(store) == before  # the index dropped in it came back with the rollback
+    assert fact_rows(store, KARABAKH) == facts_before

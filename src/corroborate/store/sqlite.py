@@ -59,6 +59,8 @@ class SQLiteStore(Reading, FactStore, ClaimPages, Writes):
     was opened read-only (then stale facts are computed, not stored: see pipeline.facts_of).
     """
 
+    rebuilds_claim_index = True  # one writer, readers see the last commit: see FactStore
+
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False,
                  timeout: float | None = None) -> None:
         self.path = str(path)
