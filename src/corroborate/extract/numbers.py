@@ -168,9 +168,8 @@ class _Grammar:
 
 
 def _blind_trie(phrases: list[str]) -> str:
-    """A trie of phrases for a case-blind pattern, the ASCII ones in lower case: one branch for
-    "At least" and "at least" keeps the trie's longest-first order the alternation's."""
-    return trie_alternation({p.lower() if p.isascii() else p for p in phrases}, words=False)
+    """A trie of phrases for a case-blind pattern (no word boundaries)."""
+    return trie_alternation(phrases, words=False, ignorecase=True)
 
 
 def _grammar(code: str) -> _Grammar:

@@ -91,10 +91,12 @@ def trie_alternation(phrases: list[str] | set[str], *, words: bool = True,
     (capitals, a few letters), not when they are most letters: each candidate then costs more
     than a lookbehind that fails at once inside a word.
 
-    ``ignorecase`` says the pattern is compiled with ``re.IGNORECASE``. With ``scan_first`` the
-    first character is then consumed as one case-sensitive class of every character a phrase's
-    first character matches case-blind (``case_variants``), and a one-character lookbehind in
-    each branch, case-blind like the rest, tells which branch it began.
+    ``ignorecase`` says the pattern is compiled with ``re.IGNORECASE``: phrases that differ only
+    in case are one ("At least", "at least": two branches would try the shorter of one before
+    the longer of the other), the ASCII ones lowered. With ``scan_first`` the first character is
+    then consumed as one case-sensitive class of every character a phrase's first character
+    matches case-blind (``case_variants``), and a one-character lookbehind in each branch,
+    case-blind like the rest, tells which branch it began.
 
     >>> trie_alternation(["Aden", "Adana"], scan_first=True)
     '(?:A(?<![\\\\w-]A)d(?:ana|en))(?![\\\\w])'
@@ -103,7 +105,7 @@ def trie_alternation(phrases: list[str] | set[str], *, words: bool = True,
     """
     if not phrases:
         raise ValueError("empty alternation")
-    trie = _trie(phrases)
+    trie = _trie({p.lower() if p.isascii() else p for p in phrases} if ignorecase else phrases)
     if words and scan_first and "" not in trie:
         if ignorecase:
             return _caseless_scan_first(trie)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corroborate.extract.data import Lang, Unit, alternation, load_gazetteer, load_lang, trie_alternation
+from corroborate.extract.data import Lang, Unit, load_gazetteer, load_lang, trie_alternation
 from corroborate.langdata import data_dirs, data_path
 from corroborate.text.guard import GatedAlternation, first_characters, guarded
 
@@ -109,13 +109,13 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
     unit_words = [form for unit in lang.units.values() for form in unit.after]
     noun_words = [w for w, cats in np_words.items()
                   if any(c in ("measure_noun", "group", "people") for c, _ in cats)]
-    not_year_after = alternation(unit_words + noun_words, words=False)
+    not_year_after = _blind(unit_words + noun_words, words=False)
     side_words = [w for a in load_gazetteer().actors.values()
                   for w in (*a.adjectives, *a.names)]
     side_alt = trie_alternation(side_words, words=False)  # thousands: every country's
     side_after = _side_phrases(m.side_phrases, side_alt)
     owner_after = _side_phrases(m.owner_phrases, side_alt)
-    not_context_before = re.compile(rf"{alternation(lang.dates.not_context_before)}\s+$",
+    not_context_before = re.compile(rf"{_blind(lang.dates.not_context_before)}\s+$",
                                     re.IGNORECASE) if lang.dates.not_context_before else None
     measure_unit = {name: lang.units[spec.unit] for name, spec in m.measures.items()}
     people_groups = frozenset(m.people_groups)
@@ -130,23 +130,23 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         triggers=triggers,
         trigger_pattern=_fast_words(
             _triggers_alternation(triggers, name_triggers, m.place_articles), re.IGNORECASE),
-        clause_break=re.compile(alternation(m.clause_breaks, words=False), re.IGNORECASE),
+        clause_break=re.compile(_blind(m.clause_breaks, words=False), re.IGNORECASE),
         item_break=re.compile(r";|\n"),
-        not_count_after=re.compile(alternation(m.not_counts_after, words=False) + r"(?![a-z])",
+        not_count_after=re.compile(_blind(m.not_counts_after, words=False) + r"(?![a-z])",
                                    re.IGNORECASE),
-        relative_before=re.compile(rf"{alternation(m.relative_markers)}\s+(?:\w+\s+)?$",
+        relative_before=re.compile(rf"{_blind(m.relative_markers)}\s+(?:\w+\s+)?$",
                                    re.IGNORECASE),
         place_preposition_before=re.compile(
-            rf"{alternation(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
+            rf"{_blind(m.place_prepositions)}\s+{_articles(m.place_articles)}$",
             re.IGNORECASE),
-        done_to=re.compile(alternation(m.done_to), re.IGNORECASE) if m.done_to else None,
+        done_to=re.compile(_blind(m.done_to), re.IGNORECASE) if m.done_to else None,
         restating_aside=re.compile(
-            rf"\s*{alternation(m.restating_asides)}[\s:,]*", re.IGNORECASE)
+            rf"\s*{_blind(m.restating_asides)}[\s:,]*", re.IGNORECASE)
         if m.restating_asides else None,
         reference_gap=re.compile(
-            rf",?\s+{alternation(m.reference_prepositions)}\s+{_articles(m.place_articles)}",
+            rf",?\s+{_blind(m.reference_prepositions)}\s+{_articles(m.place_articles)}",
             re.IGNORECASE) if m.reference_prepositions else None,
-        coordinator_gap=re.compile(rf"\s*(?:{alternation(m.coordinators, words=False)})\s*",
+        coordinator_gap=re.compile(rf"\s*(?:{_blind(m.coordinators, words=False)})\s*",
                                    re.IGNORECASE),
         # one alternation, one pass over each sentence
         exclusions=(_fast("|".join(f"(?:{p})" for p in lang.exclusions.patterns), re.MULTILINE),),
@@ -155,24 +155,24 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         event_triggers=events,
         event_pattern=_fast_words(trie_alternation(list(events)), re.IGNORECASE),
         heading_events=heading,
-        heading_event_pattern=re.compile(alternation(list(heading)), re.IGNORECASE),
-        articles=re.compile(rf"{alternation(lang.numbers.indefinite_articles)}\s+$",
+        heading_event_pattern=re.compile(_blind(list(heading)), re.IGNORECASE),
+        articles=re.compile(rf"{_blind(lang.numbers.indefinite_articles)}\s+$",
                             re.IGNORECASE),
         word=re.compile(r"[\w'’-]+|[^\w\s]"),
         side_after=side_after,
         owner_after=owner_after,
         not_context_before=not_context_before,
-        open_start_before=re.compile(rf"{alternation(lang.dates.open_start_before)}\s+$",
+        open_start_before=re.compile(rf"{_blind(lang.dates.open_start_before)}\s+$",
                                      re.IGNORECASE) if lang.dates.open_start_before else None,
         not_event_date_before=re.compile(
-            rf"{alternation(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
+            rf"{_blind(lang.dates.not_event_date_before)}\s+$", re.IGNORECASE)
         if lang.dates.not_event_date_before else None,
         # scanned over every sentence: its few first letters consumed first (``scan_first``;
         # a twin over the lowered sentence is no faster)
         article_figure=re.compile(
             trie_alternation(articles, scan_first=True, ignorecase=True) + r"(?=\s)",
             re.IGNORECASE),
-        as_of_publication=re.compile(alternation(m.as_of_publication), re.IGNORECASE)
+        as_of_publication=re.compile(_blind(m.as_of_publication), re.IGNORECASE)
         if m.as_of_publication else None,
         article_nouns=_fast_words(trie_alternation(article_nouns), re.IGNORECASE)
         if article_nouns else None,
@@ -217,9 +217,15 @@ def _fast_words(pattern: str, flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + guarded(pattern, flags), flags)
 
 
+def _blind(phrases: list[str], *, words: bool = True) -> str:
+    """The longest-first alternation of phrases for a case-blind pattern, as a trie (the engine
+    enters every branch of a case-blind alternation, a trie's only by letter)."""
+    return trie_alternation(phrases, words=words, ignorecase=True)
+
+
 def _articles(words: list[str]) -> str:
     """Optional article words, each followed by a space: "(?:the\\s+)?"."""
-    return rf"(?:{alternation(words, words=False)}\s+)?" if words else ""
+    return rf"(?:{_blind(words, words=False)}\s+)?" if words else ""
 
 
 def _known(words: dict[str, list[str]], names: Mapping[str, object], key: str) -> None:
