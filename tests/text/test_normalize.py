@@ -86,3 +86,18 @@ _NORMAL_CHARS = st.characters(
 @example("Şuşa, 8 May 1992.\n\nLachin corridor  \n")
 def test_already_normal_text_keeps_every_offset(text: str) -> None:
     assert normalize_text(text) == text
+
+
+_REFERENCE_MAP = {**{ord(c): "\n" for c in "\r\u2028\u2029"}, **{ord(c): None for c in INVISIBLE},
+                  **{ord(c): " " for c in SPACES},
+                  **{c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
+                                       *range(0x7F, 0xA0))}}
+
+
+@given(st.text(st.sampled_from("ab \n\r\u0301é" + INVISIBLE + SPACES + "\x00\x85\u2028")))
+@example("Stepa\u00adna\u00adkert\r\n8\u00a0May\t1992\u2029Shusha\x07\u00a0fell")
+def test_replacing_each_held_character_maps_like_one_table(text: str) -> None:
+    # the text is rewritten one replace per special character it holds, from where the first
+    # one stands: the same text as mapping every character through one table
+    reference = unicodedata.normalize("NFC", text.replace("\r\n", "\n").translate(_REFERENCE_MAP))
+    assert normalize_text(text) == reference

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 __all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "Word", "evidence_span", "find_words"]
 
@@ -59,9 +58,9 @@ class Spans(Generic[S]):
         return bisect_left(self.starts, lower) < bisect_left(self.starts, upper)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A vocabulary word found in the text: its span and its lower-cased form."""
+class Word(NamedTuple):
+    """A vocabulary word found in the text: its span and its lower-cased form (a tuple: built
+    for every match, a third of a frozen dataclass's build time)."""
 
     start: int
     end: int
@@ -69,7 +68,7 @@ class Word:
 
 
 def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
-    return Spans([Word(m.start(), m.end(), m.group(0).lower())
+    return Spans([Word(*m.span(), m.group(0).lower())
                   for m in pattern.finditer(text, start, end)])
 
 

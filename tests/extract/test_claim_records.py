@@ -1,0 +1,37 @@
+"""Claim records are built without the frozen dataclass's per-field ``__init__``, and are the
+same records ``Claim(...)`` would build."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from corroborate.model import Claim
+from tests.extract.helpers import claims_of
+
+TEXT = "Armenian forces captured Shusha on 8 May 1992; 58 Azerbaijani soldiers were killed in Shusha."
+
+
+def test_claims_are_built_without_the_dataclass_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(self: Claim, *args: object, **kwargs: object) -> None:
+        raise AssertionError("Claim.__init__ called")
+
+    monkeypatch.setattr(Claim, "__init__", refused)
+    claims = claims_of(TEXT)
+    assert [(c.kind, c.measure, c.event_type, c.place) for c in claims] == [
+        ("event", None, "capture", "Shusha"), ("quantity", "killed", None, "Shusha")]
+
+
+def test_a_built_claim_equals_the_dataclass_one() -> None:
+    for claim in claims_of(TEXT):
+        fields = {f.name: getattr(claim, f.name) for f in dataclasses.fields(Claim)}
+        assert vars(claim) == fields  # every field held, none left to the class default
+        rebuilt = Claim(**fields)
+        assert rebuilt == claim
+        assert hash(rebuilt.id) == hash(claim.id)
+    quantity = next(c for c in claims_of(TEXT) if c.kind == "quantity")
+    assert (quantity.value.low if quantity.value else None, quantity.side, quantity.place) == \
+        (58.0, "Azerbaijan", "Shusha")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quantity.side = "Armenia"  # type: ignore[misc]
