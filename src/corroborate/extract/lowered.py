@@ -10,6 +10,7 @@ span holding another letter outside ASCII is searched with the case-blind patter
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -170,7 +171,8 @@ class LoweredGrammar:
         twin = lowered_pattern(pattern if twin_pattern is None else twin_pattern)
         self.lowered = None if twin is None or twin[1] > MARGIN else re.compile(twin[0], flags)
 
-    def finditer(self, text: str, start: int, end: int) -> tuple[Any, int]:
+    def finditer(self, text: str, start: int,
+                 end: int) -> tuple[Iterator[re.Match[str]], int]:
         """The matches in ``text[start:end]`` (an iterator) and the offset of their positions."""
         if self.lowered is not None:
             low = lowered_span(text, start, end)
