@@ -15,7 +15,7 @@ from itertools import pairwise
 from corroborate.extract.articles import article_figures
 from corroborate.extract.claims import EXTRACTOR_NAME, event_claim, quantity_claim
 from corroborate.extract.dates import DateMention, find_dates
-from corroborate.extract.events import EventReading, read_events, read_list_entries
+from corroborate.extract.events import EventReading, event_words, read_events, read_list_entries
 from corroborate.extract.labels import (
     excluded_spans,
     label_group,
@@ -185,6 +185,15 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         context.side_of = None if found_actors else (seg.start, seg.end)
         context.sentence_side = _first_side(found_actors[0]) if found_actors else None
         return []
+    # an event needs a date: its words are looked for only in a sentence with one
+    triggers = event_words(vocab, body, seg.start, seg.end) if events and dates else None
+    if not (figures or label or context.heading_event or (triggers and triggers.items)):
+        # dates alone: nothing reads the sentence's names (its side is looked up if a table
+        # after it leans on it); the dates still date the sentences after it
+        context.side_of = None if found_actors else (seg.start, seg.end)
+        context.sentence_side = _first_side(found_actors[0]) if found_actors else None
+        _keep_time(context, timely)
+        return []
     actors = segment_actors()
     # places are read only by figures, events (which need a date) and a label line
     places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
@@ -206,7 +215,7 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     found: list[EventReading] = []
     if events:
         found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time,
-                            label_place)
+                            label_place, triggers)
         if context.heading_event:
             found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
                                        context.heading_event)
@@ -215,15 +224,20 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     readings = _at_event_place(vocab, readings, found)
     claims = [quantity_claim(text, seg, r) for r in readings]
     claims.extend(event_claim(text, seg, e) for e in found)
-    given = [d for d in timely if d.year_given]
-    if given:
-        context.paragraph_time = given[-1]
-        context.document_year = _year_of(given[-1])
+    _keep_time(context, timely)
     if readings:
         context.paragraph_measure = readings[-1].measure
         context.paragraph_side = readings[-1].side or context.paragraph_side
     claims.sort(key=lambda c: (c.figure.start if c.figure else c.evidence.start))
     return claims
+
+
+def _keep_time(context: _Context, timely: list[DateMention]) -> None:
+    """The last date of the sentence that gives its year dates the paragraph after it."""
+    given = [d for d in timely if d.year_given]
+    if given:
+        context.paragraph_time = given[-1]
+        context.document_year = _year_of(given[-1])
 
 
 def _first_side(actors: list[Mention]) -> Mention | None:

@@ -13,7 +13,7 @@ from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
 from corroborate.extract.window import WINDOW, Spans, Word, find_words
 
-__all__ = ["EventReading", "read_events", "read_list_entries"]
+__all__ = ["EventReading", "event_words", "read_events", "read_list_entries"]
 
 
 @dataclass
@@ -41,6 +41,11 @@ class _Clauses:
                 self.starts[after] if after < len(self.starts) else self.end)
 
 
+def event_words(vocab: Vocab, text: str, start: int, end: int) -> Spans[Word]:
+    """The event words of a span ("captured", "ceasefire"), in text order."""
+    return find_words(vocab.event_pattern, text, start, end)
+
+
 def _place_list(vocab: Vocab, text: str, places: list[Mention], after: int,
                 upper: int) -> list[Mention]:
     """The places listed right after a trigger: 'over Fuzuli, Jabrayil, Zangilan, and Qubadli'."""
@@ -66,11 +71,13 @@ def _is_list_gap(vocab: Vocab, gap: str) -> bool:
 def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateMention],
                 places: list[Mention], actors: list[Mention],
                 context_year: DateMention | None,
-                label_place: Mention | None = None) -> list[EventReading]:
-    """Events of one sentence."""
+                label_place: Mention | None = None,
+                triggers: Spans[Word] | None = None) -> list[EventReading]:
+    """Events of one sentence (``triggers``: its event words, when the caller found them)."""
     if not dates:  # an event is read only with a date of the sentence: skip the scans
         return []
-    triggers = find_words(vocab.event_pattern, text, start, end)
+    if triggers is None:
+        triggers = event_words(vocab, text, start, end)
     if not triggers.items:  # nor without a trigger word
         return []
     readings: list[EventReading] = []

@@ -12,7 +12,8 @@ from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 
 if TYPE_CHECKING:
-    from corroborate.extract.quantities import NounPhrase, Scope
+    from corroborate.extract.noun_phrases import NounPhrase
+    from corroborate.extract.quantities import Scope
 
 __all__ = ["choose_measure", "claim_unit", "trigger_adjacent"]
 

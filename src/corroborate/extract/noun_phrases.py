@@ -1,0 +1,116 @@
+"""Noun phrases around a figure: the words after it ("1,264 Armenian civilians") and the side,
+group and measure words of its clause before it. Split from ``quantities.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.extract.numbers import Figure
+from corroborate.extract.resolve import Mention
+from corroborate.extract.vocab import Vocab
+
+__all__ = ["NounPhrase", "look_back", "scan_noun_phrase"]
+
+
+@dataclass
+class NounPhrase:
+    end: int
+    side: Mention | None = None
+    group: str | None = None
+    measure: str | None = None
+    head: bool = False
+    possessive: bool = False
+    singular_group: bool = False
+    singular_item: bool = False  # "an Azerbaijani tank was destroyed"
+
+
+def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
+                     actors: list[Mention]) -> NounPhrase:
+    """Read the words after a figure: side, group, measure noun; stop at the first other word.
+
+    ``actors`` need only hold those that start in ``[position, limit)``.
+    """
+    phrase = NounPhrase(end=position)
+    sides = {a.start: a for a in actors if a.role != "name"}
+    unknown = 0
+    pos = position
+    while pos < limit:
+        while pos < limit and text[pos] == " ":
+            pos += 1
+        if pos >= limit:
+            break
+        if text[pos] == "(":  # "91 Armenian (11 non-combat) and 94 ...": read past the aside
+            close = text.find(")", pos, limit)
+            if close == -1:
+                break
+            pos = phrase.end = close + 1
+            continue
+        side = sides.get(pos)
+        match = vocab.np_pattern.match(text, pos, limit)
+        if side and (not match or side.end >= match.end()):
+            phrase.side = phrase.side or side
+            phrase.head = phrase.head or side.role == "people"  # "250 thousand Azerbaijanis"
+            pos = phrase.end = side.end
+            continue
+        if match:
+            for category, value in vocab.np_words[match.group(0).lower()]:
+                if category == "measure_noun":
+                    phrase.measure = phrase.measure or value
+                    phrase.head = True
+                    phrase.singular_item = not match.group(0).lower().endswith(
+                        vocab.plural_endings)
+                elif category == "group":
+                    phrase.group = phrase.group or value
+                    phrase.head = True
+                    phrase.singular_group = not match.group(0).lower().endswith(
+                        vocab.plural_endings)
+                elif category == "people":
+                    phrase.head = True
+                elif category == "possessive":
+                    phrase.possessive = True
+            pos = phrase.end = match.end()
+            continue
+        if phrase.head:
+            break
+        word = vocab.word.match(text, pos, limit)
+        if not word or not word.group(0)[0].isalnum() or unknown >= 1:
+            break
+        unknown += 1
+        pos = word.end()
+    for pattern in (vocab.side_after, vocab.owner_after):
+        if not phrase.head or phrase.side is not None or pattern is None:
+            continue
+        # the scan may have read the phrase's first words as fillers ("of the"): the phrase
+        # may begin before where the scan stopped, but not before the figure's noun ends
+        after = next((m for m in pattern.finditer(text, position, limit)
+                      if m.start() <= phrase.end <= m.end()), None)
+        if after:  # "19 casualties on the Azerbaijani side", "citizens of Azerbaijan"
+            phrase.side = next((a for a in actors
+                                if after.start() <= a.start and a.end <= after.end()), None)
+    return phrase
+
+
+def look_back(vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
+              lower: int) -> NounPhrase:
+    """Side, group and measure words in the clause before the figure ('Armenian military
+    fatalities were between ...'), nearest first."""
+    found = NounPhrase(end=figure.start)
+    before = sorted((a for a in actors if lower <= a.start and a.end <= figure.start),
+                    key=lambda a: -a.start)
+    if before:
+        side = before[0]
+        for earlier in before[1:]:  # "Armenia and Artsakh lost 3,825 troops": the first named
+            if vocab.coordinator_gap.fullmatch(text, earlier.end, side.start):
+                side = earlier
+            else:
+                break
+        found.side = side
+    for match in reversed(list(vocab.np_pattern.finditer(text, lower, figure.start))):
+        for category, value in vocab.np_words[match.group(0).lower()]:
+            if category == "group" and found.group is None and value in vocab.people_groups:
+                found.group = value
+            elif category == "measure_noun" and found.measure is None:
+                found.measure = value
+            if category in ("group", "people", "measure_noun"):
+                found.head = True
+    return found

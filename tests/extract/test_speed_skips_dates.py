@@ -1,0 +1,81 @@
+"""A sentence with dates but no figure, label or event word looks up no name (an event needs a
+word of its own; only figures, events and labels read places and actors), yet still dates the
+sentences after it and lends a later table its side; a figure's narrowed scope is its
+sentence's with the fields changed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import corroborate.extract as extract
+from corroborate.extract.quantities import Scope, _with
+from tests.extract.helpers import claims_of
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
+    calls: list[tuple[int, int]] = []
+    real = getattr(extract, name)
+
+    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
+        calls.append((start, end or len(text)))
+        return real(text, start, end, *args)
+
+    monkeypatch.setattr(extract, name, counted)
+    return calls
+
+
+def test_a_sentence_of_dates_alone_looks_up_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    places = _counting(monkeypatch, "find_places")
+    actors = _counting(monkeypatch, "find_actors")
+    text = ("In March 1992 the talks in Tehran stalled. Armenian forces captured Shusha on 8 May. "
+            "On 12 May, 58 Azerbaijani soldiers were killed.")
+    found = [(c.kind, c.event_type or c.measure, c.date or (c.time and c.time.start), c.place)
+             for c in claims_of(text)]
+    # the first sentence's year dates the two after it
+    assert found == [("event", "capture", "1992-05-08", "Shusha"),
+                     ("quantity", "killed", "1992-05-12", None)]
+    looked_up = ["Armenian forces captured Shusha on 8 May.",
+                 "On 12 May, 58 Azerbaijani soldiers were killed."]
+    assert [text[a:b] for a, b in places] == looked_up
+    assert [text[a:b] for a, b in actors] == looked_up
+
+
+TABLE = """Losses of the spring offensive
+
+On 3 May 2022 the ministry listed the Russian soldiers and civilians killed by region.
+Region
+Dead
+Wounded
+Servicemen
+412
+1,030
+Civilians
+57
+96
+"""
+
+
+def test_a_table_after_a_sentence_of_dates_takes_its_side(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    actors = _counting(monkeypatch, "find_actors")
+    places = _counting(monkeypatch, "find_places")
+    found = [(c.measure, c.value.low, c.side, c.time and c.time.start) for c in claims_of(TABLE)
+             if c.kind == "quantity" and c.value is not None]
+    assert found == [("killed", 412, "Russia", "2022-05-03"),
+                     ("wounded", 1030, "Russia", "2022-05-03"),
+                     ("killed", 57, "Russia", "2022-05-03"),
+                     ("wounded", 96, "Russia", "2022-05-03")]
+    sentence = "On 3 May 2022 the ministry listed the Russian soldiers and civilians killed by region."
+    # looked up once, when the first cell with a measure asked for it; its places never
+    assert [TABLE[a:b] for a, b in actors].count(sentence) == 1
+    assert places == []
+
+
+def test_a_narrowed_scope_is_the_sentence_scope_with_the_fields_changed() -> None:
+    sentence = Scope("Shusha fell.", 0, 12, [], [], [], context_measure="killed")
+    narrowed = _with(sentence, start=2, end=8, label_line=True)
+    assert narrowed == dataclasses.replace(sentence, start=2, end=8, label_line=True)
+    assert (sentence.start, sentence.end, sentence.label_line) == (0, 12, False)
+    assert narrowed.open_dates is sentence.open_dates
