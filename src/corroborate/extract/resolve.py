@@ -78,6 +78,15 @@ class _Matcher:
         return re.compile(guarded(trie_alternation(list(self.forms))))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        return self._searched(text, start, end).finditer(text, start, end)
+
+    def findall(self, text: str, start: int, end: int) -> list[str]:
+        """The names ``finditer`` finds, as written: one C call, no match object each (the
+        patterns hold no capturing group, so ``findall`` gives each whole match)."""
+        return self._searched(text, start, end).findall(text, start, end)
+
+    def _searched(self, text: str, start: int, end: int) -> re.Pattern[str]:
+        """The pattern to search the span with: all the names if it holds one of the others."""
         if self.others:
             seen = self._others_in
             if seen[0] is not text:
@@ -86,9 +95,9 @@ class _Matcher:
             at = bisect_left(starts, start)
             while at < len(starts) and starts[at] < end:  # (rare: most spans hold none)
                 if ends[at] <= end:
-                    return self.pattern.finditer(text, start, end)
+                    return self.pattern
                 at += 1
-        return self.capitals.finditer(text, start, end)
+        return self.capitals
 
     def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
         found = []
@@ -143,10 +152,15 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
                              tuple(scope.sides.people_names.items()),
                              tuple(scope.place_words.items()))
     codes = load_gazetteer().countries
-    actors = _actors()  # only the names' canonical forms: no mention is built
-    named = Counter(codes[canonical] for canonical in (
-        actors.forms[m.group(0)][0] for m in actors.finditer(text, 0, min(len(text), SAMPLE)))
-        if canonical in codes)
+    actors = _actors()  # only the names as written, counted: no mention is built
+    written = Counter(actors.findall(text, 0, min(len(text), SAMPLE)))
+    # each country counted in the order it is first named (most_common keeps that order
+    # among equal counts): a name's first place is before any later name of its country
+    named: Counter[str] = Counter()
+    for form, count in written.items():
+        canonical = actors.forms[form][0]
+        if canonical in codes:
+            named[codes[canonical]] += count
     return DocumentScope(tuple(code for code, _ in named.most_common(2)))
 
 
