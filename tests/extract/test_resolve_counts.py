@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.extract.resolve import _actors, document_scope
+from corroborate.extract.resolve import _actors, _Matcher, _places, document_scope
 
 SENTENCE = ("Serbian police cleared Pristina as ethnic Albanians fled; Serbia denied it, and "
             "Kosovo Albanians and Serbs were counted.")
@@ -31,3 +31,22 @@ def test_findall_gives_the_names_finditer_finds(start: int, end: int) -> None:
 def test_the_countries_named_most_first_then_first_named(text: str,
                                                         countries: tuple[str, str]) -> None:
     assert document_scope(None, text).countries == countries
+
+
+MIXED = ("Serbian police and ethnic Albanians met the República del Perú's envoy; "
+         "Kosovo Albanians, ethnic Albanians and Serbs left the Gaza Strip for Shusha.")
+
+
+@pytest.mark.parametrize("which", ["actors", "places"])
+def test_names_without_a_capital_merged_into_the_capitals_scan(which: str) -> None:
+    # a fresh matcher: the trie of all its names is compiled here only to compare with
+    matcher = _Matcher(dict((_actors() if which == "actors" else _places()).forms))
+    assert matcher.lower is not None
+    spans = [(0, len(MIXED)), (10, 60), (20, 75), (70, len(MIXED)), (35, 36)]
+    merged = [[m.span() for m in matcher.finditer(MIXED, a, b)] for a, b in spans]
+    assert "pattern" not in vars(matcher)  # never compiled to find them
+    assert merged == [[m.span() for m in matcher.pattern.finditer(MIXED, a, b)]
+                      for a, b in spans]
+    if which == "actors":
+        assert [MIXED[a:b] for a, b in merged[0]] == [
+            "Serbian", "ethnic Albanians", "Kosovo Albanians", "ethnic Albanians", "Serbs"]

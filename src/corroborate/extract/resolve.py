@@ -60,8 +60,12 @@ class _Matcher:
     """A trie of names searched over every sentence. Most names begin with a capital: those are
     scanned from one capital to the next (``scan_first``, a third of a lookahead guard's time);
     the few others ("the Gaza Strip") are looked for as plain strings first (once per text: the
-    extractor asks sentence by sentence), and only a span holding one is searched by the
-    pattern of all the names (the same matches either way)."""
+    extractor asks sentence by sentence), and only a span holding one is searched for them
+    too, by a small trie of their own, the two scans merged as one alternation of all the names
+    scans (the same matches: a name of each kind never begins at the same character, and each
+    scan goes on from the end of the match taken). The trie of all the names takes 0.17 s to
+    compile, more than the scans of a megabyte, and is compiled only if no name has a capital.
+    """
 
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
@@ -69,6 +73,8 @@ class _Matcher:
         self.others = tuple(form for form in forms if not form[:1].isupper())
         self.capitals = re.compile(trie_alternation(capitals, scan_first=True)) \
             if capitals else self.pattern
+        self.lower = re.compile(guarded(trie_alternation(list(self.others)))) \
+            if self.others and capitals else None
         # the last text searched, with where the other names occur in it (starts, ends)
         self._others_in: tuple[str, list[int], list[int]] = ("", [], [])
 
@@ -78,15 +84,19 @@ class _Matcher:
         return re.compile(guarded(trie_alternation(list(self.forms))))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        return self._searched(text, start, end).finditer(text, start, end)
+        if self.lower is not None and self._holds_others(text, start, end):
+            return _merged(self.capitals, self.lower, text, start, end)
+        return self.capitals.finditer(text, start, end)
 
     def findall(self, text: str, start: int, end: int) -> list[str]:
         """The names ``finditer`` finds, as written: one C call, no match object each (the
         patterns hold no capturing group, so ``findall`` gives each whole match)."""
-        return self._searched(text, start, end).findall(text, start, end)
+        if self.lower is not None and self._holds_others(text, start, end):
+            return [m.group(0) for m in _merged(self.capitals, self.lower, text, start, end)]
+        return self.capitals.findall(text, start, end)
 
-    def _searched(self, text: str, start: int, end: int) -> re.Pattern[str]:
-        """The pattern to search the span with: all the names if it holds one of the others."""
+    def _holds_others(self, text: str, start: int, end: int) -> bool:
+        """Whether the span holds one of the names without a capital."""
         if self.others:
             seen = self._others_in
             if seen[0] is not text:
@@ -95,9 +105,9 @@ class _Matcher:
             at = bisect_left(starts, start)
             while at < len(starts) and starts[at] < end:  # (rare: most spans hold none)
                 if ends[at] <= end:
-                    return self.pattern
+                    return True
                 at += 1
-        return self.capitals
+        return False
 
     def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
         found = []
@@ -108,6 +118,22 @@ class _Matcher:
                 at = text.find(form, at + 1)
         found.sort()
         return [s for s, _e in found], [e for _s, e in found]
+
+
+def _merged(first: re.Pattern[str], second: re.Pattern[str], text: str, start: int,
+            end: int) -> Iterator[re.Match[str]]:
+    """The matches of the alternation of two patterns that never match from the same
+    character: the earlier of the two next matches, each scan resumed past it."""
+    one, two = first.search(text, start, end), second.search(text, start, end)
+    while one is not None or two is not None:
+        taken = one if two is None or (one is not None and one.start() < two.start()) else two
+        assert taken is not None
+        yield taken
+        cursor = taken.end()
+        if one is not None and one.start() < cursor:
+            one = first.search(text, cursor, end)
+        if two is not None and two.start() < cursor:
+            two = second.search(text, cursor, end)
 
 
 def _places() -> _Matcher:
