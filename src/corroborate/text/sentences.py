@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from collections.abc import Iterable
 
 import blingfire
 import numpy as np
@@ -112,6 +111,14 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
     for start, end in spans:
         if merged:
             first, last = merged[-1]
+            # both rules need a piece ending in a period (spaces after it aside): most end
+            # in none of their words' periods, and are not searched
+            stop = last
+            while stop > first and text[stop - 1].isspace():
+                stop -= 1
+            if stop == first or text[stop - 1] != ".":
+                merged.append((start, end))
+                continue
             tail = text[max(first, last - _LAST_WORD_CHARS):last]
             match = _LAST_WORD.search(tail)
             if (last - first <= 64 and _LONE_MARK.fullmatch(text[first:last].strip())) or (
@@ -122,7 +129,9 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
     return merged
 
 
-def _split_citations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_citations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if "[" not in text:  # no citation marker in the paragraph (most have none)
+        return spans
     result: list[tuple[int, int]] = []
     for start, end in spans:
         cursor = start

@@ -1,0 +1,55 @@
+"""Sentence rules are searched only where they can apply: the citation boundary in a paragraph
+holding a '[', the abbreviation and lone-mark rules after a piece ending in a period."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import corroborate.text.sentences as sentences
+from corroborate.text.sentences import split_sentences
+
+
+class _Refused:
+    def __init__(self, real: re.Pattern[str]) -> None:
+        self.real = real
+        self.calls = 0
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.search(*args)  # type: ignore[arg-type]
+
+    def fullmatch(self, *args: object) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.fullmatch(*args)  # type: ignore[arg-type]
+
+    def finditer(self, *args: object) -> object:
+        self.calls += 1
+        return self.real.finditer(*args)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, _Refused]:
+    found = {name: _Refused(getattr(sentences, name))
+             for name in ("_CITATION_BOUNDARY", "_LAST_WORD", "_LONE_MARK")}
+    for name, wrapper in found.items():
+        monkeypatch.setattr(sentences, name, wrapper)
+    return found
+
+
+def test_a_paragraph_without_a_bracket_is_not_searched_for_citations(
+        counted: dict[str, _Refused]) -> None:
+    text = "Shusha fell in May 1992. Lachin followed! Was Kalbajar next?"
+    assert split_sentences(text) == [(0, 24), (25, 41), (42, 60)]
+    assert counted["_CITATION_BOUNDARY"].calls == 0
+    # the pieces ending in '!' and '?' are not read for an abbreviation; the one ending in
+    # a period is
+    assert counted["_LAST_WORD"].calls == 1
+
+
+def test_the_rules_still_apply_where_they_can(counted: dict[str, _Refused]) -> None:
+    text = "Gen. Smith arrived on 3 May.[4] He left. 1. The war ended."
+    assert split_sentences(text, 0, frozenset({"gen", "Gen"})) == \
+        [(0, 31), (32, 40), (41, 58)]
+    assert counted["_CITATION_BOUNDARY"].calls == 3
