@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corroborate.extract.dates import DateMention, has_respectively
 from corroborate.extract.resolve import Mention, place_kind
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, Spans, Word, find_words
+from corroborate.extract.window import WINDOW, Spans, Word, clause_breaks, find_words
 
 __all__ = ["EventReading", "event_words", "read_events", "read_list_entries"]
 
@@ -30,7 +30,7 @@ class _Clauses:
 
     def __init__(self, vocab: Vocab, text: str, start: int, end: int) -> None:
         self.start, self.end = start, end
-        spans = [m.span() for m in vocab.clause_break.finditer(text, start, end)]
+        spans = clause_breaks(vocab.clause_break, text, start, end)
         self.starts = [a for a, _b in spans]
         self.ends = [b for _a, b in spans]
 
@@ -81,7 +81,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
     if not triggers.items:  # nor without a trigger word
         return []
     readings: list[EventReading] = []
-    respectively = has_respectively(text, start, end, vocab.lang.code)
+    respectively: bool | None = None  # "respectively" in the sentence: looked for when needed
     paired: set[str] = set()  # types already read as a 'respectively' list in this sentence
     clauses = _Clauses(vocab, text, start, end)
     all_dates, all_places, all_actors = Spans(dates), Spans(places), Spans(actors)
@@ -132,8 +132,12 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         nearest_trigger = later_dates and not any(
             vocab.event_triggers[other.key] != event_type
             for other in triggers.within(match.end, later_dates[0].start))
-        if respectively and nearest_trigger and len(later_dates) > 1 and \
-                len(listed) >= len(later_dates):
+        # as many places as later dates: "took Fuzuli and Jabrayil on 17 and 22 October, respectively"
+        paired_up = bool(nearest_trigger) and len(later_dates) > 1 and \
+            len(listed) >= len(later_dates)
+        if paired_up and respectively is None:
+            respectively = has_respectively(text, start, end, vocab.lang.code)
+        if paired_up and respectively:
             pairs = list(zip(listed[-len(later_dates):], later_dates, strict=True))
             readings.extend(EventReading(event_type, (match.start, match.end), d, p, actor)
                             for p, d in pairs)

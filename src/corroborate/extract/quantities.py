@@ -19,7 +19,7 @@ from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.shares import share_measure, share_of_earlier
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, LazyWords, Spans, Word
+from corroborate.extract.window import WINDOW, LazyWords, Spans, Word, clause_breaks
 
 __all__ = ["NounPhrase", "Reading", "Scope", "read_figures", "scan_noun_phrase"]
 
@@ -70,9 +70,9 @@ def _with(scope: Scope, **changes: Any) -> Scope:
 
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in vocab.clause_break.finditer(text, start, end):
-        spans.append((cursor, match.start()))
-        cursor = match.end()
+    for break_start, break_end in clause_breaks(vocab.clause_break, text, start, end):
+        spans.append((cursor, break_start))
+        cursor = break_end
     spans.append((cursor, end))
     return spans
 

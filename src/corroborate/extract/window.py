@@ -13,7 +13,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "Word", "evidence_span", "find_words"]
+__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "Word", "clause_breaks", "evidence_span",
+           "find_words"]
 
 # Characters on each side of a figure (or an event's trigger) that its readers look at. The
 # longest sentence of the shared corpus is 689 characters, and a figure's trigger, side, place
@@ -70,6 +71,24 @@ class Word(NamedTuple):
 def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
     return Spans([Word(*m.span(), m.group(0).lower())
                   for m in pattern.finditer(text, start, end)])
+
+
+# The last span's clause breaks: the figures' and the events' readers of a sentence both ask
+# for them (one entry: sentences are read one after the other; it holds the last text read).
+_last_breaks: tuple[re.Pattern[str], str, int, int, list[tuple[int, int]]] | None = None
+
+
+def clause_breaks(pattern: re.Pattern[str], text: str, start: int,
+                  end: int) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``text[start:end]``, found once for the span."""
+    global _last_breaks
+    last = _last_breaks
+    if last is not None and last[1] is text and last[2] == start and last[3] == end and \
+            last[0] is pattern:
+        return last[4]
+    found = [m.span() for m in pattern.finditer(text, start, end)]
+    _last_breaks = (pattern, text, start, end, found)
+    return found
 
 
 class LazyWords:
