@@ -4,6 +4,7 @@ same records ``Claim(...)`` would build."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 
 import pytest
 
@@ -35,3 +36,16 @@ def test_a_built_claim_equals_the_dataclass_one() -> None:
         (58.0, "Azerbaijan", "Shusha")
     with pytest.raises(dataclasses.FrozenInstanceError):
         quantity.side = "Armenia"  # type: ignore[misc]
+
+
+def test_ids_hash_the_parts_as_str_writes_them() -> None:
+    event, quantity = claims_of(TEXT)
+    location = "test-source.txt"
+    parts = ("test-source", location, quantity.figure.start if quantity.figure else None,
+             quantity.figure.end if quantity.figure else None, "killed", "Azerbaijan", "soldiers",
+             58.0, 58.0)
+    assert quantity.id == "c-" + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+    start = TEXT.index("captured")
+    parts_of_event = ("test-source", location, start, "capture", "1992-05-08", "Shusha")
+    assert event.id == "c-" + hashlib.sha1(
+        "|".join(map(str, parts_of_event)).encode()).hexdigest()[:16]

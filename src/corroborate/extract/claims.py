@@ -17,9 +17,10 @@ __all__ = ["EXTRACTOR_NAME", "event_claim", "quantity_claim"]
 EXTRACTOR_NAME = "corroborate.extractor.rules.v1"
 
 
-def _claim_id(*parts: object) -> str:
-    digest = hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()
-    return f"c-{digest[:16]}"
+def _claim_id(key: str) -> str:
+    """A claim's id from its key: its parts joined by "|" as ``str`` writes each (an f-string
+    field with no format spec is ``str``'s text; one f-string, not a join of ``str`` calls)."""
+    return f"c-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
 
 # Every field of a Claim with its default: a claim is built from these and the fields given.
@@ -53,8 +54,8 @@ def quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
     time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso or None)
     side = r.side.canonical if r.side else None
     return _new_claim(
-        id=_claim_id(text.document.source.slug, text.document.location, f.start, f.end,
-                     r.measure, side, r.group, f.low, f.high),
+        id=_claim_id(f"{text.document.source.slug}|{text.document.location}|{f.start}|{f.end}|"
+                     f"{r.measure}|{side}|{r.group}|{f.low}|{f.high}"),
         source=text.document.source.slug,
         document=_document_name(text),
         kind="quantity",
@@ -83,8 +84,8 @@ def event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
     end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
     place = e.place.canonical if e.place else None
     return _new_claim(
-        id=_claim_id(text.document.source.slug, text.document.location, e.trigger[0],
-                     e.event_type, e.date.start_iso, place),
+        id=_claim_id(f"{text.document.source.slug}|{text.document.location}|{e.trigger[0]}|"
+                     f"{e.event_type}|{e.date.start_iso}|{place}"),
         source=text.document.source.slug,
         document=_document_name(text),
         kind="event",
