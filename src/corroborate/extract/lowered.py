@@ -10,12 +10,13 @@ span holding another letter outside ASCII is searched with the case-blind patter
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["MARGIN", "LoweredGrammar", "lowered_pattern", "lowered_span", "lowered_word"]
+__all__ = ["MARGIN", "LoweredGrammar", "key_words", "lowered_pattern", "lowered_span",
+           "lowered_word"]
 
 # a span's characters outside ASCII are looked at one by one: one with a case keeps it unlowered
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -124,6 +125,17 @@ def lowered_word(word: str) -> str:
     'august'
     """
     return "".join(map(_lower, word))
+
+
+def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Each phrase's last word as lowered text holds it, less those holding another ("thirds"
+    holds "third"): every phrase holds one, so a lowered text holding none holds no phrase.
+
+    >>> key_words(["two-thirds", "a third", "half", "Sept", "September"])
+    ('half', 'sept', 'third')
+    """
+    words = {re.split(r"[\s-]+", lowered_word(p))[-1] for p in phrases}
+    return tuple(sorted(w for w in words if w and not any(o != w and o in w for o in words)))
 
 
 def _lower(char: str) -> str:

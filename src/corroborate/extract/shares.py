@@ -14,7 +14,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
-from corroborate.extract.lowered import lowered_span, lowered_word
+from corroborate.extract.lowered import key_words, lowered_span
 from corroborate.extract.numbers import Figure
 from corroborate.extract.tries import value_of
 from corroborate.extract.vocab import Vocab
@@ -63,15 +63,8 @@ def _load_shares(code: str, _dirs: tuple[str, ...]) -> Shares:
         fraction=re.compile(trie_alternation(list(fractions), scan_first=True, ignorecase=True),
                             re.IGNORECASE),
         back_reference=re.compile(alternation(found.back_references), re.IGNORECASE),
-        fraction_keys=_keys(fractions),
+        fraction_keys=key_words(fractions),
     )
-
-
-def _keys(phrases: dict[str, float]) -> tuple[str, ...]:
-    """Each phrase's last word as lowered text holds it, less those holding another ("thirds"
-    holds "third"): every phrase holds one."""
-    words = {re.split(r"[\s-]+", lowered_word(p))[-1] for p in phrases}
-    return tuple(sorted(w for w in words if w and not any(o != w and o in w for o in words)))
 
 
 def find_fractions(vocab: Vocab, text: str, start: int, end: int,
