@@ -4,9 +4,7 @@ nothing a rerun does not bring back."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,27 +15,12 @@ from corroborate.cli import app
 from corroborate.pipeline import Outcome, Prepared
 from corroborate.scale import IngestOptions
 from corroborate.store import SQLiteStore
+from tests.scale.conftest import exported_claims
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
 pytest.importorskip("psycopg", reason="the postgresql extra is not installed")
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 runner = CliRunner()
-
-
-def _claims(db: str) -> list[dict[str, object]]:
-    result = runner.invoke(app, ["export", "claims", "--db", db, "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return sorted(records, key=lambda r: (str(r["document"]), str(r["id"])))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("corpus")
-    for name in ("karabakh", "falklands"):
-        shutil.copytree(EXAMPLES / name, root / name)
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +43,7 @@ def test_workers_store_into_postgresql_what_one_process_stores(
                                  "--engine", "dask", "--scheduler", "local"])
     assert result.exit_code == 0, result.output
     assert "10 documents: 10 added" in result.stdout
-    assert _claims(postgres_url) == _claims(reference)
+    assert exported_claims(postgres_url) == exported_claims(reference)
     # aligned once every part was stored: the same disputes as one process
     disputes = ["disputes", "--format", "jsonl", "--db"]
     assert runner.invoke(app, [*disputes, postgres_url]).stdout == \
@@ -102,4 +85,4 @@ def test_a_worker_killed_while_storing_loses_and_duplicates_nothing(
         cluster.close()
     assert len(first) == len(again) == 10
     assert all(o.status in ("unchanged", "added") for o in again)
-    assert _claims(postgres_url) == _claims(reference)
+    assert exported_claims(postgres_url) == exported_claims(reference)

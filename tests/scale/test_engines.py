@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,34 +15,9 @@ from typer.testing import CliRunner
 from corroborate.cli import app
 from corroborate.documents import discover
 from corroborate.scale import IngestOptions, prepare_all
+from tests.scale.conftest import WIRES, exported_claims
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 runner = CliRunner()
-
-WIRES = [
-    {"id": "w1", "source": "wire-a", "title": "Wire A", "published": "2024-03-02",
-     "conflict": "Sudanese civil war (2023–present)",
-     "text": "At least 14 civilians were killed in shelling of El Fasher on Friday, "
-             "according to a medical charity."},
-    {"id": "w2", "source": "wire-b", "title": "Wire B", "published": "2024-03-03",
-     "conflict": "Sudanese civil war (2023–present)",
-     "text": "Local officials put the toll at 22 dead and 40 wounded in El Fasher."},
-]
-
-
-def _claims(db: Path) -> list[dict[str, object]]:
-    result = runner.invoke(app, ["export", "claims", "--db", str(db), "--format", "jsonl"])
-    assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    return sorted(records, key=lambda r: (str(r["document"]), str(r["id"])))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("corpus")
-    for name in ("karabakh", "falklands"):
-        shutil.copytree(EXAMPLES / name, root / name)
-    return root
 
 
 def test_pool_prepares_in_batch_order_with_the_same_claims(corpus: Path) -> None:
@@ -79,7 +53,7 @@ def test_ingest_jobs_two_equals_jobs_one(corpus: Path, tmp_path: Path) -> None:
                                      "--jobs", jobs, "--quiet"])
         assert result.exit_code == 0, result.output
         assert "10 documents: 10 added" in result.stdout
-    assert _claims(tmp_path / "1.db") == _claims(tmp_path / "2.db")
+    assert exported_claims(tmp_path / "1.db") == exported_claims(tmp_path / "2.db")
 
 
 def test_engine_flags_are_checked(tmp_path: Path) -> None:
@@ -107,17 +81,17 @@ def test_dask_local_cluster_stores_what_one_process_stores(corpus: Path, tmp_pat
     assert "12 added, 1 failed" in result.stdout
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(cluster), "-j", "1"])
     assert result.exit_code == 0, result.output
-    by_dask = [c for c in _claims(single) if not str(c["document"]).startswith(str(tmp_path))
+    by_dask = [c for c in exported_claims(single) if not str(c["document"]).startswith(str(tmp_path))
                and "#" not in str(c["document"])]
-    assert by_dask == _claims(cluster)
-    wire_claims = [c for c in _claims(single) if "#w" in str(c["document"])]
+    assert by_dask == exported_claims(cluster)
+    wire_claims = [c for c in exported_claims(single) if "#w" in str(c["document"])]
     assert {c["conflict"] for c in wire_claims} == {"Sudanese civil war (2023–present)"}
     assert {c["source"] for c in wire_claims} == {"wire-a", "wire-b"}
     # a rerun stores nothing twice
     result = runner.invoke(app, ["ingest", str(corpus), str(wires), "--db", str(single),
                                  "--engine", "dask", "--scheduler", "local"])
     assert "12 unchanged, 1 failed" in result.stdout
-    assert len(_claims(single)) == len({(c["document"], c["id"]) for c in _claims(single)})
+    assert len(exported_claims(single)) == len({(c["document"], c["id"]) for c in exported_claims(single)})
 
 
 @pytest.mark.slow
@@ -156,7 +130,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(corpus: Path, tmp_
     assert all(o.status in ("unchanged", "added") for o in again)
     reference = tmp_path / "reference.db"
     assert runner.invoke(app, ["ingest", str(corpus), "--db", str(reference), "-j", "1"]).exit_code == 0
-    assert _claims(db) == _claims(reference)
+    assert exported_claims(db) == exported_claims(reference)
 
 
 def test_errors_cross_processes_intact() -> None:
@@ -213,7 +187,7 @@ def test_an_unreachable_scheduler_is_one_line_and_the_store_keeps_what_it_had(
     db = tmp_path / "kept.db"
     assert runner.invoke(app, ["ingest", str(corpus / "karabakh"), "--db", str(db),
                                "-j", "1", "--quiet"]).exit_code == 0
-    before = _claims(db)
+    before = exported_claims(db)
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -224,4 +198,4 @@ def test_an_unreachable_scheduler_is_one_line_and_the_store_keeps_what_it_had(
     assert done.stderr.strip().splitlines() == [
         f"Error [E403] tcp://127.0.0.1:{port}: invalid option: cannot reach the Dask scheduler "
         f"(Timed out trying to connect to tcp://127.0.0.1:{port} after 10 s); check --scheduler"]
-    assert _claims(db) == before
+    assert exported_claims(db) == before

@@ -8,12 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from corroborate.cli import app
-from tests.scale.test_engines import EXAMPLES, WIRES, _claims, runner
+from tests.scale.conftest import EXAMPLES, WIRES, exported_claims
 
 pa = pytest.importorskip("pyarrow", reason="the dask extra (pyarrow) is not installed")
 pq = pytest.importorskip("pyarrow.parquet", reason="the dask extra (pyarrow) is not installed")
+runner = CliRunner()
 
 
 def _records() -> list[dict[str, object]]:
@@ -61,7 +63,7 @@ def corpora(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
                                  "--quiet"])
     assert result.exit_code == 0, result.output
     assert "7 documents: 7 added" in result.stdout
-    return jsonl, parquet, _by_record(_claims(root / "jsonl.db"))
+    return jsonl, parquet, _by_record(exported_claims(root / "jsonl.db"))
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -72,7 +74,7 @@ def test_parquet_gives_the_claims_of_the_same_records_as_json_lines(
     result = runner.invoke(app, ["ingest", str(parquet), "--db", str(db), "-j", jobs, "--quiet"])
     assert result.exit_code == 0, result.output
     assert "7 documents: 7 added" in result.stdout
-    claims = _claims(db)
+    claims = exported_claims(db)
     assert {str(c["document"]) for c in claims if "#" in str(c["document"])} == {
         "wires.parquet#w1", "wires.parquet#w2"}
     assert _by_record(claims) == reference
@@ -86,7 +88,7 @@ def test_parquet_gives_the_claims_of_the_same_records_as_json_lines(
 
 
 @pytest.mark.slow
-def test_dask_reads_the_row_groups_on_its_workers_with_the_same_claims(
+def test_dask_reads_the_row_groups_on_its_workers_with_the_sameexported_claims(
         corpora: tuple[Path, Path, list[dict[str, object]]], tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
     from corroborate.scale import IngestOptions
@@ -108,14 +110,14 @@ def test_dask_reads_the_row_groups_on_its_workers_with_the_same_claims(
         outcomes = ingest_on_dask(parts, store, IngestOptions(max_bytes=10 << 20), "local",
                                   workers=2)
     assert sorted(o.status for o in outcomes) == ["added"] * 7
-    assert _by_record(_claims(by_groups)) == reference
+    assert _by_record(exported_claims(by_groups)) == reference
     # and through the command line
     db = tmp_path / "dask.db"
     result = runner.invoke(app, ["ingest", str(parquet), "--db", str(db), "-j", "2",
                                  "--engine", "dask", "--scheduler", "local", "--quiet"])
     assert result.exit_code == 0, result.output
     assert "7 documents: 7 added" in result.stdout
-    assert _by_record(_claims(db)) == reference
+    assert _by_record(exported_claims(db)) == reference
 
 
 def test_a_row_with_an_empty_text_fails_alone(tmp_path: Path) -> None:
@@ -127,7 +129,7 @@ def test_a_row_with_an_empty_text_fails_alone(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"Error [E104] {parquet}:row 3: empty document" in result.output
     assert "3 documents: 2 added, 1 failed" in result.stdout
-    assert {str(c["document"]).rsplit("#", 1)[1] for c in _claims(db)} == {"w1", "w2"}
+    assert {str(c["document"]).rsplit("#", 1)[1] for c in exported_claims(db)} == {"w1", "w2"}
 
 
 def _truncated(path: Path) -> str:
@@ -161,7 +163,7 @@ def test_a_malformed_parquet_file_is_one_line_and_the_store_keeps_what_it_had(
     wires.write_text("".join(json.dumps(w) + "\n" for w in WIRES))
     assert runner.invoke(app, ["ingest", str(wires), "--db", str(db), "-j", "1",
                                "--quiet"]).exit_code == 0
-    before = _claims(db)
+    before = exported_claims(db)
     assert len(before) >= 2
     bad = tmp_path / "bad.parquet"
     reason = make(bad)
@@ -169,4 +171,4 @@ def test_a_malformed_parquet_file_is_one_line_and_the_store_keeps_what_it_had(
     assert done.returncode == 1
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith(f"Error [E202] {bad}: invalid data file: {reason}")
-    assert _claims(db) == before
+    assert exported_claims(db) == before

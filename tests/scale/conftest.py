@@ -1,0 +1,43 @@
+"""What the scale tests share: a two-conflict corpus of the examples, two wires, and the claims a store
+exports, sorted so two stores' can be compared."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corroborate.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+# two agency wires on one event, with their metadata (a JSON Lines or Parquet corpus)
+WIRES = [
+    {"id": "w1", "source": "wire-a", "title": "Wire A", "published": "2024-03-02",
+     "conflict": "Sudanese civil war (2023–present)",
+     "text": "At least 14 civilians were killed in shelling of El Fasher on Friday, "
+             "according to a medical charity."},
+    {"id": "w2", "source": "wire-b", "title": "Wire B", "published": "2024-03-03",
+     "conflict": "Sudanese civil war (2023–present)",
+     "text": "Local officials put the toll at 22 dead and 40 wounded in El Fasher."},
+]
+
+
+def exported_claims(db: str | Path) -> list[dict[str, object]]:
+    """Every claim of the store at ``db`` as ``export claims`` writes it, by document and id."""
+    result = CliRunner().invoke(app, ["export", "claims", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return sorted(records, key=lambda r: (str(r["document"]), str(r["id"])))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Karabakh and Falklands examples in one folder."""
+    root = tmp_path_factory.mktemp("corpus")
+    for name in ("karabakh", "falklands"):
+        shutil.copytree(EXAMPLES / name, root / name)
+    return root
