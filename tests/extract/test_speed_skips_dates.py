@@ -1,7 +1,7 @@
 """A sentence with dates but no figure, label or event word looks up no name (an event needs a
 word of its own; only figures, events and labels read places and actors), yet still dates the
-sentences after it and lends a later table its side; a figure's narrowed scope is its
-sentence's with the fields changed."""
+sentences after it and lends a later table its side; a sentence whose figures count nothing
+looks up no place either; a figure's narrowed scope is its sentence's with the fields changed."""
 
 from __future__ import annotations
 
@@ -79,3 +79,27 @@ def test_a_narrowed_scope_is_the_sentence_scope_with_the_fields_changed() -> Non
     assert narrowed == dataclasses.replace(sentence, start=2, end=8, label_line=True)
     assert (sentence.start, sentence.end, sentence.label_line) == (0, 12, False)
     assert narrowed.open_dates is sentence.open_dates
+
+
+@pytest.mark.parametrize("text", ["The talks lasted 3 hours in Shusha.",
+                                  "He visited 3 villages near Shusha.",
+                                  "The 2 envoys met in Shusha."])
+def test_a_sentence_whose_figures_count_nothing_looks_up_no_place(
+        monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    places = _counting(monkeypatch, "find_places")
+    assert claims_of(text) == []
+    assert places == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Shusha, 58 Azerbaijani soldiers were killed.", [("killed", 58.0, "Shusha")]),
+    # the place before the parenthesis a figure opens
+    ("Fighting continued at Goose Green (17 killed).", [("killed", 17.0, "Goose Green")]),
+])
+def test_a_figure_that_counts_still_finds_its_place(
+        monkeypatch: pytest.MonkeyPatch, text: str,
+        expected: list[tuple[str, float, str]]) -> None:
+    places = _counting(monkeypatch, "find_places")
+    assert [(c.measure, c.value.low if c.value else None, c.place)
+            for c in claims_of(text)] == expected
+    assert [text[a:b] for a, b in places] == [text]  # once for the sentence

@@ -195,29 +195,38 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
         _keep_time(context, timely)
         return []
     actors = segment_actors()
-    # places are read only by figures, events (which need a date) and a label line
-    places = _located_places(vocab, body, find_places(body, seg.start, seg.end, context.where))
-    label_side, label_place = label_of(vocab, body, seg, actors, places) if label else \
-        (None, None)
+    # places are read only by figures (those that count something), events (which need a date
+    # and an event word) and a label line: looked up once, when first needed
+    found_places: list[list[Mention]] = []
+
+    def sentence_places() -> list[Mention]:
+        if not found_places:
+            found_places.append(_located_places(
+                vocab, body, find_places(body, seg.start, seg.end, context.where)))
+        return found_places[0]
+
+    label_side, label_place = label_of(vocab, body, seg, actors, sentence_places()) \
+        if label else (None, None)
     own_group = label_group(vocab, body, seg) if label else None
     # a label naming its own people and no side ("Civilians: ...") takes no side from the
     # line before it
     context_side = None if own_group and label_side is None else context.paragraph_side
     context.sentence_side, context.side_of = _first_side(actors), None
-    scope = Scope(body, seg.start, seg.end, timely, places, actors, context_time=context_time,
+    scope = Scope(body, seg.start, seg.end, timely, [], actors, context_time=context_time,
                   context_measure=(label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
                   if label else context.paragraph_measure,
                   context_side=context_side, default_side=label_side,
                   default_place=label_place, default_group=own_group, label_line=label,
-                  published=_published(text), open_dates=opening)
+                  published=_published(text), open_dates=opening, place_finder=sentence_places)
     readings = read_figures(vocab, scope, figures)
     found: list[EventReading] = []
     if events:
-        found = read_events(vocab, body, seg.start, seg.end, dates, places, actors, context_time,
-                            label_place, triggers)
+        if triggers and triggers.items:
+            found = read_events(vocab, body, seg.start, seg.end, dates, sentence_places(), actors,
+                                context_time, label_place, triggers)
         if context.heading_event:
-            found += read_list_entries(vocab, body, seg.start, seg.end, dates, places,
+            found += read_list_entries(vocab, body, seg.start, seg.end, dates, sentence_places(),
                                        context.heading_event)
         if label and context.list_actor is not None:
             found = [replace(e, actor=e.actor or context.list_actor) for e in found]

@@ -9,6 +9,7 @@ language data.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -56,6 +57,9 @@ class Scope:
     published: DateMention | None = None  # the source's publication date, when it is known
     open_dates: list[DateMention] = field(default_factory=list)  # "since 1982": from then on
     clause_spans: list[tuple[int, int]] = field(default_factory=list)
+    # the sentence's places, looked up when a figure first needs them (most figures that count
+    # nothing never do); ``places`` is read when there is none
+    place_finder: Callable[[], list[Mention]] | None = None
     triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
 
 
@@ -110,7 +114,15 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
     scope.triggers = LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
-    actors, places, dates = Spans(scope.actors), Spans(scope.places), Spans(scope.dates)
+    actors, dates = Spans(scope.actors), Spans(scope.dates)
+    found_places: list[Spans[Mention]] = []  # looked up once, when first needed
+
+    def places_within(lower: int, upper: int) -> list[Mention]:
+        if not found_places:
+            found_places.append(Spans(scope.place_finder() if scope.place_finder is not None
+                                      else scope.places))
+        return found_places[0].within(lower, upper)
+
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),
                                 actors.starting(f.end, min(scope.end, f.end + 80)))
                for f in figures]
@@ -128,8 +140,9 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             clause_of_reading.append(clause_of_reading[-1])
             continue
         lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
-        near = _with(scope, start=lo, end=hi, dates=dates.within(lo, hi),
-                       places=places.within(lo, hi), actors=actors.within(lo, hi))
+        # (its places are looked up by the readers that need them: places_within)
+        near = _with(scope, start=lo, end=hi, dates=dates.within(lo, hi), places=[],
+                     actors=actors.within(lo, hi))
         number = _clause_index(clause_starts, scope.clause_spans, figure.start)
         whole = (scope.start, scope.end) if number is None else scope.clause_spans[number]
         clause = (max(lo, whole[0]), min(hi, whole[1]))
@@ -149,7 +162,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         back = look_back(vocab, text, near.actors, figure, lower)
         # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
         # that place's, and counts what the sentence counts
-        aside = _aside_of(text, near.places, figure, clause[0])
+        aside = _aside_of(text, places_within, lo, hi, figure, clause[0])
         local = _with(near, context_measure=readings[-1].measure) \
             if readings else near  # "thousands were killed, ..., but also almost two hundred"
         if aside is not None:
@@ -235,8 +248,8 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             group = None
         item = _item_of(vocab, text, near, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
-        place = aside or _place(vocab, near, figure, item, (max(clause[0], lower), clause[1]),
-                                upper)
+        place = aside or _place(vocab, near, places_within(lo, hi), figure, item,
+                                (max(clause[0], lower), clause[1]), upper)
         if side is not None and place is not None and side.canonical == place.canonical:
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
@@ -291,14 +304,16 @@ def _restates(vocab: Vocab, text: str, earlier: Figure, figure: Figure) -> bool:
         bool(vocab.restating_aside.fullmatch(text, opening + 1, figure.start))
 
 
-def _aside_of(text: str, places: list[Mention], figure: Figure, lower: int) -> Mention | None:
-    """The place right before the parenthesis a figure opens: "Goose Green (17 killed)"."""
+def _aside_of(text: str, places_within: Callable[[int, int], list[Mention]], lo: int, hi: int,
+              figure: Figure, lower: int) -> Mention | None:
+    """The place right before the parenthesis a figure opens: "Goose Green (17 killed)"
+    (``places_within(lo, hi)``: the places of the figure's window)."""
     opening = text.rfind("(", lower, figure.start)
     if opening == -1 or ")" in text[opening:figure.start] or \
             len(text[opening + 1:figure.start].split()) > 3:
         return None
-    return next((p for p in places if p.end <= opening and not text[p.end:opening].strip()),
-                None)
+    return next((p for p in places_within(lo, hi)
+                 if p.end <= opening and not text[p.end:opening].strip()), None)
 
 
 def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int, int]:
@@ -312,13 +327,13 @@ def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int
     return start, end
 
 
-def _place(vocab: Vocab, scope: Scope, figure: Figure, item: tuple[int, int],
-           clause: tuple[int, int], upper: int) -> Mention | None:
+def _place(vocab: Vocab, scope: Scope, places: list[Mention], figure: Figure,
+           item: tuple[int, int], clause: tuple[int, int], upper: int) -> Mention | None:
     """The place a figure is about: one named after it (before the next figure) first
     ("245,045 Armenians in Azerbaijan"), else the nearest named before it in its clause."""
     text = scope.text
     candidates = []
-    for place in scope.places:
+    for place in places:
         if place.start < item[0] or place.end > item[1]:
             continue
         leads_item = not text[item[0]:place.start].strip() and \
