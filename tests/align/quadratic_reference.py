@@ -211,7 +211,7 @@ def narrower_exceeds_wider(claims: list[Claim], rules: Rules) -> list[Fact]:
             key_record = {"measure": wide.measure, "unit": wide.unit, "side": wide.side,
                           "group": wide.group, "place": wide.place,
                           "time": time_record([wide]), "check": "narrower_exceeds_wider"}
-            if not state and len(exceeding) == len(reaching):
+            if len(exceeding) == len(reaching):
                 # exceeded by the same claims as every wider claim of its question and figure:
                 # one fact holds them all (the first one's)
                 question = (wide.side, wide.group, wide.place,

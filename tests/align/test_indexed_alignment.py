@@ -216,3 +216,32 @@ def test_a_figure_repeated_by_many_sources_makes_facts_that_grow_linearly(
     (facts_4, claims_4), (facts_16, claims_16) = listed(4), listed(16)
     assert facts_16 == facts_4  # one fact per question and figure, however many copies
     assert claims_16 == 4 * claims_4
+
+
+def test_a_state_repeated_by_many_sources_makes_facts_that_grow_linearly() -> None:
+    """A state measure, copied by k sources: the 1989 population of Nagorno-Karabakh given
+    below the population of Shusha inside it the same year. One fact per question and figure
+    (not one per copy listing every copy of the other: 18.5 million claims listed for the
+    2.3 million of 1 GB of wire copies)."""
+    wide_text = "In 1989, the population of Nagorno-Karabakh was 150,000."
+    narrow_text = "Shusha had a population of 160,000 in 1989."
+
+    def said(n: int, text: str, figure: str, value: float, place: str) -> Claim:
+        start = text.index(figure)
+        return Claim(id=f"{place}-{n}", source=f"wire-{n}", document=f"d{n}-{place}",
+                     kind="quantity", evidence=Evidence(0, len(text), text), extractor="test",
+                     measure="population", value=Value(value, value, "exact"), unit="people",
+                     place=place, time=TimeSpan("1989", "1989"),
+                     figure=Evidence(start, start + len(figure), figure))
+
+    def listed(copies: int) -> tuple[int, int]:
+        claims = [c for n in range(copies) for c in (
+            said(n, wide_text, "150,000", 150_000.0, "Nagorno-Karabakh"),
+            said(n, narrow_text, "160,000", 160_000.0, "Shusha"))]
+        nested = [f for f in assert_same(claims, WITHIN)
+                  if f.key.get("check") == "narrower_exceeds_wider"]
+        assert all(f.claims[0].place == "Nagorno-Karabakh" for f in nested)
+        return len(nested), sum(len(f.claims) for f in nested)
+
+    assert listed(4) == (1, 8)  # the 4 wider copies, then the 4 narrower ones
+    assert listed(16) == (1, 32)

@@ -64,15 +64,19 @@ def narrower_exceeds_wider(claims: list[Claim], rules: Rules) -> list[Fact]:
                 reaching = sorted(candidates[bisect_left(lows, high):])
                 if not reaching:
                     continue
-                if state:  # a state's periods are only near its own, and checked one by one
-                    found.extend(([p], exceeding) for p in same if (exceeding := [
-                        n for n in reaching if spans[n] != spans[p] and contains(
-                            members[p], members[n], rules.within, state, rules.every_group)]))
-                    continue
+                if state:
+                    # a state's candidates are only near its period: each is checked, once for
+                    # the question (what contains() reads of the wider claim is its question)
+                    wide = members[same[0]]
+                    reaching = [n for n in reaching if contains(
+                        wide, members[n], rules.within, state, rules.every_group)]
+                    if not reaching:
+                        continue
                 # a count's candidates are exactly the claims inside it. Wider claims of one
                 # question and figure are exceeded by the same claims (but those of their own
                 # statement): they make one fact, not one each with the same list, which grew
-                # with the square of a figure repeated by many sources (wire copies)
+                # with the square of a figure repeated by many sources (wire copies; at 1 GB,
+                # populations: 18.5 million claims listed for 2.3 million)
                 inside = {spans[n] for n in reaching}
                 alike = [p for p in same if spans[p] not in inside]
                 if alike:
