@@ -6,11 +6,15 @@ looks up no place either; a figure's narrowed scope is its sentence's with the f
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 import corroborate.extract as extract
 from corroborate.extract.quantities import Scope, _with
+from corroborate.extract.vocab import load_vocab
+from corroborate.model import Document, Source
+from corroborate.text import segment
 from tests.extract.helpers import claims_of
 
 
@@ -103,3 +107,31 @@ def test_a_figure_that_counts_still_finds_its_place(
     assert [(c.measure, c.value.low if c.value else None, c.place)
             for c in claims_of(text)] == expected
     assert [text[a:b] for a, b in places] == [text]  # once for the sentence
+
+
+class _CountedSearch:
+    def __init__(self, real: re.Pattern[str]) -> None:
+        self.real, self.calls = real, 0
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.search(text, start, end)
+
+
+def test_open_start_dates_are_looked_for_only_in_a_sentence_with_a_figure() -> None:
+    vocab = load_vocab("en")
+    assert vocab.open_start_before is not None
+    counted = _CountedSearch(vocab.open_start_before)
+    patched = dataclasses.replace(vocab, open_start_before=counted)
+    text = "Since 1982 the talks have stalled. Since 1982, 40 soldiers have died in Shusha."
+    document = Document(Source("s", "S"), "s.txt", text, "h", "text/plain", len(text))
+    segmented = segment(document)
+    context = extract._Context()
+    found = []
+    for seg in segmented.segments:
+        before = counted.calls
+        found += extract._sentence_claims(patched, segmented, seg, context)  # type: ignore[arg-type]
+        # one search per date of a sentence with a figure, none without
+        assert counted.calls - before == (1 if "40" in text[seg.start:seg.end] else 0)
+    assert [(c.measure, c.time.start if c.time else None, c.time.end if c.time else None)
+            for c in found] == [("killed", "1982", None)]

@@ -167,8 +167,6 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     dates = _with_relative(vocab, text, seg, dates, context)
     timely = [d for d in dates if not (vocab.not_context_before and vocab.not_context_before.search(
         body, max(seg.start, d.start - 20), d.start))]
-    opening = [d for d in dates if vocab.open_start_before and vocab.open_start_before.search(
-        body, max(seg.start, d.start - 20), d.start)]
     figures = find_figures(body, seg.start, seg.end, vocab.lang.code,
                            lambda: excluded_spans(vocab, body, seg.start, seg.end, dates))
     found_actors: list[list[Mention]] = []  # looked up once, when first needed
@@ -212,6 +210,9 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     # line before it
     context_side = None if own_group and label_side is None else context.paragraph_side
     context.sentence_side, context.side_of = _first_side(actors), None
+    # the dates that open a span with no end ("since 1982"): only a figure's time reads them
+    opening = [d for d in dates if vocab.open_start_before and vocab.open_start_before.search(
+        body, max(seg.start, d.start - 20), d.start)] if figures else []
     scope = Scope(body, seg.start, seg.end, timely, [], actors, context_time=context_time,
                   context_measure=(label_measure(vocab, body, seg) or context.section_measure
                                    or context.paragraph_measure)
