@@ -10,7 +10,8 @@ else the bundled examples, examples/*/), each copied with its figures shifted, u
 ``--megabytes`` MB (10^6 bytes of UTF-8) are reached, written once as a JSON Lines file (a
 document per line, its source and conflict as metadata), or with ``--format parquet`` as a Parquet
 file of the same records (row groups of about ``--row-group-mb`` MB: the Dask parts).
-Each run is a fresh ``corroborate ingest`` process into a fresh SQLite file:
+Each run is a fresh ``corroborate ingest`` process into a fresh SQLite file (in a scratch folder
+removed at the end, or ``--keep DIR``):
 
   * ``one job``: ``--jobs 1``;
   * ``pool``: ``--jobs N`` (a process pool on this machine, one writer);
@@ -145,9 +146,14 @@ def main() -> None:
                         help="with --format parquet: MB of records a row group")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--skip", nargs="*", default=[], choices=["one", "pool", "dask"])
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="write the corpus and the stores into DIR and keep them (e.g. to "
+                             "time aligning again with benchmarks/realign.py)")
     options = parser.parse_args()
+    if options.keep:
+        options.keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
+        work = options.keep or Path(scratch)
         corpus = work / f"corpus.{options.format}"
         if options.format == "parquet":
             size = generate_parquet(corpus, options.megabytes, options.corpus, options.row_group_mb)
