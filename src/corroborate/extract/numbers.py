@@ -12,9 +12,10 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
-from corroborate.extract.lowered import LoweredGrammar
+from corroborate.extract.lowered import LoweredGrammar, lowered_word
 from corroborate.extract.tries import value_of
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
@@ -36,8 +37,7 @@ class Figure:
     spelled: bool = False  # written in words ("three", "a dozen")
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
+class _Atom(NamedTuple):  # a tuple: built for every number of every sentence
     start: int
     end: int
     value: float
@@ -128,6 +128,9 @@ class _Grammar:
         self.currency_before = re.compile(rf"(?P<u>{trie_alternation(list(unit_before), words=False)})"
                                           r"\s?$")
         self.currency_reach = 2 + max(map(len, unit_before))
+        # a match ends within the last three characters (a space, and "$" before a final line
+        # break, may follow it): a text whose last three hold no form's last character holds none
+        self.currency_last = frozenset(form[-1] for form in unit_before)
         symbol_units = [u for u in unit_after if not u[0].isalpha()]
         word_units = [u for u in unit_after if u[0].isalpha()]
         # matched after every figure: tries (a case-blind alternation's every branch is entered)
@@ -135,6 +138,7 @@ class _Grammar:
             rf"(?:\s?(?P<sym>{_blind_trie(symbol_units)})"
             rf"|\s?(?P<word>{_blind_trie(word_units)})(?![\w]))",
             re.IGNORECASE)
+        self.plus_signs = frozenset("".join(lang.symbols.plus_signs))  # (a class of them)
         plus = "".join(re.escape(p) for p in lang.symbols.plus_signs)
         self.plus_after = re.compile(rf"[{plus}](?![\w])")
         bounds_before = [(p, kind) for kind in ("at_least", "at_most", "about")
@@ -145,6 +149,9 @@ class _Grammar:
             r"\s+$", re.IGNORECASE)
         # a match ends where the trailing spaces begin: searched from the longest word before
         self.bound_reach = max(len(p) for p, _ in bounds_before)
+        # what lowered text ending in a bound word ends with (an ASCII text is searched only
+        # if it ends so)
+        self.bound_endings = tuple(lowered_word(p).rstrip() for p, _ in bounds_before)
         bounds_after = [(p, kind) for kind in ("at_least", "at_most", "about")
                         for p in getattr(lang.bounds.after, kind)]
         self.bound_after_kind = {p.lower(): kind for p, kind in bounds_after}
@@ -157,7 +164,16 @@ class _Grammar:
     def currency_ending(self, text: str) -> re.Match[str] | None:
         """The currency form that ends ``text`` (but for a space), searched from where the
         longest could begin."""
+        if self.currency_last.isdisjoint(text[-3:]):
+            return None
         return self.currency_before.search(text, max(0, len(text) - self.currency_reach))
+
+    def may_end_in_bound(self, before: str) -> bool:
+        """Whether ``before`` may end in a bound word and spaces (``bound_before``): it ends
+        in a space, and, in ASCII, its lowered words end with one."""
+        if not before or not before[-1].isspace():
+            return False
+        return not before.isascii() or before.rstrip().lower().endswith(self.bound_endings)
 
     def plain(self, written: str) -> str:
         """Digits as Python reads them: no thousands separators, "." as the decimal mark."""
@@ -230,29 +246,36 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar,
     matches = list(found)
     if not matches:  # most sentences: the exclusions need not be looked for
         return atoms
-    spans = sorted(excluded() if callable(excluded) else excluded)
-    starts = [s for s, _e in spans]
+    spans = excluded() if callable(excluded) else excluded
+    starts: list[int] = []
     reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
-    for _s, e in spans:
-        reach.append(max(e, reach[-1]) if reach else e)
+    if spans:  # (most sentences have none)
+        spans = sorted(spans)
+        starts = [s for s, _e in spans]
+        for _s, e in spans:
+            reach.append(max(e, reach[-1]) if reach else e)
     for match in matches:
         a, b = match.start() + shift, match.end() + shift
-        before = bisect_left(starts, b)  # spans[:before] start before the match ends
-        if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
-            continue
-        if match.group("vague"):
-            low, high, bound = value_of(grammar.vague, match.group("vague"))
-            atoms.append(_Atom(a, b, low, high, bound, False, "vague"))
-        elif match.group("dig"):
-            value = float(grammar.plain(match.group("dig")))
-            scale, glued = match.group("scale"), match.group("gscale")
-            factor = value_of(grammar.scales, scale) if scale else \
-                value_of(grammar.glued_scales, glued) if glued else 1.0
+        if starts:
+            before = bisect_left(starts, b)  # spans[:before] start before the match ends
+            if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
+                continue
+        # the branch that matched: its group closes last (a scale's after the digits')
+        kind = match.lastgroup
+        if kind == "vague":
+            low, high, bound = value_of(grammar.vague, match.group(kind))
+            atoms.append(_Atom(a, b, low, high, bound, False, kind))
+        elif kind == "words":
+            value = parse_number_words(match.group(kind))
+            atoms.append(_Atom(a, b, value, value, "exact", False, kind))
+        else:
+            digits = match.group("dig")
+            # digits alone are read as written: no separator or decimal mark to rewrite
+            value = float(digits) if digits.isdecimal() else float(grammar.plain(digits))
+            factor = value_of(grammar.scales, match.group(kind)) if kind == "scale" else \
+                value_of(grammar.glued_scales, match.group(kind)) if kind == "gscale" else 1.0
             atoms.append(_Atom(a, b, value * factor, value * factor, "exact", factor != 1.0,
                                "digits", factor))
-        else:
-            value = parse_number_words(match.group("words"))
-            atoms.append(_Atom(a, b, value, value, "exact", False, "words"))
     return atoms
 
 
@@ -324,9 +347,10 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
         unit, factor = grammar.unit_before[currency.group("u")]
         a -= len(before) - currency.start()
         before = text[max(lo, a - 30):a]
-    plus = grammar.plus_after.match(text, b, hi)
-    if plus and bound == "exact":
-        bound, b = "at_least", plus.end()
+    if b < hi and text[b] in grammar.plus_signs:
+        plus = grammar.plus_after.match(text, b, hi)
+        if plus and bound == "exact":
+            bound, b = "at_least", plus.end()
     after = grammar.unit_after_re.match(text, b, hi)
     factor = 1.0
     if after and unit is None:
@@ -336,23 +360,28 @@ def _finish(text: str, a: int, b: int, low: float, high: float, bound: str, lo: 
     if factor != 1.0:
         plain = grammar.plain(written)
         low, high = round_like(low * factor, plain), round_like(high * factor, plain)
-    bound_after = grammar.bound_after.match(text, b, hi)
-    if bound_after and bound == "exact":
-        bound = value_of(grammar.bound_after_kind, bound_after.group("b"))
-        b = bound_after.end()
-    bound_before = grammar.bound_before.search(
-        before, max(0, len(before.rstrip()) - grammar.bound_reach))
-    if bound_before and bound in ("exact", "about"):
-        kind = value_of(grammar.bound_kind, bound_before.group("b"))
-        bound = kind if not vague else bound
-        a -= len(before) - bound_before.start("b")
+    if bound == "exact" and b < hi and text[b].isspace():  # (the words after begin with one)
+        bound_after = grammar.bound_after.match(text, b, hi)
+        if bound_after:
+            bound = value_of(grammar.bound_after_kind, bound_after.group("b"))
+            b = bound_after.end()
+    if bound in ("exact", "about") and grammar.may_end_in_bound(before):
+        bound_before = grammar.bound_before.search(
+            before, max(0, len(before.rstrip()) - grammar.bound_reach))
+        if bound_before:
+            kind = value_of(grammar.bound_kind, bound_before.group("b"))
+            bound = kind if not vague else bound
+            a -= len(before) - bound_before.start("b")
     # "8.2 million" is 8,200,000, not 8,199,999.999999999 (binary floats of a decimal times a scale)
     low, high = _clean(low), _clean(high)
     return Figure(a, b, low, high, bound, unit, vague=vague, spelled=spelled)
 
 
 def _clean(value: float) -> float:
-    """A value rid of the binary-float noise of decimal arithmetic: 12 significant digits."""
+    """A value rid of the binary-float noise of decimal arithmetic: 12 significant digits (a
+    whole number of at most 12 digits has none, and most figures are one)."""
+    if value.__class__ is float and value.is_integer() and -1e12 < value < 1e12:
+        return value
     return float(f"{value:.12g}")
 
 
