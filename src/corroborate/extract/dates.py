@@ -8,8 +8,9 @@ stage must on a 50 MB corpus; a small grammar over ``dates.toml`` gives exact sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.lowered import LoweredGrammar, lowered_word
@@ -121,8 +122,7 @@ def _cached_grammar(code: str, not_year_after: str, _dirs: tuple[str, ...]) -> _
     return _Grammar(load_lang(code), not_year_after)
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
+class _Atom(NamedTuple):  # a tuple: built for every date of every sentence
     start: int
     end: int
     year: int | None
@@ -227,16 +227,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
         if mentions and mentions[-1].year_given:
             # "In late April 2011 ..., while on 5 October": the sentence's last year is the context
             context_year = int(mentions[-1].end_iso[:4])
-        second = atoms[i + 1] if i + 1 < len(atoms) else None
-        opened = bool(g.openers.search(text, max(start, first.start - 10), first.start))
-        if second and (g.range_gap.fullmatch(text, first.end, second.start) or (
-                opened and g.opener_gap.fullmatch(text, first.end, second.start))) and (
-                first.kind != "year" or second.kind == "year" or opened):
-            mention = _range(first, second, context_year)
-            if mention:
-                mentions.append(mention)
-                i += 2
-                continue
+        if i + 1 < len(atoms):  # (an opener before it matters only to a range)
+            second = atoms[i + 1]
+            opened = bool(g.openers.search(text, max(start, first.start - 10), first.start))
+            if (g.range_gap.fullmatch(text, first.end, second.start) or (
+                    opened and g.opener_gap.fullmatch(text, first.end, second.start))) and (
+                    first.kind != "year" or second.kind == "year" or opened):
+                mention = _range(first, second, context_year)
+                if mention:
+                    mentions.append(mention)
+                    i += 2
+                    continue
         if first.kind == "month_only":
             if bare_month is None and context_year is not None and g.month_opener and \
                     g.month_opener.search(text, max(start, first.start - 12), first.start):
@@ -290,7 +291,7 @@ def _range(first: _Atom, second: _Atom, context_year: int | None) -> DateMention
         return None
     year1 = first.year or year2
     month1 = first.month if first.month is not None else (second.month if first.day else None)
-    lo = _ends(replace(first, month=month1), year1)[0]
+    lo = _ends(first._replace(month=month1), year1)[0]
     hi = _ends(second, year2)[1]
     if lo > hi:
         return None

@@ -60,9 +60,11 @@ class _Grammar:
         # every relative date holds one of these words: a segment with none is not searched
         phrases = [*self.weekday, *self.published_days, *self.periods, *self.previous_days]
         self.keys = tuple({p.split()[-1] for p in phrases} | set(self.units))
-        # one search for "does any key occur", not a substring test per key and sentence
-        self.any_key = re.compile(trie_alternation(list(self.keys), words=False)) \
-            if self.keys else None
+        # a text holds a key if it holds one of those holding no other ("day" is in "friday",
+        # "days", "today"): a few substring tests, cheaper than one search of them all (their
+        # first letters are most letters)
+        self.key_parts = tuple(sorted(k for k in self.keys
+                                      if not any(o != k and o in k for o in self.keys)))
 
 
 @lru_cache(maxsize=8)
@@ -114,12 +116,13 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
     [('1982-06-14', '1982-06-14')]
     """
     g = _cached_grammar(lang, data_dirs())
-    if g.scan is None or g.any_key is None:
+    if g.scan is None or not g.key_parts:
         return []
-    # the lowered sentence the date and figure grammars read too, if it could be lowered
+    # the lowered sentence the date and figure grammars read too, if it could be lowered (its
+    # few characters before the span may add a key: the search then finds nothing)
     low = lowered_span(text, start, end)
-    if not (g.any_key.search(low[0], start - low[1]) if low is not None else
-            g.any_key.search(text[start:end].lower())):
+    lowered = low[0] if low is not None else text[start:end].lower()
+    if not any(map(lowered.__contains__, g.key_parts)):
         return []
     anchor = parse_day(published)
     found: list[DateMention] = []
