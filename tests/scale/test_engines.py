@@ -195,7 +195,10 @@ def test_an_unreachable_scheduler_is_one_line_and_the_store_keeps_what_it_had(
                            "--db", str(db), "--engine", "dask", "--scheduler",
                            f"tcp://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        f"Error [E403] tcp://127.0.0.1:{port}: invalid option: cannot reach the Dask scheduler "
-        f"(Timed out trying to connect to tcp://127.0.0.1:{port} after 10 s); check --scheduler"]
+    # one line: what, where, what to do (the reason in brackets is Dask's: a time-out, or a
+    # refusal seen first on a loaded machine)
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"Error [E403] tcp://127.0.0.1:{port}: invalid option: cannot reach "
+                           f"the Dask scheduler (")
+    assert line.endswith("); check --scheduler")
     assert exported_claims(db) == before
