@@ -69,8 +69,9 @@ class _Grammar:
         starts = rf"(?=\d|{lead}(?![\w])|{filler}\s+{season}(?![\w]))" if lead_guard else ""
         # behind a lookahead on its first characters: scanned over every sentence
         # the case-blind grammar, and its twin run over the lower-cased sentence (``lowered``)
-        self.scan = LoweredGrammar(guarded(
-            rf"(?<![\w/.])(?<![A-Za-z]-){starts}(?:"
+        # (the look behind first: a position inside a word is left at once, before the guard)
+        self.scan = LoweredGrammar(r"(?<![\w/.])" + guarded(
+            rf"(?<![A-Za-z]-){starts}(?:"
             rf"(?P<ddm>(?P<d0>{day})(?:\s*[{dashes}]\s*|\s+{day_joiners}\s+)(?P<d0b>{day})\s+"
             rf"(?P<m0>{month})\.?"
             rf"(?:,?\s+(?P<y0>{_YEAR}))?)"
