@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
+from corroborate.extract.window import word_keys
 
 __all__ = ["NounPhrase", "look_back", "scan_noun_phrase"]
 
@@ -105,8 +106,8 @@ def look_back(vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
             else:
                 break
         found.side = side
-    for match in reversed(list(vocab.np_pattern.finditer(text, lower, figure.start))):
-        for category, value in vocab.np_words[match.group(0).lower()]:
+    for key in reversed(word_keys(vocab.np_pattern, text, lower, figure.start)):
+        for category, value in vocab.np_words[key]:
             if category == "group" and found.group is None and value in vocab.people_groups:
                 found.group = value
             elif category == "measure_noun" and found.measure is None:

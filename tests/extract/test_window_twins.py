@@ -1,0 +1,64 @@
+"""The vocabulary's case-blind words found by their lowered twins (window.find_words, word_keys):
+the same spans and keys as the case-blind patterns, whatever the case or letters of the text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corroborate.extract.vocab import load_vocab
+from corroborate.extract.window import find_words, lowered_twin, word_keys
+
+VOCAB = load_vocab("en")
+PATTERNS = {"event": VOCAB.event_pattern, "noun phrase": VOCAB.np_pattern}
+
+
+def blind_words(pattern: re.Pattern[str], text: str, start: int,
+                end: int) -> list[tuple[int, int, str]]:
+    return [(*m.span(), m.group(0).lower()) for m in pattern.finditer(text, start, end)]
+
+
+def test_the_event_and_noun_phrase_words_have_twins_and_a_case_sensitive_pattern_none() -> None:
+    assert all(lowered_twin(p) is not None for p in PATTERNS.values())
+    assert lowered_twin(re.compile("Killed")) is None  # nothing to lower: read as it is
+
+
+def test_a_sentence_in_capitals_gives_the_words_of_the_case_blind_pattern() -> None:
+    text = ("AZERBAIJANI FORCES CAPTURED SHUSHA; 40 Soldiers Were Killed and the Ceasefire "
+            "was SIGNED by both sides.")
+    for pattern in PATTERNS.values():
+        words = [tuple(w) for w in find_words(pattern, text, 0, len(text)).items]
+        assert words == blind_words(pattern, text, 0, len(text))
+        assert word_keys(pattern, text, 5, 60) == [k for _a, _b, k in
+                                                   blind_words(pattern, text, 5, 60)]
+    events = [w.key for w in find_words(VOCAB.event_pattern, text, 0, len(text)).items]
+    assert events == ["captured", "ceasefire"]
+
+
+def test_letters_the_engine_folds_are_read_by_the_case_blind_pattern() -> None:
+    # "İ" lowers to two characters and "ſ" folds to "s": such a sentence is not lowered
+    text = "In 2014, 72 soldiers were KİLLED; the ceaſefire held."
+    for pattern in PATTERNS.values():
+        assert [tuple(w) for w in find_words(pattern, text, 0, len(text)).items] == \
+            blind_words(pattern, text, 0, len(text))
+
+
+WORDS = ["killed", "Captured", "CEASEFIRE", "soldiers", "civilians", "wounded", "troops",
+         "signed", "attack", "refugees", "İ", "ı", "ſ", "\u212a", "é", "É", "-", " ", ", ", ".",
+         "\n", "non-", "re", "s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WORDS), max_size=30), cut=st.integers(0, 40),
+       name=st.sampled_from(sorted(PATTERNS)))
+def test_twins_give_the_case_blind_words_on_any_text(pieces: list[str], cut: int,
+                                                    name: str) -> None:
+    text = "".join(pieces)
+    pattern = PATTERNS[name]
+    start = min(cut, len(text))
+    assert [tuple(w) for w in find_words(pattern, text, start, len(text)).items] == \
+        blind_words(pattern, text, start, len(text))
+    assert word_keys(pattern, text, start, len(text)) == \
+        [k for _a, _b, k in blind_words(pattern, text, start, len(text))]
