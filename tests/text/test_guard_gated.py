@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corroborate.extract.vocab import load_vocab
 from corroborate.text.guard import GatedAlternation, match_needs, may_match, required_literals
@@ -22,7 +24,14 @@ TEXT = ("See pp. 99–105 and p. 5; ISBN 978-0-19-280358-7, ISSN 1234-567X, doi:
     (r"\bISBN(?:-1[03])?:?\s*[\d-]{9,}", ("ISBN",)),
     (r"\b(?:Resolution|resolution|Resolutions|resolutions)\s+\d+", ("esolution",)),
     (r"§+\s*\d+", ("§",)),
-    (r"\b(?:pp?|p)\.\s*\d+", ("p", ".")),
+    # a run of few fixed strings ("pp.", "p.") requires what they all hold
+    (r"\b(?:pp?|p)\.\s*\d+", ("p.",)),
+    (r"\b(?:Article|article|Art\.)\s*\d+", ("rt",)),
+    (r"[-–]\s*(?:ab|cb)[xy]z", ("b",)),
+    (r"S/(?:RES/)?\d+", ("S/",)),
+    (r"a{2,3}b|c", ("",)[:0]),
+    (r"(?:ab){2}c\d", ("ababc",)),
+    (r"ISBN(?:-1[03])?:?\s*\d", ("ISBN",)),
     (r"(?:ab)?cd|ce", ("c",)),
     (r"(?i:isbn)\s*\d+", ()),
     (r"\d+/\d+", ("/",)),
@@ -85,3 +94,16 @@ def test_reference_lines_gated_alike() -> None:
             assert (may_match(needs, line) and bool(pattern.search(line))) == \
                 bool(pattern.search(line))
     assert pattern.search("Retrieved March 3, 2020.") and may_match(needs, "12. ^ Smith, J.")
+
+
+_PATTERNS = [r"\b(?:pp?|p)\.\s*\d+", r"(?:ab|cb)[xy]z", r"S/(?:RES/)?\d+", r"(?:ab){1,2}c",
+             r"a(?:b|bc)?d\.", r"[-–](?:x|xy)?y", r"p(?=q)q?r"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdxyzpqrS/RE.-– 1", max_size=30))
+def test_every_match_holds_the_required_strings(text: str) -> None:
+    for pattern in _PATTERNS:
+        needed = required_literals(pattern)
+        for match in re.finditer(pattern, text):
+            assert all(literal in match.group(0) for literal in needed), (pattern, match)

@@ -124,19 +124,77 @@ def guarded(pattern: str, flags: int = 0) -> str:
     return f"(?={first})(?:{pattern})"
 
 
-def _literal_runs(items: Any) -> list[str] | None:
-    """Strings that every match of the sequence holds (runs of literals next to each other,
-    zero-width checks between them), or None if the sequence is case-blind."""
-    runs: list[str] = []
-    run = ""
+# a run of items matching at most this many fixed strings is read as those strings
+_MAX_STRINGS = 64
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _strings(items: Any) -> set[str] | None:
+    """Every string the items match, if they match a few fixed ones (literals, classes of
+    literals, groups, branches and short repeats of them; checks that consume nothing), else
+    None: ``p(?:p)?\\.`` matches "pp." and "p.", both of which hold "p."."""
+    found = {""}
     for op, av in items:
+        options: set[str] | None
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
         if op is sre.LITERAL:
-            run += chr(av)
+            options = {chr(av)}
+        elif op is sre.IN and all(member is sre.LITERAL for member, _ in av):
+            options = {chr(code) for _, code in av}
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            options = _strings(av[3])
+        elif op is sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                one = _strings(branch)
+                if one is None:
+                    return None
+                options |= one
+        elif op in _REPEATS and av[1] <= 4:
+            options = _repeated(av[0], av[1], _strings(av[2]))
+        else:
+            return None
+        if options is None:
+            return None
+        found = {a + b for a in found for b in options}
+        if len(found) > _MAX_STRINGS:
+            return None
+    return found
+
+
+def _repeated(low: int, high: int, one: set[str] | None) -> set[str] | None:
+    """The strings of ``low`` to ``high`` repeats of one of ``one``."""
+    if one is None:
+        return None
+    found: set[str] = set()
+    power = {""}
+    for count in range(high + 1):
+        if count >= low:
+            found |= power
+        power = {a + b for a in power for b in one}
+        if len(found) + len(power) > _MAX_STRINGS:
+            return None
+    return found
+
+
+def _literal_runs(items: Any) -> list[str] | None:
+    """Strings that every match of the sequence holds (the longest string common to what each
+    run of fixed strings matches: literals next to each other, zero-width checks between
+    them, branches and short repeats of literals), or None if the sequence is case-blind."""
+    runs: list[str] = []
+    fixed: list[Any] = []  # the run of items of fixed strings being read
+
+    def close() -> None:
+        if fixed:
+            runs.append(_common_part(_strings(fixed) or {""}))
+            fixed.clear()
+
+    for op, av in items:
+        if _strings([(op, av)]) is not None and _strings([*fixed, (op, av)]) is not None:
+            fixed.append((op, av))
             continue
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # consume nothing: the run goes on
-            continue
-        runs.append(run)
-        run = ""
+        close()
         if op is sre.SUBPATTERN:
             if av[1] & re.IGNORECASE:
                 return None
@@ -144,7 +202,7 @@ def _literal_runs(items: Any) -> list[str] | None:
             if inner is None:
                 return None
             runs.extend(inner)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             inner = _literal_runs(av[2])
             if inner is None:
                 return None
@@ -154,8 +212,19 @@ def _literal_runs(items: Any) -> list[str] | None:
             if common is None:
                 return None
             runs.append(common)
-    runs.append(run)
-    return runs
+    close()
+    return runs or [""]
+
+
+def _common_part(strings: set[str] | list[str]) -> str:
+    """The longest string every one of ``strings`` holds ('' if none)."""
+    shortest = min(strings, key=len)
+    for size in range(len(shortest), 0, -1):
+        for at in range(len(shortest) - size + 1):
+            part = shortest[at:at + size]
+            if all(part in s for s in strings):
+                return part
+    return ""
 
 
 def _common_literal(branches: Any) -> str | None:
@@ -167,13 +236,7 @@ def _common_literal(branches: Any) -> str | None:
         if runs is None:
             return None
         best.append(max(runs, key=len))
-    shortest = min(best, key=len)
-    for size in range(len(shortest), 0, -1):
-        for at in range(len(shortest) - size + 1):
-            part = shortest[at:at + size]
-            if all(part in b for b in best):
-                return part
-    return ""
+    return _common_part(best)
 
 
 def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
