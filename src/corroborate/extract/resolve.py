@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
+from corroborate.extract.folded import FoldedKeys
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.world import load_world
 from corroborate.extract.world_names import (
@@ -193,7 +194,7 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
 @lru_cache(maxsize=32)
 def _scoped(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     """A conflict's own words for sides or places, matched whatever the case."""
-    canonical = {word.lower(): name for word, name in words}
+    canonical = FoldedKeys({word.lower(): name for word, name in words})
     return re.compile(guarded(trie_alternation(list(canonical)), re.IGNORECASE),
                       re.IGNORECASE), canonical
 
