@@ -74,6 +74,14 @@ def test_atoms_are_read_by_the_branch_that_matched() -> None:
     ]
 
 
+def test_a_scale_given_up_leaves_the_digits_branch() -> None:
+    # the scale or glued scale matched, then its end failed: the branch read is the digits'
+    text = "the 5 millionth visitor, 25kg of flour, 3 bnx and 40mn people"
+    atoms = numbers._atoms(text, 0, len(text), _GRAMMAR, [])
+    assert [(text[a.start:a.end], a.value, a.factor) for a in atoms] == [
+        ("5", 5.0, 1.0), ("25", 25.0, 1.0), ("3", 3.0, 1.0), ("40mn", 4e7, 1e6)]
+
+
 def test_excluded_spans_drop_the_atoms_they_touch() -> None:
     text = "see p. 5 and [12] where 300 died"
     spans = [m.span() for m in re.finditer(r"p\. 5|\[12\]", text)]
