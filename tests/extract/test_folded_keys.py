@@ -35,3 +35,24 @@ def test_found_exactly_when_the_engine_matches(word: str) -> None:
     except KeyError:
         found = False
     assert found == matched
+
+
+@pytest.mark.parametrize("folded, plain", [
+    ("In 2014, 72 SOLDİERS were KİLLED near Agdam.", "In 2014, 72 SOLDIERS were KILLED near Agdam."),
+    ("In 2014, 72 soldiers were kılled near Agdam.", "In 2014, 72 soldiers were killed near Agdam."),
+    ("On 4 April 2016, 12 CİVİLİANS DİED in Talish.", "On 4 April 2016, 12 CIVILIANS DIED in Talish."),
+])
+def test_a_sentence_with_folded_letters_gives_the_claims_of_its_ascii_twin(folded: str,
+                                                                         plain: str) -> None:
+    """Turkish-locale capitals ("İ") and a dotless "ı" in the vocabulary's words: the claims of
+    the same sentence in ASCII (the document failed on a KeyError before)."""
+    from corroborate.extract import extract_claims
+    from corroborate.model import Document, Source
+    from corroborate.text import segment
+
+    def claims(text: str) -> list[tuple[object, ...]]:
+        document = Document(Source("s", "S"), "s.txt", text, "h", "text/plain", len(text))
+        return [(c.kind, c.measure, c.value, c.group, c.time, c.figure and c.figure.start)
+                for c in extract_claims(segment(document))]
+
+    assert claims(folded) == claims(plain) != []

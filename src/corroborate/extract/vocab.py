@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, load_gazetteer, load_lang, trie_alternation
+from corroborate.extract.folded import FoldedKeys
 from corroborate.langdata import data_dirs, data_path
 from corroborate.text.guard import GatedAlternation, first_characters, guarded
 
@@ -125,9 +126,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         (c == "group" and v in people_groups) for c, v in cats)]
     return Vocab(
         lang=lang,
-        np_words=np_words,
+        np_words=FoldedKeys(np_words),
         np_pattern=re.compile(trie_alternation(list(np_words)), re.IGNORECASE),
-        triggers=triggers,
+        triggers=FoldedKeys(triggers),
         trigger_pattern=_fast_words(
             _triggers_alternation(triggers, name_triggers, m.place_articles), re.IGNORECASE),
         clause_break=re.compile(_blind(m.clause_breaks, words=False), re.IGNORECASE),
@@ -152,9 +153,9 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         exclusions=(_fast("|".join(f"(?:{p})" for p in lang.exclusions.patterns), re.MULTILINE),),
         exclusion_gate=GatedAlternation(list(lang.exclusions.patterns), re.MULTILINE),
         not_year_after=not_year_after,
-        event_triggers=events,
+        event_triggers=FoldedKeys(events),
         event_pattern=_fast_words(trie_alternation(list(events)), re.IGNORECASE),
-        heading_events=heading,
+        heading_events=FoldedKeys(heading),
         heading_event_pattern=re.compile(_blind(list(heading)), re.IGNORECASE),
         articles=re.compile(rf"{_blind(lang.numbers.indefinite_articles)}\s+$",
                             re.IGNORECASE),
