@@ -1,16 +1,23 @@
 """Facts as stored rows: what a row keeps of a Fact, the spread and the one line of a dispute,
-and the Fact rebuilt from its row and claims."""
+the Fact rebuilt from its row and claims; and the rows written beside facts (each claim's
+document, the places of a conflict's claims)."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from corroborate.align import Fact, NameFact
 from corroborate.model import Claim
 
-__all__ = ["fact_of_row", "sort_key", "spread_and_why", "stored_record", "subject_of"]
+__all__ = ["PLACE_REFS", "DocumentOf", "documents_of", "fact_of_row", "place_rows", "sort_key",
+           "spread_and_why", "stored_record", "subject_of"]
+
+# claim refs kept per place
+PLACE_REFS = 20
 
 # Words a bound puts before a figure in a dispute's line ("about 3,000").
 _BOUND_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
@@ -96,3 +103,46 @@ def spread_and_why(fact: Fact) -> tuple[float, str | None]:
     spread = (days[1] - days[0]).days / 365.25 if days[0] and days[1] else 0.0
     return spread, (f"the dates do not fit together: {first.date} ({first.source}) against "
                     f"{last.date} ({last.source})")
+
+
+class DocumentOf:
+    """The stored document id of a claim align() returned: the one it was read with (align
+    keeps claim objects), else the one of its source, document name and id."""
+
+    def __init__(self, claims: list[tuple[int, Claim]]) -> None:
+        self.by_object = {id(claim): document_id for document_id, claim in claims}
+        self.by_name = {(c.source, c.document, c.id): d for d, c in claims}
+        self.claims = claims  # keeps the objects alive, so their id() stays theirs
+
+    def __call__(self, claim: Claim) -> int:
+        found = self.by_object.get(id(claim))
+        return self.by_name[(claim.source, claim.document, claim.id)] if found is None else found
+
+
+def documents_of(claims: list[tuple[int, Claim]]) -> DocumentOf:
+    return DocumentOf(claims)
+
+
+def place_rows(scope: str, claims: list[tuple[int, Claim]]) -> Iterator[tuple[Any, ...]]:
+    """places rows of one conflict's claims: per (source, place) and per ('', place)."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    for document_id, claim in claims:
+        if not claim.place:
+            continue
+        for source in (claim.source, ""):
+            entry = table.setdefault((source, claim.place), {
+                "country": None, "point": None, "claims": 0, "measures": Counter(), "refs": []})
+            entry["claims"] += 1
+            entry["country"] = entry["country"] or claim.place_country
+            if entry["point"] is None and claim.place_point is not None:
+                entry["point"] = list(claim.place_point)
+            what = claim.measure or claim.event_type
+            if what:
+                entry["measures"][what] += 1
+            if len(entry["refs"]) < PLACE_REFS:
+                entry["refs"].append([document_id, claim.id])
+    for (source, place), e in table.items():
+        yield (source, scope, place, e["country"],
+               None if e["point"] is None else json.dumps(e["point"]), e["claims"],
+               json.dumps(dict(e["measures"]), ensure_ascii=False),
+               json.dumps(e["refs"], ensure_ascii=False))

@@ -4,7 +4,6 @@ and counts read back from indexed tables (never by aligning at read time)."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -18,7 +17,11 @@ from corroborate.store._claim_pages import CLAIM_COLUMNS, claim_records
 from corroborate.store._connection import Connection
 from corroborate.store._cursor import check_limit, decode_cursor, encode_cursor
 from corroborate.store._fact_rows import (
+    PLACE_REFS,
+    DocumentOf,
+    documents_of,
     fact_of_row,
+    place_rows,
     sort_key,
     spread_and_why,
     stored_record,
@@ -26,9 +29,6 @@ from corroborate.store._fact_rows import (
 )
 
 __all__ = ["FactStore", "scope_of"]
-
-# claim refs kept per place
-PLACE_REFS = 20
 
 # fact_claims rows written one by one each put a random page of the (document, claim) index in
 # the page cache once the index outgrows it (9 us a row at 2M rows, 13 us at 22M: half of
@@ -100,7 +100,7 @@ class FactStore:
                                     (scope,)).fetchone()
             if row is not None and row["aligned"] >= generation:
                 return False
-            documents = _documents_of(claims)
+            documents = documents_of(claims)
             rebuild = self._rebuild_claim_index(scope, sum(len(f.claims) for f in facts))
             if rebuild:
                 self.conn.execute("DROP INDEX fact_claims_claim")
@@ -116,7 +116,7 @@ class FactStore:
             self.conn.executemany(
                 "INSERT INTO places (source, scope, place, place_country, place_point, claims, "
                 "measures, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                _place_rows(scope, claims))
+                place_rows(scope, claims))
             disputes = sum(f.verdict == "disagree" for f in facts)
             self.conn.execute(
                 "INSERT INTO alignment_state (scope, generation, aligned, aligned_at, facts, "
@@ -134,7 +134,7 @@ class FactStore:
                                    "WHERE scope != ?", (scope,)).fetchone()[0]
         return rows * 4 >= int(others)
 
-    def _insert_fact(self, scope: str, fact: Fact, documents: _DocumentOf, now: str,
+    def _insert_fact(self, scope: str, fact: Fact, documents: DocumentOf, now: str,
                      entity_kinds: dict[str, str]) -> None:
         spread, why = spread_and_why(fact)
         entity = fact.key.get("entity") if fact.kind == "name" else None
@@ -371,46 +371,3 @@ class FactStore:
             if counts["documents"]:
                 found.append({"name": name, **counts, "stale": bool(row["stale"])})
         return sorted(found, key=lambda c: (c["name"] is None, c["name"] or ""))
-
-
-class _DocumentOf:
-    """The stored document id of a claim align() returned: the one it was read with (align
-    keeps claim objects), else the one of its source, document name and id."""
-
-    def __init__(self, claims: list[tuple[int, Claim]]) -> None:
-        self.by_object = {id(claim): document_id for document_id, claim in claims}
-        self.by_name = {(c.source, c.document, c.id): d for d, c in claims}
-        self.claims = claims  # keeps the objects alive, so their id() stays theirs
-
-    def __call__(self, claim: Claim) -> int:
-        found = self.by_object.get(id(claim))
-        return self.by_name[(claim.source, claim.document, claim.id)] if found is None else found
-
-
-def _documents_of(claims: list[tuple[int, Claim]]) -> _DocumentOf:
-    return _DocumentOf(claims)
-
-
-def _place_rows(scope: str, claims: list[tuple[int, Claim]]) -> Iterator[tuple[Any, ...]]:
-    """places rows of one conflict's claims: per (source, place) and per ('', place)."""
-    table: dict[tuple[str, str], dict[str, Any]] = {}
-    for document_id, claim in claims:
-        if not claim.place:
-            continue
-        for source in (claim.source, ""):
-            entry = table.setdefault((source, claim.place), {
-                "country": None, "point": None, "claims": 0, "measures": Counter(), "refs": []})
-            entry["claims"] += 1
-            entry["country"] = entry["country"] or claim.place_country
-            if entry["point"] is None and claim.place_point is not None:
-                entry["point"] = list(claim.place_point)
-            what = claim.measure or claim.event_type
-            if what:
-                entry["measures"][what] += 1
-            if len(entry["refs"]) < PLACE_REFS:
-                entry["refs"].append([document_id, claim.id])
-    for (source, place), e in table.items():
-        yield (source, scope, place, e["country"],
-               None if e["point"] is None else json.dumps(e["point"]), e["claims"],
-               json.dumps(dict(e["measures"]), ensure_ascii=False),
-               json.dumps(e["refs"], ensure_ascii=False))
