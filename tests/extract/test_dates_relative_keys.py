@@ -49,7 +49,8 @@ def test_the_dates_of_searching_every_sentence(monkeypatch: pytest.MonkeyPatch) 
         expected = _searched_everywhere(text, 0, len(text), monkeypatch)
         assert _found(text, 0, len(text)) == expected, text
         found += len(expected)
-    assert found >= 6
+    # the sentences above hold five (the shared corpus, when here, more)
+    assert found >= (6 if CORPUS.is_dir() else 5)
 
 
 def test_a_sentence_without_a_key_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
