@@ -18,7 +18,9 @@ _TEXT_CHARS = _PHRASE_CHARS + ".,_()"
 
 
 def _plain(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(trie_alternation(phrases), re.IGNORECASE)
+    # the same trie without scan_first (phrases differing only in case are one branch: 'K' and
+    # 'k-' over 'K-' give 'K-', longest first, where two branches gave 'K')
+    return re.compile(trie_alternation(phrases, ignorecase=True), re.IGNORECASE)
 
 
 def _scan_first(phrases: list[str]) -> re.Pattern[str]:
