@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
+from corroborate.extract.folded import value_of
 from corroborate.extract.lowered import LoweredGrammar, lowered_word
-from corroborate.extract.tries import scan_first_trie, value_of
+from corroborate.extract.tries import scan_first_trie
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 

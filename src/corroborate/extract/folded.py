@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from corroborate.extract.tries import case_variants
 
-__all__ = ["FoldedKeys", "ascii_fold"]
+__all__ = ["FoldedKeys", "ascii_fold", "value_of"]
 
 _V = TypeVar("_V")
 
@@ -60,3 +60,15 @@ class FoldedKeys(dict[str, _V]):
         if folded != key and dict.__contains__(self, folded):
             return dict.__getitem__(self, folded)
         raise KeyError(key)
+
+
+def value_of(table: dict[str, _V], word: str) -> _V:
+    """The value of a word a case-blind pattern of the table's (lower-case) keys matched, for a
+    plain dict: by its lower case, else by its ASCII fold, as ``FoldedKeys`` looks it up.
+
+    >>> value_of({"april": 4}, "APRİL")
+    4
+    """
+    key = word.lower()
+    return table[key] if key in table else table[ascii_fold(key)]
+

@@ -14,9 +14,9 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
+from corroborate.extract.folded import value_of
 from corroborate.extract.lowered import key_words, lowered_span
 from corroborate.extract.numbers import Figure
-from corroborate.extract.tries import value_of
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import string
 from array import array
-from typing import Any, TypeVar
+from typing import Any
 
-__all__ = ["alternation", "case_variants", "scan_first_trie", "trie_alternation", "value_of"]
+__all__ = ["alternation", "case_variants", "scan_first_trie", "trie_alternation"]
 
-_V = TypeVar("_V")
 
 
 def alternation(phrases: list[str] | set[str], *, words: bool = True) -> str:
@@ -152,18 +151,3 @@ def _caseless_first(trie: dict[str, Any], not_after: tuple[str, ...]) -> str:
     # (?<!x) before the character is (?<!x.) after it; (?s:.): it may be a line break
     behind = "".join(f"(?<!{x}(?s:.))" for x in not_after)
     return f"(?-i:[{''.join(map(re.escape, variants))}]){behind}(?:{'|'.join(branches)})"
-
-
-
-def value_of(table: dict[str, _V], word: str) -> _V:
-    """The value of a word that a case-blind pattern of the table's (lower-case) keys matched:
-    by its lower case, else by the engine's own case-blind comparison ("APRİL" and "Auguſt"
-    lower to no key).
-
-    >>> value_of({"april": 4}, "APRİL")
-    4
-    """
-    key = word.lower()
-    if key in table:
-        return table[key]
-    return next(v for k, v in table.items() if re.fullmatch(re.escape(k), word, re.IGNORECASE))
