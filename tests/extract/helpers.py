@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+import corroborate.extract as extract
 from corroborate.extract import extract_claims
 from corroborate.model import Claim, Document, Source
 from corroborate.text import segment
@@ -16,3 +19,18 @@ def quantities(text: str) -> list[tuple[object, ...]]:
     """(measure, low, high, bound, unit, side, group) of every quantity claim."""
     return [(c.measure, c.value.low, c.value.high, c.value.bound, c.unit, c.side, c.group)
             for c in claims_of(text) if c.kind == "quantity" and c.value is not None]
+
+
+def counting_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
+    """The (start, end) of every call extraction makes of its finder ``name`` (find_places,
+    find_actors) from now on, the finder still doing its work."""
+    calls: list[tuple[int, int]] = []
+    real = getattr(extract, name)
+
+    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
+        calls.append((start, end or len(text)))
+        return real(text, start, end, *args)
+
+    monkeypatch.setattr(extract, name, counted)
+    return calls
+

@@ -4,8 +4,7 @@ table after it leans on it. The claims are the same as when everything is looked
 
 import pytest
 
-import corroborate.extract as extract
-from tests.extract.helpers import claims_of
+from tests.extract.helpers import claims_of, counting_calls
 
 TABLE = """Losses of the spring offensive
 
@@ -22,21 +21,9 @@ Civilians
 """
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
-    calls: list[tuple[int, int]] = []
-    real = getattr(extract, name)
-
-    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
-        calls.append((start, end or len(text)))
-        return real(text, start, end, *args)
-
-    monkeypatch.setattr(extract, name, counted)
-    return calls
-
-
 def test_a_sentence_with_nothing_to_read_looks_up_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    places = _counting(monkeypatch, "find_places")
-    actors = _counting(monkeypatch, "find_actors")
+    places = counting_calls(monkeypatch, "find_places")
+    actors = counting_calls(monkeypatch, "find_actors")
     text = "The town was quiet. Armenian forces captured Shusha on 8 May 1992."
     found = [(c.kind, c.event_type, c.place, c.actor) for c in claims_of(text)]
     assert found == [("event", "capture", "Shusha", "Armenia")]
@@ -46,7 +33,7 @@ def test_a_sentence_with_nothing_to_read_looks_up_no_place(monkeypatch: pytest.M
 
 def test_a_table_looks_up_the_side_of_the_sentence_before_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    actors = _counting(monkeypatch, "find_actors")
+    actors = counting_calls(monkeypatch, "find_actors")
     found = [(c.measure, c.value.low, c.side, c.group) for c in claims_of(TABLE)
              if c.kind == "quantity" and c.value is not None]
     assert found == [("killed", 412, "Russia", "soldiers"), ("wounded", 1030, "Russia", "soldiers"),

@@ -15,24 +15,12 @@ from corroborate.extract.quantities import Scope, _with
 from corroborate.extract.vocab import load_vocab
 from corroborate.model import Document, Source
 from corroborate.text import segment
-from tests.extract.helpers import claims_of
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
-    calls: list[tuple[int, int]] = []
-    real = getattr(extract, name)
-
-    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
-        calls.append((start, end or len(text)))
-        return real(text, start, end, *args)
-
-    monkeypatch.setattr(extract, name, counted)
-    return calls
+from tests.extract.helpers import claims_of, counting_calls
 
 
 def test_a_sentence_of_dates_alone_looks_up_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    places = _counting(monkeypatch, "find_places")
-    actors = _counting(monkeypatch, "find_actors")
+    places = counting_calls(monkeypatch, "find_places")
+    actors = counting_calls(monkeypatch, "find_actors")
     text = ("In March 1992 the talks in Tehran stalled. Armenian forces captured Shusha on 8 May. "
             "On 12 May, 58 Azerbaijani soldiers were killed.")
     found = [(c.kind, c.event_type or c.measure, c.date or (c.time and c.time.start), c.place)
@@ -63,8 +51,8 @@ Civilians
 
 def test_a_table_after_a_sentence_of_dates_takes_its_side(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    actors = _counting(monkeypatch, "find_actors")
-    places = _counting(monkeypatch, "find_places")
+    actors = counting_calls(monkeypatch, "find_actors")
+    places = counting_calls(monkeypatch, "find_places")
     found = [(c.measure, c.value.low, c.side, c.time and c.time.start) for c in claims_of(TABLE)
              if c.kind == "quantity" and c.value is not None]
     assert found == [("killed", 412, "Russia", "2022-05-03"),
@@ -90,7 +78,7 @@ def test_a_narrowed_scope_is_the_sentence_scope_with_the_fields_changed() -> Non
                                   "The 2 envoys met in Shusha."])
 def test_a_sentence_whose_figures_count_nothing_looks_up_no_place(
         monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    places = _counting(monkeypatch, "find_places")
+    places = counting_calls(monkeypatch, "find_places")
     assert claims_of(text) == []
     assert places == []
 
@@ -103,7 +91,7 @@ def test_a_sentence_whose_figures_count_nothing_looks_up_no_place(
 def test_a_figure_that_counts_still_finds_its_place(
         monkeypatch: pytest.MonkeyPatch, text: str,
         expected: list[tuple[str, float, str]]) -> None:
-    places = _counting(monkeypatch, "find_places")
+    places = counting_calls(monkeypatch, "find_places")
     assert [(c.measure, c.value.low if c.value else None, c.place)
             for c in claims_of(text)] == expected
     assert [text[a:b] for a, b in places] == [text]  # once for the sentence
