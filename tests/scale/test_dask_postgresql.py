@@ -4,7 +4,6 @@ nothing a rerun does not bring back."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,8 @@ from typer.testing import CliRunner
 import corroborate.scale.cluster
 from corroborate.cli import app
 from corroborate.pipeline import Outcome, Prepared
-from corroborate.scale import IngestOptions
 from corroborate.store import SQLiteStore
-from tests.scale.conftest import exported_claims
+from tests.scale.conftest import exported_claims, ingest_twice_losing_a_worker
 
 pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
 pytest.importorskip("psycopg", reason="the postgresql extra is not installed")
@@ -56,33 +54,8 @@ def test_workers_store_into_postgresql_what_one_process_stores(
 @pytest.mark.slow
 def test_a_worker_killed_while_storing_loses_and_duplicates_nothing(
         corpus: Path, reference: str, postgres_url: str, tmp_path: Path) -> None:
-    distributed = pytest.importorskip("dask.distributed")
-    from corroborate.scale.cluster import ingest_on_dask, plan_parts
-    from corroborate.store import open_store
-
-    marker = tmp_path / "killed-once"
-
-    class KillOnce(distributed.WorkerPlugin):  # type: ignore[misc]
-        def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
-            if finish == "executing" and not marker.exists():
-                marker.write_text("x")
-                os._exit(1)
-
-    parts, _notes = plan_parts([str(corpus)], documents_per_part=2)
-    options = IngestOptions(max_bytes=10 << 20)
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-    try:
-        with distributed.Client(cluster) as client:
-            client.register_plugin(KillOnce())
-            address = cluster.scheduler_address
-            with open_store(postgres_url) as store:
-                first = ingest_on_dask(parts, store, options, address, writers=postgres_url)
-            assert marker.exists()
-            with open_store(postgres_url) as store:
-                again = ingest_on_dask(parts, store, options, address, writers=postgres_url)
-    finally:
-        cluster.close()
+    first, again = ingest_twice_losing_a_worker(corpus, tmp_path / "killed-once", postgres_url,
+                                                writers=postgres_url)
     assert len(first) == len(again) == 10
     assert all(o.status in ("unchanged", "added") for o in again)
     assert exported_claims(postgres_url) == exported_claims(reference)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from typer.testing import CliRunner
 from corroborate.cli import app
 from corroborate.documents import discover
 from corroborate.scale import IngestOptions, prepare_all
-from tests.scale.conftest import WIRES, exported_claims
+from tests.scale.conftest import WIRES, exported_claims, ingest_twice_losing_a_worker
 
 runner = CliRunner()
 
@@ -98,34 +97,8 @@ def test_dask_local_cluster_stores_what_one_process_stores(corpus: Path, tmp_pat
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(corpus: Path, tmp_path: Path) -> None:
     """The first worker to start a part dies; Dask runs the part elsewhere (or it fails with one
     line and a rerun stores it); in the end the claims are those of one process, once each."""
-    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
-    from corroborate.scale.cluster import ingest_on_dask, plan_parts
-    from corroborate.store import open_store
-
-    marker = tmp_path / "killed-once"
-
-    class KillOnce(distributed.WorkerPlugin):  # type: ignore[misc]
-        def transition(self, key: object, start: str, finish: str, **kwargs: object) -> None:
-            if finish == "executing" and not marker.exists():
-                marker.write_text("x")
-                os._exit(1)
-
-    parts, _notes = plan_parts([str(corpus)], documents_per_part=2)
-    options = IngestOptions(max_bytes=10 << 20)
     db = tmp_path / "killed.db"
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-    try:
-        with distributed.Client(cluster) as client:
-            client.register_plugin(KillOnce())
-            address = cluster.scheduler_address
-            with open_store(db) as store:
-                first = ingest_on_dask(parts, store, options, address)
-            assert marker.exists()
-            with open_store(db) as store:
-                again = ingest_on_dask(parts, store, options, address)
-    finally:
-        cluster.close()
+    first, again = ingest_twice_losing_a_worker(corpus, tmp_path / "killed-once", db)
     assert len(first) == len(again) == 10
     assert all(o.status in ("unchanged", "added") for o in again)
     reference = tmp_path / "reference.db"
