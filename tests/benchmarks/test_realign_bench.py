@@ -41,3 +41,14 @@ def test_a_missing_store_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.strip() == f"{tmp_path / 'none.db'}: no such store; write one with " \
                                   "benchmarks/scale.py --keep"
+
+
+def test_a_file_that_is_no_store_is_one_line_and_left_as_it_was(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"not a database at all")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "realign.py"), str(bad)],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"Error [E304] {bad}: not a corroborate database (it is not a "
+                                   "SQLite database file); pass another --db")
+    assert bad.read_bytes() == b"not a database at all"
