@@ -10,7 +10,6 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -23,9 +22,10 @@ from corroborate.text.guard import guarded
 __all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """One figure: ``start``/``end`` cover its words (bound, currency, unit); value in ``unit``."""
+class Figure(NamedTuple):
+    """One figure: ``start``/``end`` cover its words (bound, currency, unit); value in ``unit``.
+    (A tuple: built for every figure of every sentence, a quarter of a frozen dataclass's
+    build time.)"""
 
     start: int
     end: int
