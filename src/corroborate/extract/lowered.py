@@ -15,6 +15,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from corroborate.extract.folded import ascii_fold
+
 __all__ = ["MARGIN", "LoweredGrammar", "key_words", "lowered_pattern", "lowered_span",
            "lowered_word"]
 
@@ -139,13 +141,10 @@ def key_words(phrases: Iterable[str]) -> tuple[str, ...]:
 
 
 def _lower(char: str) -> str:
-    """A pattern's character as lowered text holds it: its lower case, and a letter outside
-    ASCII that the engine folds to an ASCII one ("ſ", the Kelvin sign) as that one (lowered text
-    never holds the letter itself)."""
-    if char.isascii():
-        return char.lower()
-    folded = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(re.escape(char), c, re.I)]
-    return folded[0] if folded else char
+    """A pattern's character as lowered text holds it: its lower case, with a letter the engine
+    folds to an ASCII one ("ſ", the Kelvin sign, "İ") written as that one (``folded.ascii_fold``:
+    lowered text never holds the letter itself)."""
+    return char.lower() if char.isascii() else ascii_fold(char.lower())
 
 
 # How many characters before a span are lowered with it: what the patterns' lookbehinds may read
