@@ -23,13 +23,14 @@ def quantities(text: str) -> list[tuple[object, ...]]:
 
 def counting_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int, int]]:
     """The (start, end) of every call extraction makes of its finder ``name`` (find_places,
-    find_actors) from now on, the finder still doing its work."""
+    find_actors, find_dates) from now on, the finder still doing its work."""
     calls: list[tuple[int, int]] = []
     real = getattr(extract, name)
 
-    def counted(text: str, start: int = 0, end: int | None = None, *args: object) -> object:
+    def counted(text: str, start: int = 0, end: int | None = None, *args: object,
+                **kwargs: object) -> object:
         calls.append((start, end or len(text)))
-        return real(text, start, end, *args)
+        return real(text, start, end, *args, **kwargs)
 
     monkeypatch.setattr(extract, name, counted)
     return calls

@@ -123,3 +123,21 @@ def test_open_start_dates_are_looked_for_only_in_a_sentence_with_a_figure() -> N
         assert counted.calls - before == (1 if "40" in text[seg.start:seg.end] else 0)
     assert [(c.measure, c.time.start if c.time else None, c.time.end if c.time else None)
             for c in found] == [("killed", "1982", None)]
+
+
+def test_a_sentence_is_dated_again_only_when_a_date_of_it_names_no_year(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # no year before it: a sentence's own first year dates its year-less dates ("9 May"), and
+    # it is read again with that year; one whose dates all name their year is read once
+    calls = counting_calls(monkeypatch, "find_dates")
+    year_less = "The 1992 offensive began on 9 May, when 30 soldiers were killed."
+    all_named = "The 1993 offensive ended in April 1994, when 40 soldiers were killed."
+    assert [(c.measure, c.value.low, c.time.start) for c in claims_of(year_less)
+            if c.kind == "quantity" and c.value is not None and c.time is not None] == \
+        [("killed", 30, "1992-05-09")]
+    assert len(calls) == 2
+    calls.clear()
+    assert [(c.measure, c.value.low, c.time.start) for c in claims_of(all_named)
+            if c.kind == "quantity" and c.value is not None and c.time is not None] == \
+        [("killed", 40, "1994-04")]
+    assert len(calls) == 1

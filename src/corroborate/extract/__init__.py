@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from corroborate.extract.articles import article_figures
 from corroborate.extract.claims import EXTRACTOR_NAME, event_claim, quantity_claim
-from corroborate.extract.dates import DateMention, find_dates
+from corroborate.extract.dates import DateMention, find_dates, reads_context_year
 from corroborate.extract.events import EventReading, event_words, read_events, read_list_entries
 from corroborate.extract.labels import (
     excluded_spans,
@@ -159,8 +159,10 @@ def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
     dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                        context_year=_year_of(context_time) or context.document_year,
                        not_year_after=vocab.not_year_after)
-    if context_time is None and any(d.year_given for d in dates):
+    if context_time is None and any(d.year_given for d in dates) and reads_context_year(
+            body, seg.start, seg.end, vocab.lang.code, vocab.not_year_after):
         # "The 2008 Mardakert clashes began on 4 March": the sentence's own year is the context
+        # (of a date that names none: a sentence whose dates all name theirs is not read again)
         year = next(d for d in dates if d.year_given)
         dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                            context_year=_year_of(year), not_year_after=vocab.not_year_after)

@@ -19,7 +19,7 @@ from corroborate.extract.tries import scan_first_trie
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "reads_context_year"]
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NOT_DIGIT = re.compile(r"\D")
@@ -260,6 +260,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
         # "In 1982 ... the worst loss came in May": a year alone does not hide the month
         mentions = sorted([*mentions, bare_month], key=lambda m: m.start)
     return mentions
+
+
+def reads_context_year(text: str, start: int, end: int, lang: str = "en",
+                       not_year_after: str = "") -> bool:
+    """Whether ``find_dates`` over the span may depend on its ``context_year``: a date in it
+    names no year of its own ("on 4 March", "May"). (The span's scan is the one ``find_dates``
+    just made: it is not scanned again.)
+
+    >>> reads_context_year("The 2008 clashes began on 4 March.", 0, 34)
+    True
+    >>> reads_context_year("The 2008 clashes ended in April 2009.", 0, 37)
+    False
+    """
+    atoms, _ends = _scan(text, start, end, _grammar(lang, not_year_after))
+    return any(atom.year is None for atom in atoms)
 
 
 # The last span scanned and its atoms: a sentence is read again with another context year
