@@ -112,7 +112,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     lang = vocab.lang
     units, by_unit = vocab.unit_name, vocab.measures_of_unit  # built once per vocabulary
     scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
-    scope.triggers = LazyWords(vocab.trigger_pattern, text, scope.start, scope.end)
+    scope.triggers = LazyWords(vocab.trigger_words, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, dates = Spans(scope.actors), Spans(scope.dates)
     found_places: list[Spans[Mention]] = []  # looked up once, when first needed

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from corroborate.extract.data import Lang, Unit, load_gazetteer, load_lang, trie_alternation
 from corroborate.extract.folded import FoldedKeys
+from corroborate.extract.lowered import key_words
+from corroborate.extract.window import SplitAlternation
 from corroborate.langdata import data_dirs, data_path
 from corroborate.text.guard import GatedAlternation, first_characters, guarded
 
@@ -24,6 +26,9 @@ class Vocab:
     np_pattern: re.Pattern[str]
     triggers: dict[str, list[str]]  # trigger phrase (lower) -> measures it may name
     trigger_pattern: re.Pattern[str]
+    # the same words as two patterns: the first (most words) has a lowered twin, the second
+    # (those that need a capitalised name after them) checks a capital
+    trigger_words: SplitAlternation
     clause_break: re.Pattern[str]
     item_break: re.Pattern[str]
     not_count_after: re.Pattern[str]
@@ -131,6 +136,7 @@ def _load_vocab(code: str, _dirs: tuple[str, ...]) -> Vocab:
         triggers=FoldedKeys(triggers),
         trigger_pattern=_fast_words(
             _triggers_alternation(triggers, name_triggers, m.place_articles), re.IGNORECASE),
+        trigger_words=_trigger_words(triggers, name_triggers, m.place_articles),
         clause_break=re.compile(_blind(m.clause_breaks, words=False), re.IGNORECASE),
         item_break=re.compile(r";|\n"),
         not_count_after=re.compile(_blind(m.not_counts_after, words=False) + r"(?![a-z])",
@@ -195,8 +201,26 @@ def _triggers_alternation(triggers: dict[str, list[str]], name_triggers: set[str
     plain = [t for t in triggers if t not in name_triggers]
     if not name_triggers:
         return trie_alternation(plain)
-    named = rf"{trie_alternation(sorted(name_triggers))}(?=\s+{_articles(articles)}(?-i:[A-Z]))"
+    named = trie_alternation(sorted(name_triggers)) + _before_a_name(articles)
     return f"{trie_alternation(plain)}|{named}"
+
+
+def _before_a_name(articles: list[str]) -> str:
+    return rf"(?=\s+{_articles(articles)}(?-i:[A-Z]))"
+
+
+def _trigger_words(triggers: dict[str, list[str]], name_triggers: set[str],
+                   articles: list[str]) -> SplitAlternation:
+    """``_triggers_alternation`` as its two branches: the plain words, which a lowered twin
+    scans (the capital check keeps the whole alternation case-blind), and the name triggers,
+    few, their first letters consumed first (``scan_first``)."""
+    plain = _fast_words(trie_alternation([t for t in triggers if t not in name_triggers]),
+                        re.IGNORECASE)
+    if not name_triggers:
+        return SplitAlternation(plain, None)
+    named = trie_alternation(sorted(name_triggers), scan_first=True, ignorecase=True)
+    return SplitAlternation(plain, re.compile(named + _before_a_name(articles), re.IGNORECASE),
+                            key_words(name_triggers))
 
 
 def _measures_of_unit(lang: Lang) -> dict[str, set[str]]:

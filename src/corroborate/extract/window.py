@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from corroborate.extract.lowered import LoweredGrammar
+from corroborate.extract.lowered import LoweredGrammar, lowered_span
 
-__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "Word", "clause_breaks", "evidence_span",
-           "find_words", "lowered_twin", "word_keys"]
+__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "SplitAlternation", "Word", "clause_breaks",
+           "evidence_span", "find_split_words", "find_words", "lowered_twin", "word_keys"]
 
 # Characters on each side of a figure (or an event's trigger) that its readers look at. The
 # longest sentence of the shared corpus is 689 characters, and a figure's trigger, side, place
@@ -101,6 +101,78 @@ def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spa
     return Spans([Word(m.start() + at, m.end() + at, m.group(0).lower()) for m in matches])
 
 
+class SplitAlternation(NamedTuple):
+    """The alternation ``first|second`` of two case-blind patterns of whole words, kept apart
+    so that ``first`` can be scanned by its lowered twin when ``second`` cannot (the trigger
+    words: ``second`` holds those that need a capitalised name after them)."""
+
+    first: re.Pattern[str]
+    second: re.Pattern[str] | None
+    # words every match of ``second`` holds, as lowered text holds them (``key_words``): a span
+    # whose lowered text holds none has no such match, and ``second`` is not searched
+    second_keys: tuple[str, ...] = ()
+
+
+class _Chain:
+    """One pattern's matches from a position on, as ``finditer`` chains them; asked for the
+    first match at or after a later position, it searches again when its chain stepped over
+    that position (a match it took ended past it)."""
+
+    __slots__ = ("end", "head", "matches", "pattern", "reached", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+        self.pattern, self.text, self.end = pattern, text, end
+        self._search(start)
+
+    def _search(self, position: int) -> None:
+        self.matches = _matches(self.pattern, self.text, position, self.end)
+        self.reached = position  # where the chain searched from for ``head``
+        self.head = next(self.matches, None)
+
+    def first_from(self, position: int) -> tuple[int, int] | None:
+        while self.head is not None and self.head[0] < position:
+            self.reached = self.head[1]
+            self.head = next(self.matches, None)
+        if self.reached > position:
+            self._search(position)
+        return self.head
+
+
+def _matches(pattern: re.Pattern[str], text: str, start: int,
+             end: int) -> Iterator[tuple[int, int]]:
+    twin = lowered_twin(pattern)
+    if twin is None:
+        return (m.span() for m in pattern.finditer(text, start, end))
+    matches, at = twin.finditer(text, start, end)
+    return ((m.start() + at, m.end() + at) for m in matches)
+
+
+def find_split_words(words: SplitAlternation, text: str, start: int, end: int) -> Spans[Word]:
+    """``find_words`` of the alternation ``words.first|words.second``: at each position the
+    first pattern's match if it has one there, else the second's, and the scan goes on after
+    the match taken. Most spans hold no match of the second: the first's words, as found."""
+    firsts = find_words(words.first, text, start, end)
+    if words.second is None:
+        return firsts
+    low = lowered_span(text, start, end)  # lowered for the first's twin already
+    if low is not None and words.second_keys and \
+            not any(map(low[0].__contains__, words.second_keys)):
+        return firsts
+    if not words.second.search(text, start, end):
+        return firsts
+    found: list[Word] = []
+    chains = (_Chain(words.first, text, start, end), _Chain(words.second, text, start, end))
+    position = start
+    while True:
+        first, second = chains[0].first_from(position), chains[1].first_from(position)
+        taken = first if second is None or (first is not None and first[0] <= second[0]) \
+            else second
+        if taken is None:
+            return Spans(found)
+        found.append(Word(*taken, text[taken[0]:taken[1]].lower()))
+        position = taken[1]
+
+
 def word_keys(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[str]:
     """The lower-cased forms of ``pattern``'s words in ``text[start:end]``, in text order."""
     twin = lowered_twin(pattern)
@@ -128,18 +200,22 @@ def clause_breaks(pattern: re.Pattern[str], text: str, start: int,
 
 
 class LazyWords:
-    """A segment's words of one pattern, found on the first look-up (most figures never need
-    the trigger words: their noun names the measure)."""
+    """A segment's words of one pattern (or split alternation), found on the first look-up
+    (most figures never need the trigger words: their noun names the measure)."""
 
     __slots__ = ("end", "found", "pattern", "start", "text")
 
-    def __init__(self, pattern: re.Pattern[str], text: str, start: int, end: int) -> None:
+    def __init__(self, pattern: re.Pattern[str] | SplitAlternation, text: str, start: int,
+                 end: int) -> None:
         self.pattern, self.text, self.start, self.end = pattern, text, start, end
         self.found: Spans[Word] | None = None
 
     def within(self, lower: int, upper: int) -> list[Word]:
         if self.found is None:
-            self.found = find_words(self.pattern, self.text, self.start, self.end)
+            pattern = self.pattern
+            self.found = find_split_words(pattern, self.text, self.start, self.end) \
+                if isinstance(pattern, SplitAlternation) else \
+                find_words(pattern, self.text, self.start, self.end)
         return self.found.within(lower, upper)
 
 
