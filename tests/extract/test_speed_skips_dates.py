@@ -1,7 +1,7 @@
 """A sentence with dates but no figure, label or event word looks up no name (an event needs a
 word of its own; only figures, events and labels read places and actors), yet still dates the
 sentences after it and lends a later table its side; a sentence whose figures count nothing
-looks up no place either; a figure's narrowed scope is its sentence's with the fields changed."""
+looks up no place either."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import re
 import pytest
 
 import corroborate.extract as extract
-from corroborate.extract.quantities import Scope, _with
 from corroborate.extract.vocab import load_vocab
 from corroborate.model import Document, Source
 from corroborate.text import segment
@@ -63,14 +62,6 @@ def test_a_table_after_a_sentence_of_dates_takes_its_side(
     # looked up once, when the first cell with a measure asked for it; its places never
     assert [TABLE[a:b] for a, b in actors].count(sentence) == 1
     assert places == []
-
-
-def test_a_narrowed_scope_is_the_sentence_scope_with_the_fields_changed() -> None:
-    sentence = Scope("Shusha fell.", 0, 12, [], [], [], context_measure="killed")
-    narrowed = _with(sentence, start=2, end=8, label_line=True)
-    assert narrowed == dataclasses.replace(sentence, start=2, end=8, label_line=True)
-    assert (sentence.start, sentence.end, sentence.label_line) == (0, 12, False)
-    assert narrowed.open_dates is sentence.open_dates
 
 
 @pytest.mark.parametrize("text", ["The talks lasted 3 hours in Shusha.",

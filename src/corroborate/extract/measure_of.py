@@ -51,9 +51,11 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
 
 
 def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
-             clause: tuple[int, int], units: dict[str, str],
-             by_unit: dict[str, set[str]]) -> tuple[str | None, bool]:
-    """The measure a figure counts, and whether it came from the context (an earlier sentence)."""
+                   clause: tuple[int, int], units: dict[str, str], by_unit: dict[str, set[str]],
+                   context_measure: str | None, label_line: bool) -> tuple[str | None, bool]:
+    """The measure a figure counts, and whether it came from the context (an earlier sentence
+    or figure: ``context_measure``; ``label_line``: the figure is a label's, "Shusha (17)").
+    ``scope``: the figure's sentence, its text and trigger words."""
     lang = vocab.lang
     if figure.unit is not None:
         candidates = by_unit.get(figure.unit, set())
@@ -72,9 +74,9 @@ def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhras
         return trigger, False
     if back.measure and vocab.measure_unit[back.measure].counts_people:
         return back.measure, False
-    if scope.context_measure and (scope.label_line or (
-            phrase.head and vocab.measure_unit[scope.context_measure].counts_people)):
-        return scope.context_measure, True
+    if context_measure and (label_line or (
+            phrase.head and vocab.measure_unit[context_measure].counts_people)):
+        return context_measure, True
     return None, False
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import NamedTuple
 
 from corroborate.extract.dates import DateMention
 from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
@@ -63,15 +63,6 @@ class Scope:
     triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
 
 
-def _with(scope: Scope, **changes: Any) -> Scope:
-    """The scope with some fields changed: ``dataclasses.replace`` without its check of every
-    field and its ``__init__`` (~6 -> ~1 us; each figure narrows its sentence's scope two or
-    three times)."""
-    narrowed = object.__new__(Scope)
-    narrowed.__dict__.update(scope.__dict__, **changes)
-    return narrowed
-
-
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
     for break_start, break_end in clause_breaks(vocab.clause_break, text, start, end):
@@ -115,6 +106,10 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     scope.triggers = LazyWords(vocab.trigger_words, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, dates = Spans(scope.actors), Spans(scope.dates)
+    # ";" and line breaks: one character each, so those of a figure's window are the
+    # sentence's that lie in it
+    item_breaks = Spans([_Break(*m.span())
+                         for m in vocab.item_break.finditer(text, scope.start, scope.end)])
     found_places: list[Spans[Mention]] = []  # looked up once, when first needed
 
     def places_within(lower: int, upper: int) -> list[Mention]:
@@ -141,8 +136,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             continue
         lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
         # (its places are looked up by the readers that need them: places_within)
-        near = _with(scope, start=lo, end=hi, dates=dates.within(lo, hi), places=[],
-                     actors=actors.within(lo, hi))
+        near_dates, near_actors = dates.within(lo, hi), actors.within(lo, hi)
         number = _clause_index(clause_starts, scope.clause_spans, figure.start)
         whole = (scope.start, scope.end) if number is None else scope.clause_spans[number]
         clause = (max(lo, whole[0]), min(hi, whole[1]))
@@ -159,14 +153,14 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.group = phrase.group or shared.group
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
-        back = look_back(vocab, text, near.actors, figure, lower)
+        back = look_back(vocab, text, near_actors, figure, lower)
         # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
         # that place's, and counts what the sentence counts
         aside = _aside_of(text, places_within, lo, hi, figure, clause[0])
-        local = _with(near, context_measure=readings[-1].measure) \
-            if readings else near  # "thousands were killed, ..., but also almost two hundred"
-        if aside is not None:
-            local = _with(local, label_line=True)
+        # "thousands were killed, ..., but also almost two hundred"
+        context_measure = readings[-1].measure if readings else scope.context_measure
+        label_line = scope.label_line or aside is not None
+        default_place = scope.default_place
         measure: str | None
         share = share_measure(vocab, text, figure, clause[1])
         counted = next((r for r in reversed(readings) if r.unit != figure.unit and
@@ -175,7 +169,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         if share is None and counted is not None and earlier is not None:
             # "1.9 million people lived in Kosovo, ...; roughly 82% of them were Albanians"
             share = (counted.measure, earlier)
-            near = _with(near, default_place=counted.place)
+            default_place = counted.place
         if share is not None:
             # "40% of those killed were civilians": a share of what a measure counts, whose
             # group or side the words after it name
@@ -185,13 +179,13 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                                       actors.starting(share[1], limit))
             phrase.head = True
         else:
-            measure, from_context = choose_measure(vocab, local, figure, phrase, back, clause,
-                                                   units, by_unit)
+            measure, from_context = choose_measure(vocab, scope, figure, phrase, back, clause,
+                                                   units, by_unit, context_measure, label_line)
         if measure is None:
             previous = None
             continue
         unit = vocab.measure_unit[measure]
-        counts_people = phrase.head or back.head or figure.vague or local.label_line
+        counts_people = phrase.head or back.head or figure.vague or label_line
         if unit.counts_people and not counts_people and \
                 not trigger_adjacent(vocab, text, figure, clause):
             continue
@@ -201,12 +195,12 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             # phrase after the figure, when no side word comes before it
             later = vocab.side_after.search(text, phrase.end, clause[1])
             if later and not actors.any_starting(phrase.end, later.start()):
-                side = next((a for a in near.actors
+                side = next((a for a in near_actors
                              if later.start() <= a.start and a.end <= later.end()), None)
         if side is None and phrase.possessive:
             # "Azerbaijan stated 398 of its soldiers", "the Argentine cruiser ... 300 of her
             # sailors": the last name before, else the last side word
-            before = [a for a in near.actors if a.end <= figure.start]
+            before = [a for a in near_actors if a.end <= figure.start]
             names = [a for a in before if a.role == "name"] or before
             side = names[-1] if names else None
         # an earlier figure's side carries over, unless it was one of two sides set side by
@@ -246,16 +240,16 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
         if not unit.keeps_group:
             group = None
-        item = _item_of(vocab, text, near, figure)
+        item = _item_of(item_breaks.within(lo, hi), lo, hi, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
-        place = aside or _place(vocab, near, places_within(lo, hi), figure, item,
+        place = aside or _place(vocab, text, default_place, places_within(lo, hi), figure, item,
                                 (max(clause[0], lower), clause[1]), upper)
         if side is not None and place is not None and side.canonical == place.canonical:
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
             side, place = (None, place) if spec.possessor == "place" else (side, None)
-        time = _nearest(near.dates, figure, *clause) or _since(scope, figure, clause) or \
-            _nearest(near.dates, figure, lo, hi)
+        time = _nearest(near_dates, figure, *clause) or _since(scope, figure, clause) or \
+            _nearest(near_dates, figure, lo, hi)
         if spec.timeless:
             time = None
         elif not isinstance(time, DateMention):
@@ -316,22 +310,28 @@ def _aside_of(text: str, places_within: Callable[[int, int], list[Mention]], lo:
                  if p.end <= opening and not text[p.end:opening].strip()), None)
 
 
-def _item_of(vocab: Vocab, text: str, scope: Scope, figure: Figure) -> tuple[int, int]:
-    start, end = scope.start, scope.end
-    for match in vocab.item_break.finditer(text, scope.start, scope.end):
-        if match.end() <= figure.start:
-            start = match.end()
-        elif match.start() >= figure.end:
-            end = match.start()
-            break
+class _Break(NamedTuple):
+    start: int
+    end: int
+
+
+def _item_of(breaks: list[_Break], start: int, end: int, figure: Figure) -> tuple[int, int]:
+    """The item of ``text[start:end]`` that holds the figure, between the item breaks (those
+    within the span, in text order) around it."""
+    for item_break in breaks:
+        if item_break.end <= figure.start:
+            start = item_break.end
+        elif item_break.start >= figure.end:
+            return start, item_break.start
     return start, end
 
 
-def _place(vocab: Vocab, scope: Scope, places: list[Mention], figure: Figure,
-           item: tuple[int, int], clause: tuple[int, int], upper: int) -> Mention | None:
+def _place(vocab: Vocab, text: str, default_place: Mention | None, places: list[Mention],
+           figure: Figure, item: tuple[int, int], clause: tuple[int, int],
+           upper: int) -> Mention | None:
     """The place a figure is about: one named after it (before the next figure) first
-    ("245,045 Armenians in Azerbaijan"), else the nearest named before it in its clause."""
-    text = scope.text
+    ("245,045 Armenians in Azerbaijan"), else the nearest named before it in its clause (else
+    ``default_place``)."""
     candidates = []
     for place in places:
         if place.start < item[0] or place.end > item[1]:
@@ -344,4 +344,4 @@ def _place(vocab: Vocab, scope: Scope, places: list[Mention], figure: Figure,
             candidates.append(place)
     after = [p for p in candidates if figure.end <= p.start and p.end <= upper]
     found = _nearest(after or candidates, figure, *item)
-    return found if isinstance(found, Mention) else scope.default_place
+    return found if isinstance(found, Mention) else default_place
