@@ -1,24 +1,32 @@
 """A document of no known conflict is about the countries it names most, counted from the
-names as written (``findall``: no match object, no mention built); among equal counts the
-country named first comes first."""
+names as written (no mention built: the matches are kept for its sentences); among equal counts
+the country named first comes first."""
 
 from __future__ import annotations
 
 import pytest
 
-from corroborate.extract.resolve import _actors, _Matcher, _places, document_scope
+from corroborate.extract.name_matcher import NameMatcher
+from corroborate.extract.resolve import SAMPLE, _actors, _places, document_scope
 
 SENTENCE = ("Serbian police cleared Pristina as ethnic Albanians fled; Serbia denied it, and "
             "Kosovo Albanians and Serbs were counted.")
 
 
-@pytest.mark.parametrize(("start", "end"), [(0, len(SENTENCE)), (0, 50), (30, 60), (60, 118)])
-def test_findall_gives_the_names_finditer_finds(start: int, end: int) -> None:
-    actors = _actors()
-    assert actors.findall(SENTENCE, start, end) == \
-        [m.group(0) for m in actors.finditer(SENTENCE, start, end)]
-    assert actors.findall(SENTENCE, 0, len(SENTENCE)) == [
+def test_the_names_counted_are_those_finditer_finds_and_are_kept() -> None:
+    scanned = document_scope(None, SENTENCE).scanned
+    assert scanned is not None and scanned.text is SENTENCE and scanned.end == len(SENTENCE)
+    assert [m.span() for m in scanned.matches] == \
+        [m.span() for m in _actors().finditer(SENTENCE, 0, len(SENTENCE))]
+    assert [m.group(0) for m in scanned.matches] == [
         "Serbian", "ethnic Albanians", "Serbia", "Kosovo Albanians", "Serbs"]
+
+
+def test_a_long_document_is_counted_over_its_first_characters_only() -> None:
+    text = "Serbia. " * 5 + " " * SAMPLE + "Armenia, Armenia."
+    scope = document_scope(None, text)
+    assert scope.countries == ("RS",)
+    assert scope.scanned is not None and scope.scanned.end == SAMPLE
 
 
 @pytest.mark.parametrize(("text", "countries"), [
@@ -40,7 +48,7 @@ MIXED = ("Serbian police and ethnic Albanians met the República del Perú's env
 @pytest.mark.parametrize("which", ["actors", "places"])
 def test_names_without_a_capital_merged_into_the_capitals_scan(which: str) -> None:
     # a fresh matcher: the trie of all its names is compiled here only to compare with
-    matcher = _Matcher(dict((_actors() if which == "actors" else _places()).forms))
+    matcher = NameMatcher(dict((_actors() if which == "actors" else _places()).forms))
     assert matcher.lower is not None
     spans = [(0, len(MIXED)), (10, 60), (20, 75), (70, len(MIXED)), (35, 36)]
     merged = [[m.span() for m in matcher.finditer(MIXED, a, b)] for a, b in spans]

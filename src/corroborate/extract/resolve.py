@@ -12,14 +12,13 @@ enough to be meant anywhere (``world.toml``), the most populous first.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
 from corroborate.extract.folded import FoldedKeys
+from corroborate.extract.name_matcher import NameMatcher, ScannedNames
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.world import load_world
 from corroborate.extract.world_names import (
@@ -38,6 +37,7 @@ __all__ = ["DocumentScope", "Mention", "document_scope", "find_actors", "find_pl
 # Characters of a document read for the countries it names most, when its conflict gives none.
 SAMPLE = 200_000
 _GAP = re.compile(r"[ \t]+")
+_WRITTEN = re.Match.group  # a match's whole text
 
 
 @dataclass(frozen=True)
@@ -52,110 +52,32 @@ class DocumentScope:
     names: tuple[tuple[str, str], ...] = ()
     people_names: tuple[tuple[str, str], ...] = ()
     place_words: tuple[tuple[str, str], ...] = ()
+    # the document's actor names, scanned for its countries: its sentences' are served from it
+    scanned: ScannedNames | None = field(default=None, compare=False, repr=False)
 
 
 NOWHERE = DocumentScope()
 
 
-class _Matcher:
-    """A trie of names searched over every sentence. Most names begin with a capital: those are
-    scanned from one capital to the next (``scan_first``, a third of a lookahead guard's time);
-    the few others ("the Gaza Strip") are looked for as plain strings first (once per text: the
-    extractor asks sentence by sentence), and only a span holding one is searched for them
-    too, by a small trie of their own, the two scans merged as one alternation of all the names
-    scans (the same matches: a name of each kind never begins at the same character, and each
-    scan goes on from the end of the match taken). The trie of all the names takes 0.17 s to
-    compile, more than the scans of a megabyte, and is compiled only if no name has a capital.
-    """
-
-    def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
-        self.forms = forms
-        capitals = [form for form in forms if form[:1].isupper()]
-        self.others = tuple(form for form in forms if not form[:1].isupper())
-        self.capitals = re.compile(trie_alternation(capitals, scan_first=True)) \
-            if capitals else self.pattern
-        self.lower = re.compile(guarded(trie_alternation(list(self.others)))) \
-            if self.others and capitals else None
-        # the last text searched, with where the other names occur in it (starts, ends)
-        self._others_in: tuple[str, list[int], list[int]] = ("", [], [])
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """All the names (compiled when a span holds one of the others)."""
-        return re.compile(guarded(trie_alternation(list(self.forms))))
-
-    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        if self.lower is not None and self._holds_others(text, start, end):
-            return _merged(self.capitals, self.lower, text, start, end)
-        return self.capitals.finditer(text, start, end)
-
-    def findall(self, text: str, start: int, end: int) -> list[str]:
-        """The names ``finditer`` finds, as written: one C call, no match object each (the
-        patterns hold no capturing group, so ``findall`` gives each whole match)."""
-        if self.lower is not None and self._holds_others(text, start, end):
-            return [m.group(0) for m in _merged(self.capitals, self.lower, text, start, end)]
-        return self.capitals.findall(text, start, end)
-
-    def _holds_others(self, text: str, start: int, end: int) -> bool:
-        """Whether the span holds one of the names without a capital."""
-        if self.others:
-            seen = self._others_in
-            if seen[0] is not text:
-                seen = self._others_in = (text, *self._occurrences(text))
-            starts, ends = seen[1], seen[2]
-            at = bisect_left(starts, start)
-            while at < len(starts) and starts[at] < end:  # (rare: most spans hold none)
-                if ends[at] <= end:
-                    return True
-                at += 1
-        return False
-
-    def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
-        found = []
-        for form in self.others:
-            at = text.find(form)
-            while at >= 0:
-                found.append((at, at + len(form)))
-                at = text.find(form, at + 1)
-        found.sort()
-        return [s for s, _e in found], [e for _s, e in found]
-
-
-def _merged(first: re.Pattern[str], second: re.Pattern[str], text: str, start: int,
-            end: int) -> Iterator[re.Match[str]]:
-    """The matches of the alternation of two patterns that never match from the same
-    character: the earlier of the two next matches, each scan resumed past it."""
-    one, two = first.search(text, start, end), second.search(text, start, end)
-    while one is not None or two is not None:
-        taken = one if two is None or (one is not None and one.start() < two.start()) else two
-        assert taken is not None
-        yield taken
-        cursor = taken.end()
-        if one is not None and one.start() < cursor:
-            one = first.search(text, cursor, end)
-        if two is not None and two.start() < cursor:
-            two = second.search(text, cursor, end)
-
-
-def _places() -> _Matcher:
+def _places() -> NameMatcher:
     return _cached_places(data_dirs())
 
 
 @lru_cache(maxsize=8)
-def _cached_places(_dirs: tuple[str, ...]) -> _Matcher:
+def _cached_places(_dirs: tuple[str, ...]) -> NameMatcher:
     forms: dict[str, tuple[str, str]] = {}
     for name, place in load_gazetteer().places.items():
         for form in (name, *place.aliases, *place.as_region):
             forms.setdefault(form, (name, "place"))
-    return _Matcher(forms)
+    return NameMatcher(forms)
 
 
-def _actors() -> _Matcher:
+def _actors() -> NameMatcher:
     return _cached_actors(data_dirs())
 
 
 @lru_cache(maxsize=8)
-def _cached_actors(_dirs: tuple[str, ...]) -> _Matcher:
+def _cached_actors(_dirs: tuple[str, ...]) -> NameMatcher:
     forms: dict[str, tuple[str, str]] = {}
     for name, actor in load_gazetteer().actors.items():
         # a canonical name that is also one of its side words ("NATO", "Kosovo Albanians")
@@ -166,7 +88,7 @@ def _cached_actors(_dirs: tuple[str, ...]) -> _Matcher:
             for form in words:
                 if role != "name" or form not in side_words:
                     forms.setdefault(form, (name, role))
-    return _Matcher(forms)
+    return NameMatcher(forms)
 
 
 def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
@@ -179,8 +101,10 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
                              tuple(scope.sides.people_names.items()),
                              tuple(scope.place_words.items()))
     codes = load_gazetteer().countries
-    actors = _actors()  # only the names as written, counted: no mention is built
-    written = Counter(actors.findall(text, 0, min(len(text), SAMPLE)))
+    actors = _actors()
+    end = min(len(text), SAMPLE)
+    matches = list(actors.finditer(text, 0, end))  # kept: the sentences' names are among them
+    written = Counter(map(_WRITTEN, matches))
     # each country counted in the order it is first named (most_common keeps that order
     # among equal counts): a name's first place is before any later name of its country
     named: Counter[str] = Counter()
@@ -188,7 +112,8 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
         canonical = actors.forms[form][0]
         if canonical in codes:
             named[codes[canonical]] += count
-    return DocumentScope(tuple(code for code, _ in named.most_common(2)))
+    return DocumentScope(tuple(code for code, _ in named.most_common(2)),
+                         scanned=ScannedNames(text, end, matches))
 
 
 @lru_cache(maxsize=32)
@@ -295,7 +220,8 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     # each mention is built once, as the conflict reads it
     reading = tools.reading
     found = []
-    for match in tools.actors.finditer(text, start, stop):
+    served = scope.scanned.within(text, start, stop) if scope.scanned is not None else None
+    for match in tools.actors.finditer(text, start, stop) if served is None else served:
         written = match.group(0)
         canonical, role = forms[written]
         if written in found_adjectives and not _beside_group(text, match.end(), stop, lang):
@@ -319,11 +245,11 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
 class _Tools:
     """What finding names in a document of one scope needs, fetched once per scope."""
 
-    places: _Matcher
+    places: NameMatcher
     points: dict[str, tuple[str, str | None, tuple[float, float] | None]]
     look: WorldLookup
     place_words: tuple[re.Pattern[str], dict[str, str]] | None
-    actors: _Matcher
+    actors: NameMatcher
     found_adjectives: frozenset[str]
     reading: dict[str, dict[str, str]] | None
     names: tuple[re.Pattern[str], dict[str, str]] | None
