@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corroborate.extract.lowered import lowered_span
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import find_words, lowered_twin, word_keys
 
@@ -62,3 +63,26 @@ def test_twins_give_the_case_blind_words_on_any_text(pieces: list[str], cut: int
         blind_words(pattern, text, start, len(text))
     assert word_keys(pattern, text, start, len(text)) == \
         [k for _a, _b, k in blind_words(pattern, text, start, len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(WORDS), max_size=30), cut=st.integers(0, 40),
+       stop=st.integers(0, 40), before=st.integers(0, 40))
+def test_words_of_a_window_read_from_its_sentence_lowered_once(pieces: list[str], cut: int,
+                                                              stop: int, before: int) -> None:
+    # the sentence lowered once (from ``before`` on) serves each window inside it
+    text = "".join(pieces)
+    start = min(cut, len(text))
+    end = max(start, len(text) - stop)
+    sentence = lowered_span(text, min(before, start), len(text))
+    pattern = VOCAB.np_pattern
+    assert word_keys(pattern, text, start, end, sentence) == \
+        [k for _a, _b, k in blind_words(pattern, text, start, end)]
+
+
+def test_a_window_of_a_lowered_sentence_reads_its_own_words() -> None:
+    text = "On 3 May, 40 Armenian soldiers and 12 CIVILIANS were killed near Shusha."
+    sentence = lowered_span(text, 0, len(text))
+    assert sentence is not None
+    assert word_keys(VOCAB.np_pattern, text, 10, 36, sentence) == ["armenian", "soldiers"]
+    assert word_keys(VOCAB.np_pattern, text, 36, 50, sentence) == ["civilians"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import word_keys
+from corroborate.extract.window import Lowered, word_keys
 
 __all__ = ["NounPhrase", "look_back", "scan_noun_phrase"]
 
@@ -92,9 +92,10 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
 
 
 def look_back(vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
-              lower: int) -> NounPhrase:
+              lower: int, lowered: Lowered | None = None) -> NounPhrase:
     """Side, group and measure words in the clause before the figure ('Armenian military
-    fatalities were between ...'), nearest first."""
+    fatalities were between ...'), nearest first (``lowered``: the sentence lowered, as
+    ``word_keys`` takes it)."""
     found = NounPhrase(end=figure.start)
     before = sorted((a for a in actors if lower <= a.start and a.end <= figure.start),
                     key=lambda a: -a.start)
@@ -106,7 +107,7 @@ def look_back(vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
             else:
                 break
         found.side = side
-    for key in reversed(word_keys(vocab.np_pattern, text, lower, figure.start)):
+    for key in reversed(word_keys(vocab.np_pattern, text, lower, figure.start, lowered)):
         for category, value in vocab.np_words[key]:
             if category == "group" and found.group is None and value in vocab.people_groups:
                 found.group = value

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from corroborate.extract.dates import DateMention
+from corroborate.extract.lowered import lowered_span
 from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
 from corroborate.extract.noun_phrases import NounPhrase, look_back, scan_noun_phrase
 from corroborate.extract.numbers import Figure
@@ -106,6 +107,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     scope.triggers = LazyWords(vocab.trigger_words, text, scope.start, scope.end)
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, dates = Spans(scope.actors), Spans(scope.dates)
+    lowered = lowered_span(text, scope.start, scope.end)  # lowered for its figures already
     # ";" and line breaks: one character each, so those of a figure's window are the
     # sentence's that lie in it
     item_breaks = Spans([_Break(*m.span())
@@ -153,7 +155,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.group = phrase.group or shared.group
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
-        back = look_back(vocab, text, near_actors, figure, lower)
+        back = look_back(vocab, text, near_actors, figure, lower, lowered)
         # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
         # that place's, and counts what the sentence counts
         aside = _aside_of(text, places_within, lo, hi, figure, clause[0])

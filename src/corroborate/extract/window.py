@@ -15,8 +15,9 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from corroborate.extract.lowered import LoweredGrammar, lowered_span
 
-__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Spans", "SplitAlternation", "Word", "clause_breaks",
-           "evidence_span", "find_split_words", "find_words", "lowered_twin", "word_keys"]
+__all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Lowered", "Spans", "SplitAlternation", "Word",
+           "clause_breaks", "evidence_span", "find_split_words", "find_words", "lowered_twin",
+           "word_keys"]
 
 # Characters on each side of a figure (or an event's trigger) that its readers look at. The
 # longest sentence of the shared corpus is 689 characters, and a figure's trigger, side, place
@@ -91,14 +92,33 @@ def lowered_twin(pattern: re.Pattern[str]) -> LoweredGrammar | None:
     return twin
 
 
+Lowered = tuple[str, int]  # a span of text lowered and where it begins (``lowered_span``'s)
+
+
+def _twin_scan(pattern: re.Pattern[str], text: str, start: int, end: int,
+               lowered: Lowered | None) -> tuple[Iterator[re.Match[str]], int] | None:
+    """The matches of ``pattern``'s lowered twin in ``text[start:end]`` and the offset to add
+    to their positions, read from ``lowered`` (a lowered span that holds ``start:end``) or
+    from the span lowered now; None for a pattern without a twin or text that is not lowered
+    (a cased letter outside ASCII). The matches' text is lower case already."""
+    twin = lowered_twin(pattern)
+    if twin is None or twin.lowered is None:
+        return None
+    low = lowered if lowered is not None else lowered_span(text, start, end)
+    if low is None:
+        return None
+    piece, at = low
+    return twin.lowered.finditer(piece, start - at, end - at), at
+
+
 def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
     """``pattern``'s words in ``text[start:end]`` with their lower-cased forms, in text order."""
-    twin = lowered_twin(pattern)
-    if twin is None:
+    scan = _twin_scan(pattern, text, start, end, None)
+    if scan is None:
         return Spans([Word(*m.span(), m.group(0).lower())
                       for m in pattern.finditer(text, start, end)])
-    matches, at = twin.finditer(text, start, end)
-    return Spans([Word(m.start() + at, m.end() + at, m.group(0).lower()) for m in matches])
+    matches, at = scan
+    return Spans([Word(m.start() + at, m.end() + at, m.group()) for m in matches])
 
 
 class SplitAlternation(NamedTuple):
@@ -173,12 +193,17 @@ def find_split_words(words: SplitAlternation, text: str, start: int, end: int) -
         position = taken[1]
 
 
-def word_keys(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[str]:
-    """The lower-cased forms of ``pattern``'s words in ``text[start:end]``, in text order."""
-    twin = lowered_twin(pattern)
-    matches = pattern.finditer(text, start, end) if twin is None else \
-        twin.finditer(text, start, end)[0]
-    return [m.group(0).lower() for m in matches]
+def word_keys(pattern: re.Pattern[str], text: str, start: int, end: int,
+              lowered: Lowered | None = None) -> list[str]:
+    """The lower-cased forms of ``pattern``'s words in ``text[start:end]``, in text order.
+
+    ``lowered``: a span of the text that holds ``start:end``, lowered once for many such
+    look-ups (``lowered_span(text, sentence_start, sentence_end)``), or None.
+    """
+    scan = _twin_scan(pattern, text, start, end, lowered)
+    if scan is None:
+        return [m.group(0).lower() for m in pattern.finditer(text, start, end)]
+    return [m.group() for m in scan[0]]
 
 
 # The last span's clause breaks: the figures' and the events' readers of a sentence both ask
