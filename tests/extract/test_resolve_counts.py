@@ -58,3 +58,16 @@ def test_names_without_a_capital_merged_into_the_capitals_scan(which: str) -> No
     if which == "actors":
         assert [MIXED[a:b] for a, b in merged[0]] == [
             "Serbian", "ethnic Albanians", "Kosovo Albanians", "ethnic Albanians", "Serbs"]
+
+
+def test_a_name_holding_another_without_a_capital_is_not_looked_for_again() -> None:
+    forms = dict.fromkeys(["ethnic Albanian", "ethnic Albanians", "subordinate separatist regime",
+                           "separatist regime", "Serbs"], ("x", "name"))
+    matcher = NameMatcher(forms)
+    assert matcher._needles == ("ethnic Albanian", "separatist regime")
+    text = "Serbs and ethnic Albanians; the subordinate separatist regime."
+    assert matcher._occurrences(text) == ([10, 44], [25, 61])
+    found = [[text[m.start():m.end()] for m in matcher.finditer(text, a, b)]
+             for a, b in [(0, 26), (0, 24), (28, 62), (28, 60)]]
+    assert found == [["Serbs", "ethnic Albanians"], ["Serbs"],
+                     ["subordinate separatist regime"], []]

@@ -39,6 +39,10 @@ class NameMatcher:
             if capitals else self.pattern
         self.lower = re.compile(guarded(trie_alternation(list(self.others)))) \
             if self.others and capitals else None
+        # a span holds one of the others if it holds one of those that hold no other
+        # ("ethnic Albanian", not "ethnic Albanians" too): each is looked for in every text
+        self._needles = tuple(form for form in self.others
+                              if not any(other in form for other in self.others if other != form))
         # the last text searched, with where the other names occur in it (starts, ends)
         self._others_in: tuple[str, list[int], list[int]] = ("", [], [])
 
@@ -68,7 +72,7 @@ class NameMatcher:
 
     def _occurrences(self, text: str) -> tuple[list[int], list[int]]:
         found = []
-        for form in self.others:
+        for form in self._needles:
             at = text.find(form)
             while at >= 0:
                 found.append((at, at + len(form)))
