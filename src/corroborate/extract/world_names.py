@@ -47,12 +47,16 @@ _Named = tuple[str, str, tuple[float, float]]
 _UNSEEN = ("", "", (0.0, 0.0))  # a name not looked up yet (``best`` holds known names only)
 
 
+# one country's smaller places and their names (``World.local``)
+_Local = tuple[tuple[Place, ...], dict[str, tuple[int, ...]]]
+
+
 @dataclass(frozen=True)
 class WorldLookup:
     """The world's names as one document sees them: each name's best place, computed once."""
 
     best: dict[str, _Named | None]
-    local: dict[str, list[tuple[int, int, Place]]]  # the document's countries' small places
+    local: tuple[_Local, ...]  # the document's countries' small places, in their order
     countries: tuple[str, ...]
     threshold: int
     common: frozenset[str]
@@ -63,28 +67,48 @@ class WorldLookup:
     pairs: frozenset[str]  # the first two words of every longer name ("The Hague")
     forms: dict[str, tuple[int, ...]]  # the world's names (``World.forms``)
 
+    def is_local(self, form: str) -> bool:
+        """Whether ``form`` names one of the document's countries' small places."""
+        return any(form in forms for _places, forms in self.local)
+
 
 @lru_cache(maxsize=32)
 def world_lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> WorldLookup:
+    """The world as a document about ``countries`` sees it. What does not depend on their order
+    is shared with the other orders of the same countries (a new pair of countries costs a
+    merge of their first words, not a pass over their places: 100-270 ms for the largest)."""
     world = load_world()
-    local: dict[str, list[tuple[int, int, Place]]] = {}
-    for rank, code in enumerate(countries):
-        places, forms = world.local(code)
-        for form, indexes in forms.items():
-            local.setdefault(form, []).extend((rank, -places[i].population, places[i])
-                                              for i in indexes)
     settings = world_settings()
-    starts, pairs = _first_words(_dirs)
-    if local:
-        starts = dict(starts)
-        counts, more_pairs = _word_counts(local, settings.build.max_name_words)
-        for word, more in counts.items():
-            starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
-        pairs |= more_pairs
+    starts, pairs = _starts_of(tuple(sorted(set(countries))), _dirs)
     names = load_names()
-    return WorldLookup({}, local, countries, settings.match.world_population,
-                   names.common_words | names.sentence_openers, names.name_heads, starts, pairs,
-                   world.forms)
+    return WorldLookup({}, tuple(world.local(code) for code in countries), countries,
+                       settings.match.world_population,
+                       names.common_words | names.sentence_openers, names.name_heads, starts,
+                       pairs, world.forms)
+
+
+@lru_cache(maxsize=16)
+def _starts_of(codes: tuple[str, ...], _dirs: tuple[str, ...]) -> tuple[
+        dict[str, tuple[int, ...]], frozenset[str]]:
+    """The first words (``WorldLookup.starts``, ``pairs``) of the world's names and of the
+    small places of the countries ``codes``."""
+    world_starts, pairs = _first_words(_dirs)
+    starts = world_starts
+    for code in codes:
+        counts, more_pairs = _local_words(code, _dirs)
+        if counts:
+            if starts is world_starts:
+                starts = dict(world_starts)  # (the world's own stay as they are)
+            for word, more in counts.items():
+                starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
+            pairs |= more_pairs
+    return starts, pairs
+
+
+@lru_cache(maxsize=64)
+def _local_words(code: str, _dirs: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]],
+                                                              frozenset[str]]:
+    return _word_counts(load_world().local(code)[1], world_settings().build.max_name_words)
 
 
 def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[int, ...]],
@@ -113,7 +137,10 @@ def _world_place(form: str, look: WorldLookup) -> _Named | None:
     if form in look.best:
         return look.best[form]
     world = load_world()
-    candidates = list(look.local.get(form, ()))
+    # the document's countries' small places first, in the countries' order (rank)
+    candidates = [(rank, -places[i].population, places[i])
+                  for rank, (places, forms) in enumerate(look.local)
+                  for i in forms.get(form, ())]
     outside = len(look.countries)
     for index in world.forms.get(form, ()):
         place = world.places[index]
@@ -137,7 +164,6 @@ def world_places(text: str, start: int, end: int, look: WorldLookup, taken_start
                   taken_ends: list[int]) -> list[Mention]:
     """Runs of capitalised words looked up in the world gazetteer, longest first."""
     forms = look.forms
-    local = look.local
     starts = look.starts
     pairs = look.pairs
     best = look.best
@@ -174,7 +200,7 @@ def world_places(text: str, start: int, end: int, look: WorldLookup, taken_start
             form = text[first:last]
             named = best.get(form, _UNSEEN)
             if named is _UNSEEN:
-                if form not in forms and form not in local:
+                if form not in forms and not look.is_local(form):
                     continue
                 named = _world_place(form, look)
             if named is None or not _stands_alone(text, first, last, look):

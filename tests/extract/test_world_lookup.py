@@ -1,0 +1,32 @@
+"""A document's view of the world gazetteer: its countries' small places first, in their order;
+what does not depend on that order is built once for every order of the same countries."""
+
+from __future__ import annotations
+
+from corroborate.extract.world_names import world_lookup, world_places
+from corroborate.langdata import data_dirs
+
+SENTENCE = "Shelling was reported near Martuni."
+
+
+def _places(countries: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
+    look = world_lookup(countries, data_dirs())
+    return [(m.written, m.canonical, m.country)
+            for m in world_places(SENTENCE, 0, len(SENTENCE), look, [], [])]
+
+
+def test_a_small_place_of_both_countries_is_the_first_countrys() -> None:
+    assert _places(("AZ", "AM")) == [("Martuni", "Khojavend", "AZ")]
+    assert _places(("AM", "AZ")) == [("Martuni", "Martuni", "AM")]
+    assert _places(()) == []  # too small to be meant anywhere
+
+
+def test_the_orders_of_the_same_countries_share_their_first_words() -> None:
+    dirs = data_dirs()
+    first, second = world_lookup(("AZ", "AM"), dirs), world_lookup(("AM", "AZ"), dirs)
+    assert first is not second and first.countries == ("AZ", "AM")
+    assert first.starts is second.starts and first.pairs is second.pairs
+    nowhere = world_lookup((), dirs)
+    assert "Martuni" in first.starts and "Martuni" not in nowhere.starts
+    assert first.is_local("Martuni") and second.is_local("Martuni")
+    assert not nowhere.is_local("Martuni") and not first.is_local("Paris")
