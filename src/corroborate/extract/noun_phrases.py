@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import Lowered, word_keys
+from corroborate.extract.window import Lowered, lowered_twin, word_keys
 
 __all__ = ["NounPhrase", "look_back", "scan_noun_phrase"]
 
@@ -26,15 +26,20 @@ class NounPhrase:
 
 
 def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
-                     actors: list[Mention]) -> NounPhrase:
+                     actors: list[Mention], lowered: Lowered | None = None) -> NounPhrase:
     """Read the words after a figure: side, group, measure noun; stop at the first other word.
 
-    ``actors`` need only hold those that start in ``[position, limit)``.
+    ``actors`` need only hold those that start in ``[position, limit)``; ``lowered``: a span
+    of the text that holds ``position:limit`` lowered (``lowered_span``'s), for the noun
+    phrases' lowered twin, or None.
     """
     phrase = NounPhrase(end=position)
     sides = {a.start: a for a in actors if a.role != "name"}
     unknown = 0
     pos = position
+    twin = None if lowered is None else lowered_twin(vocab.np_pattern)
+    lowered_np = None if twin is None else twin.lowered
+    piece, at = ("", 0) if lowered is None else lowered
     while pos < limit:
         while pos < limit and text[pos] == " ":
             pos += 1
@@ -47,29 +52,33 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
             pos = phrase.end = close + 1
             continue
         side = sides.get(pos)
-        match = vocab.np_pattern.match(text, pos, limit)
-        if side and (not match or side.end >= match.end()):
+        if lowered_np is not None:  # its words lower case already
+            low = lowered_np.match(piece, pos - at, limit - at)
+            match = None if low is None else (low.end() + at, low.group())
+        else:
+            blind = vocab.np_pattern.match(text, pos, limit)
+            match = None if blind is None else (blind.end(), blind.group(0).lower())
+        if side and (not match or side.end >= match[0]):
             phrase.side = phrase.side or side
             phrase.head = phrase.head or side.role == "people"  # "250 thousand Azerbaijanis"
             pos = phrase.end = side.end
             continue
         if match:
-            for category, value in vocab.np_words[match.group(0).lower()]:
+            matched_end, key = match
+            for category, value in vocab.np_words[key]:
                 if category == "measure_noun":
                     phrase.measure = phrase.measure or value
                     phrase.head = True
-                    phrase.singular_item = not match.group(0).lower().endswith(
-                        vocab.plural_endings)
+                    phrase.singular_item = not key.endswith(vocab.plural_endings)
                 elif category == "group":
                     phrase.group = phrase.group or value
                     phrase.head = True
-                    phrase.singular_group = not match.group(0).lower().endswith(
-                        vocab.plural_endings)
+                    phrase.singular_group = not key.endswith(vocab.plural_endings)
                 elif category == "people":
                     phrase.head = True
                 elif category == "possessive":
                     phrase.possessive = True
-            pos = phrase.end = match.end()
+            pos = phrase.end = matched_end
             continue
         if phrase.head:
             break
@@ -78,13 +87,20 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
             break
         unknown += 1
         pos = word.end()
+    # a side phrase after the noun gives the side of the actor inside it: none without one
+    within = any(position <= a.start and a.end <= limit for a in actors)
     for pattern in (vocab.side_after, vocab.owner_after):
-        if not phrase.head or phrase.side is not None or pattern is None:
+        if not phrase.head or phrase.side is not None or pattern is None or not within:
             continue
         # the scan may have read the phrase's first words as fillers ("of the"): the phrase
         # may begin before where the scan stopped, but not before the figure's noun ends
-        after = next((m for m in pattern.finditer(text, position, limit)
-                      if m.start() <= phrase.end <= m.end()), None)
+        after = None
+        for found in pattern.finditer(text, position, limit):
+            if found.start() > phrase.end:  # so are the later ones: none holds its end
+                break
+            if phrase.end <= found.end():
+                after = found
+                break
         if after:  # "19 casualties on the Azerbaijani side", "citizens of Azerbaijan"
             phrase.side = next((a for a in actors
                                 if after.start() <= a.start and a.end <= after.end()), None)

@@ -121,7 +121,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         return found_places[0].within(lower, upper)
 
     phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),
-                                actors.starting(f.end, min(scope.end, f.end + 80)))
+                                actors.starting(f.end, min(scope.end, f.end + 80)), lowered)
                for f in figures]
     readings: list[Reading] = []
     clause_of_reading: list[int | None] = []
@@ -178,7 +178,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             measure, from_context = share[0], False
             limit = min(clause[1], share[1] + 80)
             phrase = scan_noun_phrase(vocab, text, share[1], limit,
-                                      actors.starting(share[1], limit))
+                                      actors.starting(share[1], limit), lowered)
             phrase.head = True
         else:
             measure, from_context = choose_measure(vocab, scope, figure, phrase, back, clause,
