@@ -12,7 +12,6 @@ import re
 import threading
 
 import blingfire
-import numpy as np
 
 __all__ = ["split_sentences"]
 
@@ -96,13 +95,31 @@ def _cut_part(text: str) -> list[tuple[int, int]]:
     count = ctypes.string_at(out, written).count(b"\n") + 1
     if size == len(text):  # ASCII: offsets are characters; a few, read as they are
         return [(starts[i], ends[i] + 1) for i in range(count)]
-    first = np.frombuffer(memoryview(starts), dtype=np.int32, count=count)
-    last = np.frombuffer(memoryview(ends), dtype=np.int32, count=count)
-    # not ASCII: map byte offsets to characters
-    char_of_byte = np.cumsum((np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80) - 1
-    first, last = char_of_byte[first], char_of_byte[last]
-    # (tolist: Python ints in one call, not a numpy scalar per offset)
-    return list(zip(first.tolist(), (last + 1).tolist(), strict=True))
+    # not ASCII: byte offsets mapped to characters by decoding the bytes between them (a few
+    # sentences a line: a numpy map of every byte cost more in calls than it saved)
+    return _character_spans(data, [(starts[i], ends[i]) for i in range(count)])
+
+
+def _character_spans(data: bytes, byte_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of UTF-8 ``data`` for byte spans given as (first byte, last byte), in
+    order; a byte inside a character stands for that character.
+
+    >>> _character_spans("ë. Ö!".encode(), [(0, 2), (4, 6)])
+    [(0, 2), (3, 5)]
+    """
+    spans = []
+    at_byte = at_char = 0  # a character's first byte, and its index
+    for first, last in byte_spans:
+        bounds = []
+        for byte in (first, last):
+            # the characters that begin before ``byte``: a character it is inside of is cut
+            # off by the decoder and not counted, so this is the index of its character
+            char = at_char + len(data[at_byte:byte].decode("utf-8", "ignore"))
+            if byte < len(data) and data[byte] & 0xC0 != 0x80:  # a character begins here
+                at_byte, at_char = byte, char
+            bounds.append(char)
+        spans.append((bounds[0], bounds[1] + 1))
+    return spans
 
 
 def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
