@@ -16,9 +16,8 @@ SENTENCE = ("Serbian police cleared Pristina as ethnic Albanians fled; Serbia de
 def test_the_names_counted_are_those_finditer_finds_and_are_kept() -> None:
     scanned = document_scope(None, SENTENCE).scanned
     assert scanned is not None and scanned.text is SENTENCE and scanned.end == len(SENTENCE)
-    assert [m.span() for m in scanned.matches] == \
-        [m.span() for m in _actors().finditer(SENTENCE, 0, len(SENTENCE))]
-    assert [m.group(0) for m in scanned.matches] == [
+    assert scanned.spans == [m.span() for m in _actors().finditer(SENTENCE, 0, len(SENTENCE))]
+    assert [SENTENCE[a:b] for a, b in scanned.spans] == [
         "Serbian", "ethnic Albanians", "Serbia", "Kosovo Albanians", "Serbs"]
 
 

@@ -3,6 +3,8 @@ served from that scan (``ScannedNames``) where a scan of the sentence alone find
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,11 +14,6 @@ from corroborate.extract.resolve import DocumentScope, _actors, document_scope, 
 
 TEXT = ("Armenian forces shelled Azerbaijani posts. Armenia denied it. Ethnic Albanians and "
         "Serbs met; the separatist regime spoke.")
-
-
-def _spans(matches: object) -> list[tuple[int, int]]:
-    assert isinstance(matches, list)
-    return [m.span() for m in matches]
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
@@ -58,10 +55,10 @@ def test_a_span_cutting_a_word_or_a_name_is_scanned(monkeypatch: pytest.MonkeyPa
 
 def test_another_text_or_a_span_past_the_scan_is_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
     scope = document_scope(None, TEXT)
-    short = ScannedNames(TEXT, 43, scope.scanned.matches if scope.scanned else [])
+    short = ScannedNames(TEXT, 43, scope.scanned.spans if scope.scanned else [])
     assert short.within(TEXT, 43, 61) is None
     assert short.within("".join(list(TEXT)), 0, 43) is None  # an equal text, another object
-    assert _spans(short.within(TEXT, 0, 43)) == [(0, 8), (24, 35)]
+    assert short.within(TEXT, 0, 43) == [(0, 8), (24, 35)]
     calls = _counting(monkeypatch)
     copy = "".join(list(TEXT))
     assert [m.written for m in find_actors(copy, 43, 61, scope)] == ["Armenia"]
@@ -86,11 +83,18 @@ def test_served_matches_are_those_a_scan_of_the_span_finds(text: str, data: st.D
         end = data.draw(st.integers(start, len(text)))
         served = scanned.within(text, start, end)
         if served is not None:
-            assert _spans(served) == [m.span() for m in matcher.finditer(text, start, end)]
+            assert served == [m.span() for m in matcher.finditer(text, start, end)]
     # a span ending where a name does, before a space, is served
-    for match in scanned.matches:
-        if text[match.end():match.end() + 1] in ("", " "):
-            assert scanned.within(text, 0, match.end()) is not None
+    for _first, last in scanned.spans:
+        if text[last:last + 1] in ("", " "):
+            assert scanned.within(text, 0, last) is not None
+
+
+def test_the_kept_spans_are_no_work_for_the_garbage_collector() -> None:
+    scanned = document_scope(None, TEXT * 20).scanned
+    assert scanned is not None and len(scanned.spans) == 20 * 6
+    gc.collect()
+    assert not any(gc.is_tracked(span) for span in scanned.spans)
 
 
 def test_the_end_check_is_one_character() -> None:

@@ -38,6 +38,7 @@ __all__ = ["DocumentScope", "Mention", "document_scope", "find_actors", "find_pl
 SAMPLE = 200_000
 _GAP = re.compile(r"[ \t]+")
 _WRITTEN = re.Match.group  # a match's whole text
+_SPAN = re.Match.span
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
     codes = load_gazetteer().countries
     actors = _actors()
     end = min(len(text), SAMPLE)
-    matches = list(actors.finditer(text, 0, end))  # kept: the sentences' names are among them
+    matches = list(actors.finditer(text, 0, end))
     written = Counter(map(_WRITTEN, matches))
     # each country counted in the order it is first named (most_common keeps that order
     # among equal counts): a name's first place is before any later name of its country
@@ -113,7 +114,7 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
         if canonical in codes:
             named[codes[canonical]] += count
     return DocumentScope(tuple(code for code, _ in named.most_common(2)),
-                         scanned=ScannedNames(text, end, matches))
+                         scanned=ScannedNames(text, end, list(map(_SPAN, matches))))
 
 
 @lru_cache(maxsize=32)
@@ -221,14 +222,15 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
     reading = tools.reading
     found = []
     served = scope.scanned.within(text, start, stop) if scope.scanned is not None else None
-    for match in tools.actors.finditer(text, start, stop) if served is None else served:
-        written = match.group(0)
+    for first, last in map(_SPAN, tools.actors.finditer(text, start, stop)) \
+            if served is None else served:
+        written = text[first:last]
         canonical, role = forms[written]
-        if written in found_adjectives and not _beside_group(text, match.end(), stop, lang):
+        if written in found_adjectives and not _beside_group(text, last, stop, lang):
             continue
         if reading is not None:
             canonical = reading.get(role, {}).get(canonical, canonical)
-        found.append(Mention(match.start(), match.end(), canonical, written, role))
+        found.append(Mention(first, last, canonical, written, role))
     if tools.names or tools.people_names:
         named = _scoped_mentions(tools.names, text, start, stop, "name", found)
         named += _scoped_mentions(tools.people_names, text, start, stop, "people", found + named)
