@@ -74,3 +74,33 @@ def test_lowered_and_case_blind_phrases_are_the_same_on_any_text(pieces: list[st
     lowered = lowered_span(text, 0, len(text))
     assert scan_noun_phrase(VOCAB, text, position, len(text), actors, lowered) == \
         scan_noun_phrase(VOCAB, text, position, len(text), actors)
+
+
+def _counting_word_keys(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    import corroborate.extract.noun_phrases as noun_phrases
+
+    calls: list[tuple[int, int]] = []
+    real = noun_phrases.word_keys
+
+    def counted(pattern: re.Pattern[str], text: str, start: int, end: int,
+                lowered: object = None) -> list[str]:
+        calls.append((start, end))
+        return real(pattern, text, start, end, lowered)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(noun_phrases, "word_keys", counted)
+    return calls
+
+
+def test_the_words_before_a_figure_are_read_only_when_its_own_phrase_leaves_a_question(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.extract.helpers import quantities
+
+    calls = _counting_word_keys(monkeypatch)
+    # its noun names the group, its trigger the measure, its adjective the side: no look-back
+    assert quantities("In May 1992, 40 Armenian soldiers were killed near Shusha.") == \
+        [("killed", 40, 40, "exact", "people", "Armenia", "soldiers")]
+    assert calls == []
+    # no noun after the figure: the words before it give its group and side
+    assert quantities("Among the Armenian soldiers, 40 were killed.") == \
+        [("killed", 40, 40, "exact", "people", "Armenia", "soldiers")]
+    assert len(calls) == 1

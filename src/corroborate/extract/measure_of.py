@@ -12,7 +12,7 @@ from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 
 if TYPE_CHECKING:
-    from corroborate.extract.noun_phrases import NounPhrase
+    from corroborate.extract.noun_phrases import LookBack, NounPhrase
     from corroborate.extract.quantities import Scope
 
 __all__ = ["choose_measure", "claim_unit", "trigger_adjacent"]
@@ -50,7 +50,7 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
     return None if best is None else best[1]
 
 
-def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: NounPhrase,
+def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhrase, back: LookBack,
                    clause: tuple[int, int], units: dict[str, str], by_unit: dict[str, set[str]],
                    context_measure: str | None, label_line: bool) -> tuple[str | None, bool]:
     """The measure a figure counts, and whether it came from the context (an earlier sentence

@@ -10,7 +10,7 @@ from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
 from corroborate.extract.window import Lowered, lowered_twin, word_keys
 
-__all__ = ["NounPhrase", "look_back", "scan_noun_phrase"]
+__all__ = ["LookBack", "NounPhrase", "scan_noun_phrase"]
 
 
 @dataclass
@@ -107,28 +107,66 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
     return phrase
 
 
-def look_back(vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
-              lower: int, lowered: Lowered | None = None) -> NounPhrase:
-    """Side, group and measure words in the clause before the figure ('Armenian military
-    fatalities were between ...'), nearest first (``lowered``: the sentence lowered, as
-    ``word_keys`` takes it)."""
-    found = NounPhrase(end=figure.start)
-    before = sorted((a for a in actors if lower <= a.start and a.end <= figure.start),
-                    key=lambda a: -a.start)
-    if before:
+class LookBack:
+    """Side, group and measure words in the clause before a figure ('Armenian military
+    fatalities were between ...'), nearest first. Each part is read when first asked for: a
+    figure whose own noun phrase names its group and whose trigger names its measure ("40
+    Armenian soldiers were killed") needs none of them (``lowered``: the sentence lowered,
+    as ``word_keys`` takes it)."""
+
+    __slots__ = ("_side", "_words", "actors", "figure", "lower", "lowered", "text", "vocab")
+
+    def __init__(self, vocab: Vocab, text: str, actors: list[Mention], figure: Figure,
+                 lower: int, lowered: Lowered | None = None) -> None:
+        self.vocab, self.text, self.actors, self.figure = vocab, text, actors, figure
+        self.lower, self.lowered = lower, lowered
+        self._side: list[Mention | None] = []  # [side] once read
+        self._words: NounPhrase | None = None
+
+    @property
+    def side(self) -> Mention | None:
+        if not self._side:
+            self._side.append(self._side_before())
+        return self._side[0]
+
+    @property
+    def group(self) -> str | None:
+        return self._read_words().group
+
+    @property
+    def measure(self) -> str | None:
+        return self._read_words().measure
+
+    @property
+    def head(self) -> bool:
+        return self._read_words().head
+
+    def _side_before(self) -> Mention | None:
+        before = sorted((a for a in self.actors
+                         if self.lower <= a.start and a.end <= self.figure.start),
+                        key=lambda a: -a.start)
+        if not before:
+            return None
         side = before[0]
         for earlier in before[1:]:  # "Armenia and Artsakh lost 3,825 troops": the first named
-            if vocab.coordinator_gap.fullmatch(text, earlier.end, side.start):
+            if self.vocab.coordinator_gap.fullmatch(self.text, earlier.end, side.start):
                 side = earlier
             else:
                 break
-        found.side = side
-    for key in reversed(word_keys(vocab.np_pattern, text, lower, figure.start, lowered)):
-        for category, value in vocab.np_words[key]:
-            if category == "group" and found.group is None and value in vocab.people_groups:
-                found.group = value
-            elif category == "measure_noun" and found.measure is None:
-                found.measure = value
-            if category in ("group", "people", "measure_noun"):
-                found.head = True
-    return found
+        return side
+
+    def _read_words(self) -> NounPhrase:
+        if self._words is not None:
+            return self._words
+        vocab = self.vocab
+        found = self._words = NounPhrase(end=self.figure.start)
+        for key in reversed(word_keys(vocab.np_pattern, self.text, self.lower, self.figure.start,
+                                      self.lowered)):
+            for category, value in vocab.np_words[key]:
+                if category == "group" and found.group is None and value in vocab.people_groups:
+                    found.group = value
+                elif category == "measure_noun" and found.measure is None:
+                    found.measure = value
+                if category in ("group", "people", "measure_noun"):
+                    found.head = True
+        return found

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from corroborate.extract.dates import DateMention
 from corroborate.extract.lowered import lowered_span
 from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
-from corroborate.extract.noun_phrases import NounPhrase, look_back, scan_noun_phrase
+from corroborate.extract.noun_phrases import LookBack, NounPhrase, scan_noun_phrase
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.shares import share_measure, share_of_earlier
@@ -155,7 +155,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             phrase.group = phrase.group or shared.group
             phrase.measure = phrase.measure or shared.measure
             phrase.head = shared.head
-        back = look_back(vocab, text, near_actors, figure, lower, lowered)
+        back = LookBack(vocab, text, near_actors, figure, lower, lowered)  # read if needed
         # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
         # that place's, and counts what the sentence counts
         aside = _aside_of(text, places_within, lo, hi, figure, clause[0])
