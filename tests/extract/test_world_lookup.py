@@ -3,7 +3,7 @@ what does not depend on that order is built once for every order of the same cou
 
 from __future__ import annotations
 
-from corroborate.extract.world_names import world_lookup, world_places
+from corroborate.extract.world_names import Mention, new_mention, world_lookup, world_places
 from corroborate.langdata import data_dirs
 
 SENTENCE = "Shelling was reported near Martuni."
@@ -30,3 +30,12 @@ def test_the_orders_of_the_same_countries_share_their_first_words() -> None:
     assert "Martuni" in first.starts and "Martuni" not in nowhere.starts
     assert first.is_local("Martuni") and second.is_local("Martuni")
     assert not nowhere.is_local("Martuni") and not first.is_local("Paris")
+
+
+def test_a_mention_built_at_once_is_a_mention() -> None:
+    fields = (27, 34, "Martuni", "Martuni", "place", "AM", (45.3023, 40.1403))
+    built = new_mention(fields)
+    assert type(built) is Mention and built == Mention(*fields)
+    assert (built.canonical, built.country, built.point) == ("Martuni", "AM", (45.3023, 40.1403))
+    (found,) = world_places(SENTENCE, 0, len(SENTENCE), world_lookup(("AM",), data_dirs()), [], [])
+    assert type(found) is Mention and found == built

@@ -25,6 +25,7 @@ from corroborate.extract.world_names import (
     WORD,
     Mention,
     WorldLookup,
+    new_mention,
     world_lookup,
     world_places,
 )
@@ -172,7 +173,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
         written = match.group(0)
         canonical, country, point = points[written]
         first, last = match.span()
-        found.append(Mention(first, last, canonical, written, "place", country, point))
+        found.append(new_mention((first, last, canonical, written, "place", country, point)))
         starts.append(first)
         ends.append(last)
     world = world_places(text, start, stop, tools.look, starts, ends)
@@ -230,7 +231,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
             continue
         if reading is not None:
             canonical = reading.get(role, {}).get(canonical, canonical)
-        found.append(Mention(first, last, canonical, written, role))
+        found.append(new_mention((first, last, canonical, written, role, None, None)))
     if tools.names or tools.people_names:
         named = _scoped_mentions(tools.names, text, start, stop, "name", found)
         named += _scoped_mentions(tools.people_names, text, start, stop, "people", found + named)
