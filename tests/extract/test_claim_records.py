@@ -49,3 +49,18 @@ def test_ids_hash_the_parts_as_str_writes_them() -> None:
     parts_of_event = ("test-source", location, start, "capture", "1992-05-08", "Shusha")
     assert event.id == "c-" + hashlib.sha1(
         "|".join(map(str, parts_of_event)).encode()).hexdigest()[:16]
+
+
+def test_claims_of_documents_read_in_turn_name_each_its_own_source_and_file() -> None:
+    # a document's slug, location and file name are kept for its claims (one entry): each
+    # document read after another names its own
+    first, second = claims_of(TEXT, "first-source"), claims_of(TEXT, "second-source")
+    again = claims_of(TEXT, "first-source")
+    assert {(c.source, c.document) for c in first} == {("first-source", "first-source.txt")}
+    assert {(c.source, c.document) for c in second} == {("second-source", "second-source.txt")}
+    assert [c.id for c in again] == [c.id for c in first] != [c.id for c in second]
+    figure = first[1].figure
+    assert figure is not None
+    key = f"first-source|first-source.txt|{figure.start}|{figure.end}|" \
+        "killed|Azerbaijan|soldiers|58.0|58.0"
+    assert first[1].id == f"c-{hashlib.sha1(key.encode()).hexdigest()[:16]}"

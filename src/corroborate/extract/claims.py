@@ -42,6 +42,22 @@ def _document_name(text: Text) -> str:
     return location.rstrip("/").rsplit("/", 1)[-1] or location
 
 
+# The last text's source slug, location and file name (one entry: a document's claims are
+# built one after the other, and each names them).
+_last_document: tuple[Text, str, str, str] | None = None
+
+
+def _document_of(text: Text) -> tuple[str, str, str]:
+    """The source slug, location and file name (``_document_name``) of a text's claims."""
+    global _last_document
+    last = _last_document
+    if last is not None and last[0] is text:
+        return last[1], last[2], last[3]
+    document = text.document
+    _last_document = (text, document.source.slug, document.location, _document_name(text))
+    return _last_document[1:]
+
+
 def _evidence(body: str, seg: Segment, focus_start: int, focus_end: int) -> Evidence:
     start, end = evidence_span(body, seg.start, seg.end, focus_start, focus_end)
     return Evidence(start, end, body[start:end])
@@ -53,11 +69,12 @@ def quantity_claim(text: Text, seg: Segment, r: Reading) -> Claim:
     # an empty end is an open one ("since 1982")
     time = None if r.time is None else TimeSpan(r.time.start_iso, r.time.end_iso or None)
     side = r.side.canonical if r.side else None
+    slug, location, name = _document_of(text)
     return _new_claim(
-        id=_claim_id(f"{text.document.source.slug}|{text.document.location}|{f.start}|{f.end}|"
+        id=_claim_id(f"{slug}|{location}|{f.start}|{f.end}|"
                      f"{r.measure}|{side}|{r.group}|{f.low}|{f.high}"),
-        source=text.document.source.slug,
-        document=_document_name(text),
+        source=slug,
+        document=name,
         kind="quantity",
         evidence=_evidence(body, seg, f.start, f.end),
         figure=Evidence(f.start, f.end, body[f.start:f.end]),
@@ -83,11 +100,12 @@ def event_claim(text: Text, seg: Segment, e: EventReading) -> Claim:
     start = min(e.trigger[0], e.date.start, e.place.start if e.place else e.trigger[0])
     end = max(e.trigger[1], e.date.end, e.place.end if e.place else e.trigger[1])
     place = e.place.canonical if e.place else None
+    slug, location, name = _document_of(text)
     return _new_claim(
-        id=_claim_id(f"{text.document.source.slug}|{text.document.location}|{e.trigger[0]}|"
+        id=_claim_id(f"{slug}|{location}|{e.trigger[0]}|"
                      f"{e.event_type}|{e.date.start_iso}|{place}"),
-        source=text.document.source.slug,
-        document=_document_name(text),
+        source=slug,
+        document=name,
         kind="event",
         evidence=_evidence(body, seg, start, end),
         figure=Evidence(start, end, body[start:end]),

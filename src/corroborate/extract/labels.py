@@ -24,10 +24,15 @@ def excluded_spans(vocab: Vocab, text: str, start: int, end: int,
 
 
 def states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
-    dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
-                       not_year_after=vocab.not_year_after)
-    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code,
-                             lambda: excluded_spans(vocab, body, seg.start, seg.end, dates)))
+    """Whether a segment states a figure, less its dates and exclusions (those looked for
+    only when it holds a number at all: most headings hold none)."""
+
+    def excluded() -> list[tuple[int, int]]:
+        dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
+                           not_year_after=vocab.not_year_after)
+        return excluded_spans(vocab, body, seg.start, seg.end, dates)
+
+    return bool(find_figures(body, seg.start, seg.end, vocab.lang.code, excluded))
 
 
 def label_colon(body: str, seg: Segment) -> int | None:
