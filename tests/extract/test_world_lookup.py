@@ -3,7 +3,19 @@ what does not depend on that order is built once for every order of the same cou
 
 from __future__ import annotations
 
-from corroborate.extract.world_names import Mention, new_mention, world_lookup, world_places
+import re
+import sys
+
+import pytest
+
+from corroborate.extract import world_names
+from corroborate.extract.world_names import (
+    WORD,
+    Mention,
+    new_mention,
+    world_lookup,
+    world_places,
+)
 from corroborate.langdata import data_dirs
 
 SENTENCE = "Shelling was reported near Martuni."
@@ -39,3 +51,22 @@ def test_a_mention_built_at_once_is_a_mention() -> None:
     assert (built.canonical, built.country, built.point) == ("Martuni", "AM", (45.3023, 40.1403))
     (found,) = world_places(SENTENCE, 0, len(SENTENCE), world_lookup(("AM",), data_dirs()), [], [])
     assert type(found) is Mention and found == built
+
+
+def test_the_next_word_is_read_only_where_a_longer_name_may_go_on(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    look = world_lookup(("AM",), data_dirs())
+    assert look.starts["The"][0] > 1 and "w" not in look.seconds["The"]
+    assert "H" in look.seconds["The"]
+    read: list[int] = []
+
+    class Counted:
+        def match(self, text: str, pos: int, end: int = sys.maxsize) -> re.Match[str] | None:
+            read.append(pos)
+            return WORD.match(text, pos, end)
+
+    monkeypatch.setattr(world_names, "WORD", Counted())
+    text = "The war reached Martuni. The Hague heard of it."
+    found = world_places(text, 0, len(text), look, [], [])
+    assert [(m.written, m.country) for m in found] == [("Martuni", "AM"), ("The Hague", "NL")]
+    assert read == [29]  # after "The" of "The Hague" alone

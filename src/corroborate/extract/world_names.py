@@ -51,6 +51,7 @@ new_mention: Callable[[tuple[int, int, str, str, str, str | None,
 # a world name's place as a mention gives it: its name, country and (lon, lat)
 _Named = tuple[str, str, tuple[float, float]]
 _UNSEEN = ("", "", (0.0, 0.0))  # a name not looked up yet (``best`` holds known names only)
+_NO_SECONDS: frozenset[str] = frozenset()
 
 
 # one country's smaller places and their names (``World.local``)
@@ -71,6 +72,9 @@ class WorldLookup:
     # the build's longest), most first: most capitalised words begin none, the rest few names
     starts: dict[str, tuple[int, ...]]
     pairs: frozenset[str]  # the first two words of every longer name ("The Hague")
+    # each first word of a longer name -> the first letters of the second words after it: most
+    # capitalised words that begin one ("The", "In") are followed by none of them
+    seconds: dict[str, frozenset[str]]
     forms: dict[str, tuple[int, ...]]  # the world's names (``World.forms``)
 
     def is_local(self, form: str) -> bool:
@@ -85,36 +89,55 @@ def world_lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> WorldLoo
     merge of their first words, not a pass over their places: 100-270 ms for the largest)."""
     world = load_world()
     settings = world_settings()
-    starts, pairs = _starts_of(tuple(sorted(set(countries))), _dirs)
+    starts, pairs, seconds = _starts_of(tuple(sorted(set(countries))), _dirs)
     names = load_names()
     return WorldLookup({}, tuple(world.local(code) for code in countries), countries,
                        settings.match.world_population,
                        names.common_words | names.sentence_openers, names.name_heads, starts,
-                       pairs, world.forms)
+                       pairs, seconds, world.forms)
 
 
 @lru_cache(maxsize=16)
 def _starts_of(codes: tuple[str, ...], _dirs: tuple[str, ...]) -> tuple[
-        dict[str, tuple[int, ...]], frozenset[str]]:
-    """The first words (``WorldLookup.starts``, ``pairs``) of the world's names and of the
-    small places of the countries ``codes``."""
+        dict[str, tuple[int, ...]], frozenset[str], dict[str, frozenset[str]]]:
+    """The first words (``WorldLookup.starts``, ``pairs``, ``seconds``) of the world's names
+    and of the small places of the countries ``codes``."""
     world_starts, pairs = _first_words(_dirs)
-    starts = world_starts
+    world_seconds = _world_seconds(_dirs)
+    starts, seconds = world_starts, world_seconds
     for code in codes:
-        counts, more_pairs = _local_words(code, _dirs)
+        counts, more_pairs, more_seconds = _local_words(code, _dirs)
         if counts:
-            if starts is world_starts:
-                starts = dict(world_starts)  # (the world's own stay as they are)
+            if starts is world_starts:  # (the world's own stay as they are)
+                starts, seconds = dict(world_starts), dict(world_seconds)
             for word, more in counts.items():
                 starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
             pairs |= more_pairs
-    return starts, pairs
+            for word, letters in more_seconds.items():
+                seconds[word] = seconds.get(word, _NO_SECONDS) | letters
+    return starts, pairs, seconds
 
 
 @lru_cache(maxsize=64)
-def _local_words(code: str, _dirs: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]],
-                                                              frozenset[str]]:
-    return _word_counts(load_world().local(code)[1], world_settings().build.max_name_words)
+def _local_words(code: str, _dirs: tuple[str, ...]) -> tuple[
+        dict[str, tuple[int, ...]], frozenset[str], dict[str, frozenset[str]]]:
+    counts, pairs = _word_counts(load_world().local(code)[1],
+                                 world_settings().build.max_name_words)
+    return counts, pairs, _seconds(pairs)
+
+
+@lru_cache(maxsize=2)
+def _world_seconds(_dirs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return _seconds(_first_words(_dirs)[1])
+
+
+def _seconds(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each first word of the pairs -> the first letters of the second words after it."""
+    found: dict[str, set[str]] = {}
+    for pair in pairs:
+        first, second = pair.split(" ", 1)
+        found.setdefault(first, set()).add(second[:1])
+    return {first: frozenset(letters) for first, letters in found.items()}
 
 
 def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[int, ...]],
@@ -172,6 +195,7 @@ def world_places(text: str, start: int, end: int, look: WorldLookup, taken_start
     forms = look.forms
     starts = look.starts
     pairs = look.pairs
+    seconds = look.seconds
     best = look.best
     found: list[Mention] = []
     # the overlay's spans are in text order and never overlap: the last one starting before
@@ -194,7 +218,8 @@ def world_places(text: str, start: int, end: int, look: WorldLookup, taken_start
         # the run's words are separated by one space each and hold none; they are read only
         # when a longer name begins with this word and the next
         lasts: list[int] | tuple[int, ...] = (after,) if counts[-1] == 1 else ()
-        if counts[0] > 1 and text[after:after + 1] == " ":
+        if counts[0] > 1 and text[after:after + 1] == " " and \
+                text[after + 1:after + 2] in seconds.get(word, _NO_SECONDS):
             second = WORD.match(text, after + 1, end)
             if second is not None and text[first:second.end()] in pairs:
                 run = _RUN.match(text, first, end)
