@@ -1,12 +1,18 @@
 """A figure's place is looked for within its item: the part of its sentence between the ";" and
-line breaks around it (found once a sentence; quantities._item_of)."""
+line breaks around it (found once a sentence, when a figure that counts first needs them;
+quantities._item_of), by the spans of its window (window.Spans)."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
-from corroborate.extract.numbers import Figure
-from corroborate.extract.quantities import _Break, _item_of
+from corroborate.extract.numbers import Figure, find_figures
+from corroborate.extract.quantities import Scope, _Break, _item_of, read_figures
+from corroborate.extract.vocab import load_vocab
+from corroborate.extract.window import Spans
 from tests.extract.helpers import claims_of
 
 
@@ -29,3 +35,35 @@ def test_an_item_is_between_the_breaks_around_its_figure() -> None:
     assert _item_of(breaks, 0, 100, figure) == (21, 50)  # a break inside the figure is none
     assert _item_of(breaks[:2], 0, 100, figure) == (21, 100)
     assert _item_of([], 10, 90, figure) == (10, 90)
+
+
+class _CountedFinditer:
+    def __init__(self, real: re.Pattern[str]) -> None:
+        self.real, self.calls = real, 0
+
+    def finditer(self, text: str, start: int, end: int) -> object:
+        self.calls += 1
+        return self.real.finditer(text, start, end)
+
+
+@pytest.mark.parametrize(("text", "readings", "scans"), [
+    ("The talks lasted 3 hours; nothing was agreed.", 0, 0),  # counts nothing: no item read
+    ("In Shusha 40 civilians were killed; 12 soldiers were wounded.", 2, 1),  # once a sentence
+])
+def test_a_sentences_item_breaks_are_found_once_and_only_for_a_figure_that_counts(
+        text: str, readings: int, scans: int) -> None:
+    vocab = load_vocab("en")
+    counted = _CountedFinditer(vocab.item_break)
+    patched = dataclasses.replace(vocab, item_break=counted)
+    figures = find_figures(text, 0, len(text))
+    scope = Scope(text, 0, len(text), [], [], [])
+    assert len(read_figures(patched, scope, figures)) == readings  # type: ignore[arg-type]
+    assert counted.calls == scans
+
+
+def test_spans_within_a_window() -> None:
+    spans = Spans([_Break(5, 6), _Break(20, 21), _Break(31, 40)])
+    assert spans.within(0, 100) == [(5, 6), (20, 21), (31, 40)]
+    assert spans.within(6, 35) == [(20, 21)]  # one starting before, one ending after: out
+    assert spans.starting(6, 35) == [(20, 21), (31, 40)]
+    assert Spans([]).within(0, 100) == [] == Spans([]).starting(0, 100)

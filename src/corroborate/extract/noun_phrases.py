@@ -88,9 +88,11 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
         unknown += 1
         pos = word.end()
     # a side phrase after the noun gives the side of the actor inside it: none without one
-    within = any(position <= a.start and a.end <= limit for a in actors)
+    if not phrase.head or phrase.side is not None or \
+            not any(position <= a.start and a.end <= limit for a in actors):
+        return phrase
     for pattern in (vocab.side_after, vocab.owner_after):
-        if not phrase.head or phrase.side is not None or pattern is None or not within:
+        if phrase.side is not None or pattern is None:
             continue
         # the scan may have read the phrase's first words as fillers ("of the"): the phrase
         # may begin before where the scan stopped, but not before the figure's noun ends

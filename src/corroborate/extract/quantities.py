@@ -108,11 +108,16 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     clause_starts = [a for a, _b in scope.clause_spans]
     actors, dates = Spans(scope.actors), Spans(scope.dates)
     lowered = lowered_span(text, scope.start, scope.end)  # lowered for its figures already
-    # ";" and line breaks: one character each, so those of a figure's window are the
-    # sentence's that lie in it
-    item_breaks = Spans([_Break(*m.span())
-                         for m in vocab.item_break.finditer(text, scope.start, scope.end)])
     found_places: list[Spans[Mention]] = []  # looked up once, when first needed
+    found_breaks: list[Spans[_Break]] = []
+
+    def breaks_within(lower: int, upper: int) -> list[_Break]:
+        # ";" and line breaks: one character each, so those of a figure's window are the
+        # sentence's that lie in it
+        if not found_breaks:
+            found_breaks.append(Spans([_Break(*m.span()) for m in
+                                       vocab.item_break.finditer(text, scope.start, scope.end)]))
+        return found_breaks[0].within(lower, upper)
 
     def places_within(lower: int, upper: int) -> list[Mention]:
         if not found_places:
@@ -242,7 +247,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
         if not unit.keeps_group:
             group = None
-        item = _item_of(item_breaks.within(lo, hi), lo, hi, figure)
+        item = _item_of(breaks_within(lo, hi), lo, hi, figure)
         upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
         place = aside or _place(vocab, text, default_place, places_within(lo, hi), figure, item,
                                 (max(clause[0], lower), clause[1]), upper)

@@ -93,6 +93,8 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
 def share_measure(vocab: Vocab, text: str, figure: Figure, limit: int) -> tuple[str, int] | None:
     """The people-counting measure a percent figure is a share of, and where its word ends:
     "40% of those killed" -> ("killed", end of "killed")."""
+    if figure.unit is None:  # most figures: no share (a share's unit is a name)
+        return None
     shares = load_shares(vocab.lang.code)
     if figure.unit != shares.unit:
         return None
@@ -113,6 +115,8 @@ def share_measure(vocab: Vocab, text: str, figure: Figure, limit: int) -> tuple[
 def share_of_earlier(vocab: Vocab, text: str, figure: Figure, limit: int) -> int | None:
     """Where "of them" ends after a percent figure ("82% of them were ethnic Albanians"): a share
     of what the sentence counted before; None when the figure is no such share."""
+    if figure.unit is None:
+        return None
     shares = load_shares(vocab.lang.code)
     if figure.unit != shares.unit:
         return None

@@ -52,11 +52,18 @@ class Spans(Generic[S]):
 
     def starting(self, lower: int, upper: int) -> list[S]:
         """The spans that start in ``[lower, upper)``."""
-        return list(self.items[bisect_left(self.starts, lower):bisect_left(self.starts, upper)])
+        starts = self.starts
+        if not starts:  # most sentences' dates, item breaks, many a sentence's actors
+            return []
+        return list(self.items[bisect_left(starts, lower):bisect_left(starts, upper)])
 
     def within(self, lower: int, upper: int) -> list[S]:
         """The spans that lie inside ``[lower, upper]``."""
-        return [s for s in self.starting(lower, upper) if s.end <= upper]
+        starts = self.starts
+        if not starts:
+            return []
+        return [s for s in self.items[bisect_left(starts, lower):bisect_left(starts, upper)]
+                if s.end <= upper]
 
     def any_starting(self, lower: int, upper: int) -> bool:
         return bisect_left(self.starts, lower) < bisect_left(self.starts, upper)
