@@ -72,3 +72,12 @@ def test_a_sentence_without_a_key_is_not_searched(monkeypatch: pytest.MonkeyPatc
     text = "Monday. Nothing else"
     assert _found(text, 8, len(text)) == []
     assert searched[-1] == "Nothing else"
+
+
+@pytest.mark.parametrize("written", ["this morning", "this mornıng", "THİS MORNİNG", "THIS MORNING"])
+def test_a_key_written_with_letters_the_engine_folds_is_found(written: str) -> None:
+    # "ı" and "İ" (Turkish-locale text) match "i" case-blind; the key gate reads the sentence
+    # folded as the engine matches it, not as str.lower leaves it
+    text = f"Stanley fell {written}."
+    assert [(d.start_iso, text[d.start:d.end]) for d in relative_dates.find_relative_dates(
+        text, 0, len(text), "en", "1982-06-16", None, [])] == [("1982-06-16", written)]

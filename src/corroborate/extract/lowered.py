@@ -17,8 +17,8 @@ from typing import Any
 
 from corroborate.extract.folded import ascii_fold
 
-__all__ = ["MARGIN", "LoweredGrammar", "key_words", "lowered_pattern", "lowered_span",
-           "lowered_word"]
+__all__ = ["MARGIN", "LoweredGrammar", "folded_span", "key_words", "lowered_pattern",
+           "lowered_span", "lowered_word"]
 
 # a span's characters outside ASCII are looked at one by one: one with a case keeps it unlowered
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -169,6 +169,20 @@ def lowered_span(text: str, start: int, end: int) -> tuple[str, int] | None:
         found = None
     _last = (text, start, end, found)
     return found
+
+
+def folded_span(text: str, start: int, end: int) -> str:
+    """The span as a gate of data words reads it: ``lowered_span``'s text (with a few
+    characters before the span: a word found only there lets a search find nothing), or, for
+    a span that cannot be lowered, its lower case with the letters the engine folds to ASCII
+    ones written as those ("ſ", "ı", the Kelvin sign). An ASCII word a case-blind pattern finds
+    in the span is in it, lower case.
+
+    >>> folded_span("Fighting resumed in ſeptember.", 0, 30)
+    'fighting resumed in september.'
+    """
+    low = lowered_span(text, start, end)
+    return low[0] if low is not None else ascii_fold(text[start:end].lower())
 
 
 class LoweredGrammar:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
 from corroborate.extract.folded import value_of
-from corroborate.extract.lowered import LoweredGrammar, lowered_span
+from corroborate.extract.lowered import LoweredGrammar, folded_span
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -118,11 +118,10 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
     g = _cached_grammar(lang, data_dirs())
     if g.scan is None or not g.key_parts:
         return []
-    # the lowered sentence the date and figure grammars read too, if it could be lowered (its
-    # few characters before the span may add a key: the search then finds nothing)
-    low = lowered_span(text, start, end)
-    lowered = low[0] if low is not None else text[start:end].lower()
-    if not any(map(lowered.__contains__, g.key_parts)):
+    # the lowered sentence the date and figure grammars read too (or the span folded as the
+    # engine matches it, if it could not be lowered)
+    folded = folded_span(text, start, end)
+    if not any(map(folded.__contains__, g.key_parts)):
         return []
     anchor = parse_day(published)
     found: list[DateMention] = []
