@@ -167,10 +167,10 @@ class _Chain:
 
 def _matches(pattern: re.Pattern[str], text: str, start: int,
              end: int) -> Iterator[tuple[int, int]]:
-    twin = lowered_twin(pattern)
-    if twin is None:
+    scan = _twin_scan(pattern, text, start, end, None)
+    if scan is None:
         return (m.span() for m in pattern.finditer(text, start, end))
-    matches, at = twin.finditer(text, start, end)
+    matches, at = scan
     return ((m.start() + at, m.end() + at) for m in matches)
 
 
