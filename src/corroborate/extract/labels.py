@@ -60,9 +60,10 @@ def label_sentence(vocab: Vocab, body: str, seg: Segment) -> bool:
     wounded". The whole line, a short label of no figure, figures after the colon."""
     line_start = seg.start == 0 or body[seg.start - 1] == "\n"
     line_end = seg.end == len(body) or body[seg.end] == "\n"
+    if not (line_start and line_end):  # most sentences: no colon looked for
+        return False
     colon = label_colon(body, seg)
-    if not (line_start and line_end) or colon is None or \
-            len(body[seg.start:colon].split()) > _LABEL_WORDS or \
+    if colon is None or len(body[seg.start:colon].split()) > _LABEL_WORDS or \
             any(ch.isdigit() for ch in body[seg.start:colon]):
         return False
     return states_figures(vocab, body, Segment(colon + 1, seg.end, seg.kind))
