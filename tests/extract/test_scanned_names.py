@@ -4,6 +4,7 @@ served from that scan (``ScannedNames``) where a scan of the sentence alone find
 from __future__ import annotations
 
 import gc
+import weakref
 
 import pytest
 from hypothesis import given, settings
@@ -103,3 +104,13 @@ def test_the_end_check_is_one_character() -> None:
         assert pattern is not None
         assert pattern.pattern.count("(?!") == 1 and pattern.pattern.count(r"(?![\w])") == 1
         assert pattern.pattern.count("(?=") == (pattern is _actors().lower)  # its guard
+
+
+def test_a_documents_scope_and_text_are_not_kept_after_it() -> None:
+    text = "".join(list(TEXT))
+    scope = document_scope(None, text)
+    assert [m.written for m in find_actors(text, 43, 61, scope)] == ["Armenia"]
+    kept = weakref.ref(scope)
+    del scope
+    gc.collect()
+    assert kept() is None  # nor its scanned names, nor the text they hold

@@ -12,6 +12,7 @@ enough to be meant anywhere (``world.toml``), the most populous first.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -260,15 +261,18 @@ class _Tools:
 
 
 # the last scope asked about and its tools (the extractor asks sentence by sentence, so a
-# handful of cached look-ups per call added up to a fifth of the time)
-_last_tools: tuple[DocumentScope | None, tuple[str, ...], _Tools | None] = (None, (), None)
+# handful of cached look-ups per call added up to a fifth of the time); the scope held weakly:
+# it holds its document's text (``scanned``), which is not kept for the next document's sake
+_last_tools: tuple[weakref.ref[DocumentScope] | None, tuple[str, ...], _Tools | None] = \
+    (None, (), None)
 
 
 def _tools(scope: DocumentScope) -> _Tools:
     global _last_tools
     dirs = data_dirs()
     last_scope, last_dirs, tools = _last_tools
-    if tools is not None and last_scope is scope and last_dirs is dirs:
+    if tools is not None and last_scope is not None and last_scope() is scope and \
+            last_dirs is dirs:
         return tools
     tools = _Tools(
         _cached_places(dirs), _overlay_points(dirs), world_lookup(scope.countries, dirs),
@@ -278,7 +282,7 @@ def _tools(scope: DocumentScope) -> _Tools:
         if scope.adjectives or scope.people else None,
         _scoped(scope.names) if scope.names else None,
         _scoped(scope.people_names) if scope.people_names else None)
-    _last_tools = (scope, dirs, tools)
+    _last_tools = (weakref.ref(scope), dirs, tools)
     return tools
 
 
