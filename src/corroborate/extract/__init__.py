@@ -130,7 +130,7 @@ def iter_claims(text: Text, lang: str = "en") -> Iterator[Claim]:
                                     label=label_sentence(vocab, body, seg))
         # a sentence that opens a list ("Areas occupied by Armenian forces ...:") lends its
         # actor to the list's lines
-        opens_list = body[seg.start:seg.end].rstrip().endswith(":")
+        opens_list = body[seg.end - 1] == ":"  # (a sentence ends in no space: not copied)
         actors = find_actors(body, seg.start, seg.end, context.where) if opens_list else []
         context.list_actor = actors[0] if actors else None
 
