@@ -38,6 +38,7 @@ from corroborate.extract.resolve import (
 )
 from corroborate.extract.shares import find_fractions
 from corroborate.extract.vocab import Vocab, load_vocab
+from corroborate.extract.window import find_split_words
 from corroborate.model import Claim, Segment, Text
 
 __all__ = ["EXTRACTOR_NAME", "extract_claims", "iter_claims"]
@@ -146,10 +147,17 @@ def _enter_heading(vocab: Vocab, body: str, seg: Segment, context: _Context) -> 
         return
     # a heading that names one time dates its section: "The 2020 war", "Border crisis (2021–present)"
     context.section_time = dates[0] if len(dates) == 1 else None
-    trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
-    context.section_measure = vocab.triggers[trigger.group(0).lower()][0] if trigger else None
+    context.section_measure = _first_trigger(vocab, body, seg)
     event = vocab.heading_event_pattern.search(body, seg.start, seg.end)
     context.heading_event = vocab.heading_events[event.group(0).lower()] if event else None
+
+
+def _first_trigger(vocab: Vocab, body: str, seg: Segment) -> str | None:
+    """The measure of the segment's first trigger word ("Killed or missing" -> killed): the
+    trigger words' split scan (window.find_split_words, the lowered twin for most), whose
+    first word is the whole alternation's first match."""
+    words = find_split_words(vocab.trigger_words, body, seg.start, seg.end).items
+    return vocab.triggers[words[0].key][0] if words else None
 
 
 def _sentence_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context,
@@ -325,9 +333,7 @@ def _cell_claims(vocab: Vocab, text: Text, seg: Segment, context: _Context) -> l
     if seg.row == 0:
         context.table_headers[(seg.table, seg.column)] = find_actors(body, seg.start, seg.end,
                                                                      context.where)
-        trigger = vocab.trigger_pattern.search(body, seg.start, seg.end)
-        context.column_measures[(seg.table, seg.column)] = \
-            vocab.triggers[trigger.group(0).lower()][0] if trigger else None
+        context.column_measures[(seg.table, seg.column)] = _first_trigger(vocab, body, seg)
         context.column_groups[(seg.table, seg.column)] = scan_noun_phrase(
             vocab, body, seg.start, seg.end, []).group
         return []
