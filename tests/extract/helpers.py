@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import corroborate.extract as extract
@@ -35,3 +37,14 @@ def counting_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int
     monkeypatch.setattr(extract, name, counted)
     return calls
 
+
+
+class CountedFinditer:
+    """A compiled pattern's ``finditer``, counted (the pattern still searching)."""
+
+    def __init__(self, real: re.Pattern[str]) -> None:
+        self.real, self.calls = real, 0
+
+    def finditer(self, text: str, start: int, end: int) -> object:
+        self.calls += 1
+        return self.real.finditer(text, start, end)

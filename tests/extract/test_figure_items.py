@@ -5,7 +5,6 @@ quantities._item_of), by the spans of its window (window.Spans)."""
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import pytest
 
@@ -13,7 +12,7 @@ from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Scope, _Break, _item_of, read_figures
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import Spans
-from tests.extract.helpers import claims_of
+from tests.extract.helpers import CountedFinditer, claims_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -37,15 +36,6 @@ def test_an_item_is_between_the_breaks_around_its_figure() -> None:
     assert _item_of([], 10, 90, figure) == (10, 90)
 
 
-class _CountedFinditer:
-    def __init__(self, real: re.Pattern[str]) -> None:
-        self.real, self.calls = real, 0
-
-    def finditer(self, text: str, start: int, end: int) -> object:
-        self.calls += 1
-        return self.real.finditer(text, start, end)
-
-
 @pytest.mark.parametrize(("text", "readings", "scans"), [
     ("The talks lasted 3 hours; nothing was agreed.", 0, 0),  # counts nothing: no item read
     ("In Shusha 40 civilians were killed; 12 soldiers were wounded.", 2, 1),  # once a sentence
@@ -53,7 +43,7 @@ class _CountedFinditer:
 def test_a_sentences_item_breaks_are_found_once_and_only_for_a_figure_that_counts(
         text: str, readings: int, scans: int) -> None:
     vocab = load_vocab("en")
-    counted = _CountedFinditer(vocab.item_break)
+    counted = CountedFinditer(vocab.item_break)
     patched = dataclasses.replace(vocab, item_break=counted)
     figures = find_figures(text, 0, len(text))
     scope = Scope(text, 0, len(text), [], [], [])

@@ -15,17 +15,9 @@ from corroborate.extract.lowered import lowered_span
 from corroborate.extract.noun_phrases import scan_noun_phrase
 from corroborate.extract.resolve import find_actors
 from corroborate.extract.vocab import load_vocab
+from tests.extract.helpers import CountedFinditer
 
 VOCAB = load_vocab("en")
-
-
-class _CountedFinditer:
-    def __init__(self, real: re.Pattern[str]) -> None:
-        self.real, self.calls = real, 0
-
-    def finditer(self, text: str, start: int, end: int) -> object:
-        self.calls += 1
-        return self.real.finditer(text, start, end)
 
 
 @pytest.mark.parametrize(("text", "side", "measure", "scans"), [
@@ -38,8 +30,8 @@ class _CountedFinditer:
 def test_a_side_phrase_is_looked_for_only_with_an_actor_after_the_figure(
         text: str, side: str | None, measure: str | None, scans: int) -> None:
     assert VOCAB.side_after is not None and VOCAB.owner_after is not None
-    side_after, owner_after = _CountedFinditer(VOCAB.side_after), \
-        _CountedFinditer(VOCAB.owner_after)
+    side_after, owner_after = CountedFinditer(VOCAB.side_after), \
+        CountedFinditer(VOCAB.owner_after)
     counted = dataclasses.replace(VOCAB, side_after=side_after, owner_after=owner_after)
     figure_end = re.search(r"\d+", text).end()  # type: ignore[union-attr]
     actors = find_actors(text, 0, len(text))

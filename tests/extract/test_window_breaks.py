@@ -3,27 +3,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import corroborate.extract.events as events
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import clause_breaks
-from tests.extract.helpers import claims_of
-
-
-class _Counted:
-    def __init__(self, real: re.Pattern[str]) -> None:
-        self.real, self.calls = real, 0
-
-    def finditer(self, text: str, start: int, end: int) -> object:
-        self.calls += 1
-        return self.real.finditer(text, start, end)
+from tests.extract.helpers import CountedFinditer, claims_of
 
 
 def test_the_breaks_of_one_span_are_found_once() -> None:
-    pattern = _Counted(load_vocab("en").clause_break)
+    pattern = CountedFinditer(load_vocab("en").clause_break)
     text = "Shusha fell on 8 May 1992, while Lachin fell on 18 May; 58 soldiers died."
     first = clause_breaks(pattern, text, 0, len(text))  # type: ignore[arg-type]
     assert [text[a:b] for a, b in first] == [
