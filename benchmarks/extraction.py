@@ -53,11 +53,14 @@ import sys
 import tempfile
 import time
 import warnings
+from collections import Counter
+from operator import attrgetter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 MB = 1_000_000
+_KIND = attrgetter("kind")  # a claim's kind, read in C
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus"
 DEFAULT_GOLD = REPO / "tests" / "gold" / "corpus.jsonl"
 TOLERANCE = 0.01
@@ -168,15 +171,16 @@ class Corroborate(Tool):
         self.extract_claims(self.segment(warm))
 
     def run(self, order: list[int]) -> dict[str, int]:
-        counts = {"quantity claims": 0, "event claims": 0}
+        kinds: Counter[str] = Counter()
         for rep, index in enumerate(order):
             d = self.docs[index]
             # every repetition is a document of its own, read afresh by the pipeline
             doc = self.Document(d.source, f"{d.location}#{rep}", d.text, d.content_hash,
                                 "text/plain", d.size_bytes)
-            for claim in self.extract_claims(self.segment(doc)):
-                counts[f"{claim.kind} claims"] = counts.get(f"{claim.kind} claims", 0) + 1
-        return counts
+            # (counted in C: the harness's own time is no extraction's)
+            kinds.update(map(_KIND, self.extract_claims(self.segment(doc))))
+        return {"quantity claims": kinds["quantity"], "event claims": kinds["event"],
+                **{f"{kind} claims": n for kind, n in kinds.items()}}
 
     def recall(self, gold: list[dict]) -> int:
         claims: dict[str, list] = {}

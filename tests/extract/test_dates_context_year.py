@@ -1,12 +1,16 @@
-"""``reads_context_year``: a span whose dates all name their year is dated the same whatever
-the context year, so the extractor need not read it again with the sentence's own year."""
+"""Work the date reader skips: ``reads_context_year`` (a span whose dates all name their year is
+dated the same whatever the context year, so the extractor need not read it again with the
+sentence's own year), and the range and opener patterns for two dates far apart."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborate.extract.dates import find_dates, reads_context_year
+from corroborate.extract.dates import _grammar, find_dates, reads_context_year
 
 PIECES = ["on 4 March", "in 1992", "in May", "from 1988 to 1994", "4–6 April", "April 2016",
           "between May and June 1999", "on 12 May 2001", "1993", "in spring", "in late 1994",
@@ -34,3 +38,41 @@ def test_a_date_without_its_year_reads_the_context() -> None:
         [("2008", True), ("2008-03-04", False)]
     named = "The 2008 clashes ended in April 2009."
     assert not reads_context_year(named, 0, len(named))
+
+
+class _CountedFullmatch:
+    def __init__(self, real: re.Pattern[str]) -> None:
+        self.real, self.calls = real, 0
+
+    def fullmatch(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.fullmatch(text, start, end)
+
+
+def test_only_a_short_gap_between_two_dates_is_read_as_a_range(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    g = _grammar("en", "")
+    counted = _CountedFullmatch(g.range_gap)
+    monkeypatch.setattr(g, "range_gap", counted)
+    far = "The war began in 1988 and, after years of fighting, a ceasefire held in 1994."
+    assert [d.start_iso for d in find_dates(far, 0, len(far))] == ["1988", "1994"]
+    assert counted.calls == 0  # the words between are longer than any dash or joiner
+    near = "The war lasted from 1988 to 1994."
+    assert [(d.start_iso, d.end_iso) for d in find_dates(near, 0, len(near))] == \
+        [("1988", "1994")]
+    assert counted.calls == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "–", "-", "to", "until", "and", " ", "through"]),
+                min_size=1, max_size=8))
+def test_skipping_far_gaps_dates_as_reading_every_gap(pieces: list[str]) -> None:
+    text = "Fighting lasted " + " ".join(pieces) + "."
+    g = _grammar("en", "")
+    skipping = find_dates(text, 0, len(text), context_year=2000)
+    reach = g.gap_reach
+    try:
+        g.gap_reach = 10**6  # every gap read by the range patterns
+        assert find_dates(text[:], 0, len(text), context_year=2000) == skipping
+    finally:
+        g.gap_reach = reach

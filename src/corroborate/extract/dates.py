@@ -8,7 +8,6 @@ stage must on a 50 MB corpus; a small grammar over ``dates.toml`` gives exact sp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -25,11 +24,11 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NOT_DIGIT = re.compile(r"\D")
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date or a date range: ``start_iso``/``end_iso`` are ISO 8601 prefixes at the text's precision.
 
-    ``year_given`` is False when the year came from context ("on 27 September").
+    ``year_given`` is False when the year came from context ("on 27 September"). (A tuple:
+    built for every date of every sentence.)
     """
 
     start: int
@@ -104,6 +103,10 @@ class _Grammar:
         joiners = alternation(d.range_joiners, words=False)
         self.range_gap = re.compile(rf"\s*[{dashes}]\s*|\s+{joiners}\s+", re.IGNORECASE)
         opener_joiners = alternation(d.range_joiners_after_opener, words=False)
+        # the longest a gap between two dates of a range is but for its spaces (a dash or a
+        # joiner: a case-blind match is as long as the word): longer gaps are not searched
+        self.gap_reach = max(len(x) for x in [*lang.symbols.range_dashes, *d.range_joiners,
+                                              *d.range_joiners_after_opener])
         self.opener_gap = re.compile(rf"\s+{opener_joiners}\s+", re.IGNORECASE)
         self.list_gap = re.compile(rf"\s*(?:{alternation(d.list_joiners, words=False)}\s*)+",
                                    re.IGNORECASE)
@@ -229,7 +232,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
         if mentions and mentions[-1].year_given:
             # "In late April 2011 ..., while on 5 October": the sentence's last year is the context
             context_year = int(mentions[-1].end_iso[:4])
-        if i + 1 < len(atoms):  # (an opener before it matters only to a range)
+        # (an opener before it matters only to a range, and a range only to a short gap)
+        if i + 1 < len(atoms) and \
+                len(text[first.end:atoms[i + 1].start].strip()) <= g.gap_reach:
             second = atoms[i + 1]
             opened = bool(g.openers.search(text, max(start, first.start - 10), first.start))
             if (g.range_gap.fullmatch(text, first.end, second.start) or (

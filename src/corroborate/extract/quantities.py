@@ -281,7 +281,7 @@ def _since(scope: Scope, figure: Figure, clause: tuple[int, int]) -> DateMention
     left empty."""
     found = _nearest(scope.open_dates, figure, *clause)
     return None if not isinstance(found, DateMention) else \
-        replace(found, end_iso="", year_given=found.year_given)
+        found._replace(end_iso="")
 
 
 def _acted_on(vocab: Vocab, text: str, start: int, end: int) -> bool:
