@@ -8,7 +8,10 @@ lines, so a speed-up can prove it changed nothing:
 
 It reads the bundled examples (examples/*/) and, when present, the shared corpus
 (../shared/corpus) and any folders given as arguments, the way ``corroborate ingest`` does
-(their sources.toml, normalization, segmentation, conflict scope).
+(their sources.toml, normalization, segmentation, conflict scope); and each document again
+with no conflict, as a folder without sources.toml gives it and `benchmarks/extraction.py`
+reads it (the countries it names most are its scope: their names, scanned once for the
+document, serve its sentences), with every segment's actor and place mentions in that scope.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ import json
 import sys
 from pathlib import Path
 
-from corroborate.extract.resolve import find_actors, find_places
+from corroborate.extract import extract_claims
+from corroborate.extract.resolve import document_scope, find_actors, find_places
+from corroborate.model import Text
 from corroborate.pipeline import IngestOptions, plan, prepare
+from corroborate.text import segment
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -30,6 +36,25 @@ def folders(extra: list[str]) -> list[Path]:
     if shared.is_dir():
         found.append(shared)
     return found + [Path(p) for p in extra]
+
+
+def _with_no_conflict(text: Text, where: str) -> list[str]:
+    """The document's claims with no conflict, and each segment's names in the scope that
+    gives it (the countries it names most)."""
+    bare = segment(dataclasses.replace(text.document, conflict=None))
+    lines = [json.dumps({"doc": where, "no conflict": dataclasses.asdict(claim)},
+                        sort_keys=True, ensure_ascii=False, default=str)
+             for claim in extract_claims(bare)]
+    scope = document_scope(None, bare.text)
+    lines.append(json.dumps({"doc": where, "scope": repr(scope)}, ensure_ascii=False))
+    for seg in bare.segments:
+        for m in find_actors(bare.text, seg.start, seg.end, scope):
+            lines.append(json.dumps({"doc": where, "segment": seg.start, "actor": list(m)},
+                                    ensure_ascii=False))
+        for m in find_places(bare.text, seg.start, seg.end, scope):
+            lines.append(json.dumps({"doc": where, "segment": seg.start, "place": list(m)},
+                                    ensure_ascii=False))
+    return lines
 
 
 def main(argv: list[str]) -> int:
@@ -52,6 +77,7 @@ def main(argv: list[str]) -> int:
             for m in find_actors(text.text):
                 lines.append(json.dumps({"doc": where, "actor": [m.canonical, m.written, m.role]},
                                         ensure_ascii=False))
+            lines.extend(_with_no_conflict(text, where))
     sys.stdout.write("\n".join(sorted(lines)) + "\n")
     return 0
 
