@@ -56,3 +56,25 @@ def test_a_sentence_with_folded_letters_gives_the_claims_of_its_ascii_twin(folde
                 for c in extract_claims(segment(document))]
 
     assert claims(folded) == claims(plain) != []
+
+
+@given(st.text(alphabet="killedİıſ\u212aKILLED", max_size=8))
+def test_get_finds_what_indexing_finds(word: str) -> None:
+    try:
+        indexed = TABLE[word.lower()]
+    except KeyError:
+        indexed = None
+    assert TABLE.get(word.lower()) == indexed
+
+
+@pytest.mark.parametrize("written", ["killed", "KİLLED", "kılled"])
+def test_a_share_of_a_folded_word_reads_its_measure(written: str) -> None:
+    # "of those KİLLED" after a percent figure: the word is looked up with ``get`` in the
+    # vocabulary's tables, which found only the ASCII spelling before
+    from corroborate.extract.numbers import find_figures
+    from corroborate.extract.shares import share_measure
+    from corroborate.extract.vocab import load_vocab
+
+    text = f"In all, 40% of those {written} were civilians."
+    figure = next(f for f in find_figures(text) if f.unit)
+    assert share_measure(load_vocab("en"), text, figure, len(text)) == ("killed", 27)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import string
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from corroborate.extract.tries import case_variants
 
@@ -60,6 +60,14 @@ class FoldedKeys(dict[str, _V]):
         if folded != key and dict.__contains__(self, folded):
             return dict.__getitem__(self, folded)
         raise KeyError(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``dict.get`` by the same look-up as ``table[key]``: a key missing as written is
+        looked up by its ASCII fold ("KİLLED" after "40% of those" is "killed")."""
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        folded = ascii_fold(key)
+        return dict.get(self, folded, default) if folded != key else default
 
 
 def value_of(table: dict[str, _V], word: str) -> _V:
