@@ -39,8 +39,9 @@ def counting_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int
 
 
 
-class CountedFinditer:
-    """A compiled pattern's ``finditer``, counted (the pattern still searching)."""
+class CountedPattern:
+    """A compiled pattern whose searches (``finditer``, ``search``, ``fullmatch``) are counted,
+    the pattern still searching."""
 
     def __init__(self, real: re.Pattern[str]) -> None:
         self.real, self.calls = real, 0
@@ -48,3 +49,11 @@ class CountedFinditer:
     def finditer(self, text: str, start: int, end: int) -> object:
         self.calls += 1
         return self.real.finditer(text, start, end)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.search(text, start, end)
+
+    def fullmatch(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        self.calls += 1
+        return self.real.fullmatch(text, start, end)

@@ -4,13 +4,12 @@ sentence's own year), and the range and opener patterns for two dates far apart.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.extract.dates import _grammar, find_dates, reads_context_year
+from tests.extract.helpers import CountedPattern
 
 PIECES = ["on 4 March", "in 1992", "in May", "from 1988 to 1994", "4–6 April", "April 2016",
           "between May and June 1999", "on 12 May 2001", "1993", "in spring", "in late 1994",
@@ -40,19 +39,10 @@ def test_a_date_without_its_year_reads_the_context() -> None:
     assert not reads_context_year(named, 0, len(named))
 
 
-class _CountedFullmatch:
-    def __init__(self, real: re.Pattern[str]) -> None:
-        self.real, self.calls = real, 0
-
-    def fullmatch(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        self.calls += 1
-        return self.real.fullmatch(text, start, end)
-
-
 def test_only_a_short_gap_between_two_dates_is_read_as_a_range(
         monkeypatch: pytest.MonkeyPatch) -> None:
     g = _grammar("en", "")
-    counted = _CountedFullmatch(g.range_gap)
+    counted = CountedPattern(g.range_gap)
     monkeypatch.setattr(g, "range_gap", counted)
     far = "The war began in 1988 and, after years of fighting, a ceasefire held in 1994."
     assert [d.start_iso for d in find_dates(far, 0, len(far))] == ["1988", "1994"]

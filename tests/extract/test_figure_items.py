@@ -12,7 +12,7 @@ from corroborate.extract.numbers import Figure, find_figures
 from corroborate.extract.quantities import Scope, _Break, _item_of, read_figures
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import Spans
-from tests.extract.helpers import CountedFinditer, claims_of
+from tests.extract.helpers import CountedPattern, claims_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -43,7 +43,7 @@ def test_an_item_is_between_the_breaks_around_its_figure() -> None:
 def test_a_sentences_item_breaks_are_found_once_and_only_for_a_figure_that_counts(
         text: str, readings: int, scans: int) -> None:
     vocab = load_vocab("en")
-    counted = CountedFinditer(vocab.item_break)
+    counted = CountedPattern(vocab.item_break)
     patched = dataclasses.replace(vocab, item_break=counted)
     figures = find_figures(text, 0, len(text))
     scope = Scope(text, 0, len(text), [], [], [])

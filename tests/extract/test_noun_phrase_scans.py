@@ -15,7 +15,7 @@ from corroborate.extract.lowered import lowered_span
 from corroborate.extract.noun_phrases import scan_noun_phrase
 from corroborate.extract.resolve import find_actors
 from corroborate.extract.vocab import load_vocab
-from tests.extract.helpers import CountedFinditer
+from tests.extract.helpers import CountedPattern
 
 VOCAB = load_vocab("en")
 
@@ -30,8 +30,8 @@ VOCAB = load_vocab("en")
 def test_a_side_phrase_is_looked_for_only_with_an_actor_after_the_figure(
         text: str, side: str | None, measure: str | None, scans: int) -> None:
     assert VOCAB.side_after is not None and VOCAB.owner_after is not None
-    side_after, owner_after = CountedFinditer(VOCAB.side_after), \
-        CountedFinditer(VOCAB.owner_after)
+    side_after, owner_after = CountedPattern(VOCAB.side_after), \
+        CountedPattern(VOCAB.owner_after)
     counted = dataclasses.replace(VOCAB, side_after=side_after, owner_after=owner_after)
     figure_end = re.search(r"\d+", text).end()  # type: ignore[union-attr]
     actors = find_actors(text, 0, len(text))

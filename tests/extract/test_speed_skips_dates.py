@@ -6,7 +6,6 @@ looks up no place either."""
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import pytest
 
@@ -14,7 +13,7 @@ import corroborate.extract as extract
 from corroborate.extract.vocab import load_vocab
 from corroborate.model import Document, Source
 from corroborate.text import segment
-from tests.extract.helpers import claims_of, counting_calls
+from tests.extract.helpers import CountedPattern, claims_of, counting_calls
 
 
 def test_a_sentence_of_dates_alone_looks_up_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,19 +87,10 @@ def test_a_figure_that_counts_still_finds_its_place(
     assert [text[a:b] for a, b in places] == [text]  # once for the sentence
 
 
-class _CountedSearch:
-    def __init__(self, real: re.Pattern[str]) -> None:
-        self.real, self.calls = real, 0
-
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        self.calls += 1
-        return self.real.search(text, start, end)
-
-
 def test_open_start_dates_are_looked_for_only_in_a_sentence_with_a_figure() -> None:
     vocab = load_vocab("en")
     assert vocab.open_start_before is not None
-    counted = _CountedSearch(vocab.open_start_before)
+    counted = CountedPattern(vocab.open_start_before)
     patched = dataclasses.replace(vocab, open_start_before=counted)
     text = "Since 1982 the talks have stalled. Since 1982, 40 soldiers have died in Shusha."
     document = Document(Source("s", "S"), "s.txt", text, "h", "text/plain", len(text))

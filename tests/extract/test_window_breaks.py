@@ -8,11 +8,11 @@ import pytest
 import corroborate.extract.events as events
 from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import clause_breaks
-from tests.extract.helpers import CountedFinditer, claims_of
+from tests.extract.helpers import CountedPattern, claims_of
 
 
 def test_the_breaks_of_one_span_are_found_once() -> None:
-    pattern = CountedFinditer(load_vocab("en").clause_break)
+    pattern = CountedPattern(load_vocab("en").clause_break)
     text = "Shusha fell on 8 May 1992, while Lachin fell on 18 May; 58 soldiers died."
     first = clause_breaks(pattern, text, 0, len(text))  # type: ignore[arg-type]
     assert [text[a:b] for a, b in first] == [
