@@ -78,3 +78,15 @@ def test_a_share_of_a_folded_word_reads_its_measure(written: str) -> None:
     text = f"In all, 40% of those {written} were civilians."
     figure = next(f for f in find_figures(text) if f.unit)
     assert share_measure(load_vocab("en"), text, figure, len(text)) == ("killed", 27)
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Two-thirds of the dead were civilians.", True),
+    ("TWO-THİRDS of the dead were civilians.", True),  # folded as the engine matches "i"
+    ("Ağdam: two-thırds of the dead.", True),  # a span that cannot be lowered is folded
+    ("Ağdam: most of the dead.", False),  # ... and gated too (it was searched before)
+])
+def test_a_key_gate_reads_the_span_as_the_engine_folds_it(text: str, held: bool) -> None:
+    from corroborate.extract.lowered import holds_a_key
+
+    assert holds_a_key(text, 0, len(text), ("half", "third")) is held

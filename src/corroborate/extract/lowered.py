@@ -17,8 +17,8 @@ from typing import Any
 
 from corroborate.extract.folded import ascii_fold
 
-__all__ = ["MARGIN", "LoweredGrammar", "folded_span", "key_words", "lowered_pattern",
-           "lowered_span", "lowered_word"]
+__all__ = ["MARGIN", "LoweredGrammar", "folded_span", "holds_a_key", "key_words",
+           "lowered_pattern", "lowered_span", "lowered_word"]
 
 # a span's characters outside ASCII are looked at one by one: one with a case keeps it unlowered
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -183,6 +183,13 @@ def folded_span(text: str, start: int, end: int) -> str:
     """
     low = lowered_span(text, start, end)
     return low[0] if low is not None else ascii_fold(text[start:end].lower())
+
+
+def holds_a_key(text: str, start: int, end: int, keys: Iterable[str]) -> bool:
+    """Whether the span, as ``folded_span`` reads it, holds one of ``keys`` (ASCII words in lower
+    case, ``key_words``): a gate of substring tests before a search for data words, which can
+    find none in a span that holds no key."""
+    return any(map(folded_span(text, start, end).__contains__, keys))
 
 
 class LoweredGrammar:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.dates import DateMention
 from corroborate.extract.folded import value_of
-from corroborate.extract.lowered import LoweredGrammar, folded_span
+from corroborate.extract.lowered import LoweredGrammar, holds_a_key
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
 
@@ -120,8 +120,7 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
         return []
     # the lowered sentence the date and figure grammars read too (or the span folded as the
     # engine matches it, if it could not be lowered)
-    folded = folded_span(text, start, end)
-    if not any(map(folded.__contains__, g.key_parts)):
+    if not holds_a_key(text, start, end, g.key_parts):
         return []
     anchor = parse_day(published)
     found: list[DateMention] = []

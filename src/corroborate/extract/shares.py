@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from corroborate.extract.data import alternation, load_lang, raise_e202, trie_alternation
 from corroborate.extract.folded import value_of
-from corroborate.extract.lowered import key_words, lowered_span
+from corroborate.extract.lowered import holds_a_key, key_words
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
 from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
@@ -72,9 +72,9 @@ def find_fractions(vocab: Vocab, text: str, start: int, end: int,
     """The figures with the fractions in words that come before a share's words ("two-thirds of
     the victims") among them, as percent figures, in text order."""
     shares = load_shares(vocab.lang.code)
-    low = lowered_span(text, start, end)  # lowered for the figures already
-    # (its few characters before the span may hold a key: the search then finds nothing)
-    if low is not None and not any(map(low[0].__contains__, shares.fraction_keys)):
+    # the sentence lowered for the figures already (its few characters before the span may hold
+    # a key: the search then finds nothing)
+    if not holds_a_key(text, start, end, shares.fraction_keys):
         return figures
     starts = [f.start for f in figures]
     found = []

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
-from corroborate.extract.lowered import LoweredGrammar, lowered_span
+from corroborate.extract.lowered import LoweredGrammar, holds_a_key, lowered_span
 
 __all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Lowered", "Spans", "SplitAlternation", "Word",
            "clause_breaks", "evidence_span", "find_split_words", "find_words", "lowered_twin",
@@ -181,9 +181,8 @@ def find_split_words(words: SplitAlternation, text: str, start: int, end: int) -
     firsts = find_words(words.first, text, start, end)
     if words.second is None:
         return firsts
-    low = lowered_span(text, start, end)  # lowered for the first's twin already
-    if low is not None and words.second_keys and \
-            not any(map(low[0].__contains__, words.second_keys)):
+    # (the span lowered for the first's twin already)
+    if words.second_keys and not holds_a_key(text, start, end, words.second_keys):
         return firsts
     if not words.second.search(text, start, end):
         return firsts
