@@ -53,3 +53,29 @@ def test_the_rules_still_apply_where_they_can(counted: dict[str, _Refused]) -> N
     assert split_sentences(text, 0, frozenset({"gen", "Gen"})) == \
         [(0, 31), (32, 40), (41, 58)]
     assert counted["_CITATION_BOUNDARY"].calls == 3
+
+
+class _RecordedBlingfire:
+    """blingfire's library, recording the output capacity each call is told it may fill."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+        self.capacities: list[int] = []
+
+    def TextToSentencesWithOffsets(self, *args: object) -> int:  # (the C function's name)
+        self.capacities.append(args[-1].value)  # type: ignore[attr-defined]
+        return self.real.TextToSentencesWithOffsets(*args)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_a_short_line_after_a_long_one_is_cut_with_a_capacity_sized_to_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # blingfire clears what it is told it may fill: the buffers grown for a 60 kB line must not
+    # be cleared again for every short line after it
+    recorded = _RecordedBlingfire(sentences._BLINGFIRE)
+    monkeypatch.setattr(sentences, "_BLINGFIRE", recorded)
+    long_line = "Shelling continued near Tartar for weeks. " * 1500
+    assert len(split_sentences(long_line)) == 1500
+    short = "Armenian forces took Shusha on 8 May 1992. About 200 people were killed."
+    assert split_sentences(short) == [(0, 42), (43, 72)]
+    assert recorded.capacities[0] >= 2 * len(long_line)
+    assert recorded.capacities[-1] == 2 * len(short) + 16
