@@ -89,6 +89,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         event_type = vocab.event_triggers[match.key]
         if event_type in paired:
             continue
+        spec = vocab.lang.events.events[event_type]
         lo, hi = max(start, match.start - WINDOW), min(end, match.end + WINDOW)
         dates, places = all_dates.within(lo, hi), all_places.within(lo, hi)
         actors = all_actors.within(lo, hi)
@@ -107,7 +108,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             _date_pool(vocab, text, usable, clause, match)
         if not date_pool:
             continue
-        if vocab.lang.events.events[event_type].lists_places:
+        if spec.lists_places:
             # a country is not "captured": "the occupied territories of Azerbaijan" names a state
             places = [p for p in places if place_kind(p.canonical) != "country"]
             listed = _place_list(vocab, text, places, match.end, hi)
@@ -116,7 +117,7 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
                 listed = before[-1:] or ([label_place] if label_place else [])
             if not listed and not _takes_land(vocab, text, event_type, match.end, clause[1]):
                 continue
-        elif vocab.lang.events.events[event_type].place_before:
+        elif spec.place_before:
             before = [p for p in places if clause[0] <= p.start and p.end <= match.start]
             listed = before[-1:]
         else:
@@ -143,12 +144,13 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
                             for p, d in pairs)
             paired.add(event_type)
             continue
-        if match.key in vocab.lang.events.events[event_type].list_triggers and \
+        if match.key in spec.list_triggers and \
                 len(later_dates) > 1:
             readings.extend(EventReading(event_type, (match.start, match.end), d, None, actor)
                             for d in later_dates)
             continue
-        date = min(date_pool, key=lambda d: abs(d.start - match.end))
+        date = date_pool[0] if len(date_pool) == 1 else \
+            min(date_pool, key=lambda d: abs(d.start - match.end))
         targets: list[Mention | None] = list(listed) or [None]
         for place in targets:
             readings.append(EventReading(event_type, (match.start, match.end), date, place,

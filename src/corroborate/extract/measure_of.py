@@ -1,5 +1,5 @@
 """What a figure counts: its measure, from its noun phrase, the nearest trigger word, the words
-before it or the context; and the unit its claim is in (a measure's own, or one it also accepts).
+before it or the context.
 
 All vocabulary comes from the language data; split from ``quantities.py`` to keep both small.
 """
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from corroborate.extract.noun_phrases import LookBack, NounPhrase
     from corroborate.extract.quantities import Scope
 
-__all__ = ["choose_measure", "claim_unit", "trigger_adjacent"]
+__all__ = ["choose_measure", "trigger_adjacent"]
 
 
 # Characters a trigger before a figure counts as further away when a comma stands between.
@@ -83,10 +83,3 @@ def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhras
 def trigger_adjacent(vocab: Vocab, text: str, figure: Figure, clause: tuple[int, int]) -> bool:
     window = text[max(clause[0], figure.start - 40):min(clause[1], figure.end + 40)]
     return bool(vocab.trigger_pattern.search(window))
-
-
-def claim_unit(vocab: Vocab, measure: str, figure: Figure) -> str:
-    """The unit a claim is in: the figure's own when its measure accepts it ("£500 million" is
-    money in gbp), else the measure's unit."""
-    spec = vocab.lang.measures.measures[measure]
-    return figure.unit if figure.unit in spec.also_units else spec.unit

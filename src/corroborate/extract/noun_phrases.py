@@ -25,6 +25,10 @@ class NounPhrase:
     singular_item: bool = False  # "an Azerbaijani tank was destroyed"
 
 
+# the side words of a phrase with no names after its figure (never written to)
+_NO_SIDES: dict[int, Mention] = {}
+
+
 def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                      actors: list[Mention], lowered: Lowered | None = None) -> NounPhrase:
     """Read the words after a figure: side, group, measure noun; stop at the first other word.
@@ -34,7 +38,7 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
     phrases' lowered twin, or None.
     """
     phrase = NounPhrase(end=position)
-    sides = {a.start: a for a in actors if a.role != "name"}
+    sides = {a.start: a for a in actors if a.role != "name"} if actors else _NO_SIDES
     unknown = 0
     pos = position
     twin = None if lowered is None else lowered_twin(vocab.np_pattern)
@@ -88,7 +92,7 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
         unknown += 1
         pos = word.end()
     # a side phrase after the noun gives the side of the actor inside it: none without one
-    if not phrase.head or phrase.side is not None or \
+    if not phrase.head or phrase.side is not None or not actors or \
             not any(position <= a.start and a.end <= limit for a in actors):
         return phrase
     for pattern in (vocab.side_after, vocab.owner_after):

@@ -15,13 +15,13 @@ from typing import NamedTuple
 
 from corroborate.extract.dates import DateMention
 from corroborate.extract.lowered import lowered_span
-from corroborate.extract.measure_of import choose_measure, claim_unit, trigger_adjacent
+from corroborate.extract.measure_of import choose_measure, trigger_adjacent
 from corroborate.extract.noun_phrases import LookBack, NounPhrase, scan_noun_phrase
 from corroborate.extract.numbers import Figure
 from corroborate.extract.resolve import Mention
 from corroborate.extract.shares import share_measure, share_of_earlier
 from corroborate.extract.vocab import Vocab
-from corroborate.extract.window import WINDOW, LazyWords, Spans, Word, clause_breaks
+from corroborate.extract.window import WINDOW, LazyWords, Lowered, Spans, Word, clause_breaks
 
 __all__ = ["NounPhrase", "Reading", "Scope", "read_figures", "scan_noun_phrase"]
 
@@ -73,12 +73,6 @@ def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, i
     return spans
 
 
-def _clause_index(starts: list[int], spans: list[tuple[int, int]], position: int) -> int | None:
-    """Which clause holds ``position`` (clauses are in order and never touch), or None."""
-    index = bisect_right(starts, position) - 1
-    return index if index >= 0 and position <= spans[index][1] else None
-
-
 def _nearest(items: list[Mention] | list[DateMention], figure: Figure,
              lower: int, upper: int) -> Mention | DateMention | None:
     best = None
@@ -100,14 +94,14 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     """
     if not figures:
         return []
-    text = scope.text
+    text, start, end = scope.text, scope.start, scope.end
     lang = vocab.lang
     units, by_unit = vocab.unit_name, vocab.measures_of_unit  # built once per vocabulary
-    scope.clause_spans = _clauses(vocab, text, scope.start, scope.end)
-    scope.triggers = LazyWords(vocab.trigger_words, text, scope.start, scope.end)
-    clause_starts = [a for a, _b in scope.clause_spans]
+    clause_spans = scope.clause_spans = _clauses(vocab, text, start, end)
+    scope.triggers = LazyWords(vocab.trigger_words, text, start, end)
+    clause_starts = [a for a, _b in clause_spans]
     actors, dates = Spans(scope.actors), Spans(scope.dates)
-    lowered = lowered_span(text, scope.start, scope.end)  # lowered for its figures already
+    lowered = lowered_span(text, start, end)  # lowered for its figures already
     found_places: list[Spans[Mention]] = []  # looked up once, when first needed
     found_breaks: list[Spans[_Break]] = []
 
@@ -116,7 +110,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
         # sentence's that lie in it
         if not found_breaks:
             found_breaks.append(Spans([_Break(*m.span()) for m in
-                                       vocab.item_break.finditer(text, scope.start, scope.end)]))
+                                       vocab.item_break.finditer(text, start, end)]))
         return found_breaks[0].within(lower, upper)
 
     def places_within(lower: int, upper: int) -> list[Mention]:
@@ -125,58 +119,77 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
                                       else scope.places))
         return found_places[0].within(lower, upper)
 
-    phrases = [scan_noun_phrase(vocab, text, f.end, min(scope.end, f.end + 80),
-                                actors.starting(f.end, min(scope.end, f.end + 80)), lowered)
-               for f in figures]
+    # each figure's noun phrase, read when first needed: by the figure, or by the one before
+    # it when the two are coordinated (most figures that count nothing are dropped before)
+    phrases: list[NounPhrase | None] = [None] * len(figures)
     readings: list[Reading] = []
     clause_of_reading: list[int | None] = []
     previous: tuple[Figure, NounPhrase, Mention | None, int | None, str | None] | None = None
-    read_phrase_end = scope.start  # where the noun phrase of the last figure read ends
-    for index, (figure, phrase) in enumerate(zip(figures, phrases, strict=True)):
+    read_phrase_end = start  # where the noun phrase of the last figure read ends
+    for index, figure in enumerate(figures):
         if figure.unit is None and (vocab.not_count_after.match(text, figure.end)
                                     or text[figure.end:figure.end + 1].isalpha()):
             continue  # "aged 19 years", "20km from": no count (a glued unit of no claim)
-        if readings and _restates(vocab, text, readings[-1].figure, figure):
+        if readings and figure.high != figure.low and \
+                _restates(vocab, text, readings[-1].figure, figure):
             # "12,000 deaths (range 5,500–18,300)": the bounds of the figure before, read as it
             readings.append(replace(readings[-1], figure=figure))
             clause_of_reading.append(clause_of_reading[-1])
             continue
-        lo, hi = max(scope.start, figure.start - WINDOW), min(scope.end, figure.end + WINDOW)
-        # (its places are looked up by the readers that need them: places_within)
-        near_dates, near_actors = dates.within(lo, hi), actors.within(lo, hi)
-        number = _clause_index(clause_starts, scope.clause_spans, figure.start)
-        whole = (scope.start, scope.end) if number is None else scope.clause_spans[number]
-        clause = (max(lo, whole[0]), min(hi, whole[1]))
+        phrase = phrases[index] or _phrase_after(vocab, text, end, figure, actors, lowered)
+        lo = figure.start - WINDOW if figure.start - WINDOW > start else start
+        hi = figure.end + WINDOW if figure.end + WINDOW < end else end
+        # (its places are looked up by the readers that need them: places_within; its dates
+        # once it counts something)
+        near_actors = actors.within(lo, hi)
+        # which clause holds the figure (clauses are in order and never touch), if one does
+        number: int | None = bisect_right(clause_starts, figure.start) - 1
+        whole = (start, end)
+        if number is not None and number >= 0 and figure.start <= clause_spans[number][1]:
+            whole = clause_spans[number]
+        else:
+            number = None
+        clause = (lo if lo > whole[0] else whole[0], hi if hi < whole[1] else whole[1])
         # what the words before a figure say is its own back to the last figure read: a
         # figure that counts nothing ("a task force of more than 100 ships, carrying 28,000
         # sailors") does not cut the subject off
-        lower = max(clause[0], readings[-1].figure.end if readings else clause[0])
-        following = next((j for j in range(index + 1, len(figures))
-                          if figures[j].start >= phrase.end), None)
-        coordinated = following is not None and not phrase.head and \
-            vocab.coordinator_gap.fullmatch(text, phrase.end, figures[following].start)
-        if coordinated and following is not None:  # "88 Armenian and 31–92 Azerbaijani soldiers"
-            shared = phrases[following]
-            phrase.group = phrase.group or shared.group
-            phrase.measure = phrase.measure or shared.measure
-            phrase.head = shared.head
+        lower = clause[0]
+        if readings and readings[-1].figure.end > lower:
+            lower = readings[-1].figure.end
+        if not phrase.head:
+            following = index + 1  # the first figure after the phrase
+            while following < len(figures) and figures[following].start < phrase.end:
+                following += 1
+            if following < len(figures) and vocab.coordinator_gap.fullmatch(
+                    text, phrase.end, figures[following].start):
+                # "88 Armenian and 31–92 Azerbaijani soldiers"
+                shared = phrases[following] = phrases[following] or _phrase_after(
+                    vocab, text, end, figures[following], actors, lowered)
+                phrase.group = phrase.group or shared.group
+                phrase.measure = phrase.measure or shared.measure
+                phrase.head = shared.head
         back = LookBack(vocab, text, near_actors, figure, lower, lowered)  # read if needed
         # "Goose Green (17 killed)", "Peja (1,200)": a figure in parentheses after a place is
         # that place's, and counts what the sentence counts
-        aside = _aside_of(text, places_within, lo, hi, figure, clause[0])
+        opening = text.rfind("(", clause[0], figure.start)
+        aside = None if opening == -1 else _aside_of(text, places_within, lo, hi, figure, opening)
         # "thousands were killed, ..., but also almost two hundred"
         context_measure = readings[-1].measure if readings else scope.context_measure
         label_line = scope.label_line or aside is not None
         default_place = scope.default_place
         measure: str | None
-        share = share_measure(vocab, text, figure, clause[1])
-        counted = next((r for r in reversed(readings) if r.unit != figure.unit and
-                        vocab.measure_unit[r.measure].counts_people), None)
-        earlier = None if counted is None else share_of_earlier(vocab, text, figure, clause[1])
-        if share is None and counted is not None and earlier is not None:
-            # "1.9 million people lived in Kosovo, ...; roughly 82% of them were Albanians"
-            share = (counted.measure, earlier)
-            default_place = counted.place
+        # (a share, of a measure or of what was counted before, is a percent figure: one with
+        # a unit; share_measure and share_of_earlier read no other)
+        share = None if figure.unit is None else share_measure(vocab, text, figure, clause[1])
+        if share is None and readings and figure.unit is not None:
+            counted = next((r for r in reversed(readings) if r.unit != figure.unit and
+                            vocab.measure_unit[r.measure].counts_people), None)
+            earlier = None if counted is None else \
+                share_of_earlier(vocab, text, figure, clause[1])
+            if counted is not None and earlier is not None:
+                # "1.9 million people lived in Kosovo, ...; roughly 82% of them were Albanians"
+                share = (counted.measure, earlier)
+                default_place = counted.place
         if share is not None:
             # "40% of those killed were civilians": a share of what a measure counts, whose
             # group or side the words after it name
@@ -247,33 +260,50 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             group = previous[4]  # "(nine Armenians and six Azerbaijanis)" share the group
         if not unit.keeps_group:
             group = None
-        item = _item_of(breaks_within(lo, hi), lo, hi, figure)
-        upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
-        place = aside or _place(vocab, text, default_place, places_within(lo, hi), figure, item,
-                                (max(clause[0], lower), clause[1]), upper)
+        place = aside
+        if place is None:
+            item = _item_of(breaks_within(lo, hi), lo, hi, figure)
+            upper = figures[index + 1].start if index + 1 < len(figures) else clause[1]
+            place = _place(vocab, text, default_place, places_within(lo, hi), figure, item,
+                           (max(clause[0], lower), clause[1]), upper)
         if side is not None and place is not None and side.canonical == place.canonical:
             # one country read as both: "9% of Azerbaijan's territory" is a share of a place,
             # "4049 missing citizens of Azerbaijan" are a side's people
             side, place = (None, place) if spec.possessor == "place" else (side, None)
-        time = _nearest(near_dates, figure, *clause) or _since(scope, figure, clause) or \
-            _nearest(near_dates, figure, lo, hi)
-        if spec.timeless:
-            time = None
-        elif not isinstance(time, DateMention):
-            # an undated running total ("X remain missing") stands at publication
-            present = scope.context_time is None and vocab.as_of_publication is not None and \
-                vocab.as_of_publication.search(text, *clause)
-            time = scope.published if present else scope.context_time
-        claimed = claim_unit(vocab, measure, figure) if share is None else figure.unit
-        readings.append(Reading(figure, measure, claimed or claim_unit(vocab, measure, figure),
-                                side,
-                                group, place,
+        time: Mention | DateMention | None = None
+        if not spec.timeless:
+            near_dates = dates.within(lo, hi) if scope.dates else []
+            if near_dates:
+                time = _nearest(near_dates, figure, *clause)
+            if time is None and scope.open_dates:
+                time = _since(scope, figure, clause)
+            if time is None and near_dates:
+                time = _nearest(near_dates, figure, lo, hi)
+            if not isinstance(time, DateMention):
+                # an undated running total ("X remain missing") stands at publication
+                present = scope.context_time is None and \
+                    vocab.as_of_publication is not None and \
+                    vocab.as_of_publication.search(text, *clause)
+                time = scope.published if present else scope.context_time
+        if share is not None and figure.unit:
+            claimed = figure.unit  # a share's unit is its figure's
+        else:  # claim_unit's (the figure's own unit where the measure accepts it, "£500 million")
+            claimed = figure.unit if figure.unit in spec.also_units else spec.unit
+        readings.append(Reading(figure, measure, claimed, side, group, place,
                                 time if isinstance(time, DateMention) else None,
                                 0 if number is None else number))
         clause_of_reading.append(number)
         read_phrase_end = phrase.end
         previous = (figure, phrase, side, number, group)
     return readings
+
+
+def _phrase_after(vocab: Vocab, text: str, end: int, figure: Figure, actors: Spans[Mention],
+                  lowered: Lowered | None) -> NounPhrase:
+    """The noun phrase after a figure, read within 80 characters (and the sentence's end)."""
+    limit = figure.end + 80 if figure.end + 80 < end else end
+    return scan_noun_phrase(vocab, text, figure.end, limit,
+                            actors.starting(figure.end, limit) if actors.starts else [], lowered)
 
 
 def _since(scope: Scope, figure: Figure, clause: tuple[int, int]) -> DateMention | None:
@@ -306,11 +336,11 @@ def _restates(vocab: Vocab, text: str, earlier: Figure, figure: Figure) -> bool:
 
 
 def _aside_of(text: str, places_within: Callable[[int, int], list[Mention]], lo: int, hi: int,
-              figure: Figure, lower: int) -> Mention | None:
+              figure: Figure, opening: int) -> Mention | None:
     """The place right before the parenthesis a figure opens: "Goose Green (17 killed)"
-    (``places_within(lo, hi)``: the places of the figure's window)."""
-    opening = text.rfind("(", lower, figure.start)
-    if opening == -1 or ")" in text[opening:figure.start] or \
+    (``places_within(lo, hi)``: the places of the figure's window; ``opening``: the last "("
+    of the figure's clause before it)."""
+    if ")" in text[opening:figure.start] or \
             len(text[opening + 1:figure.start].split()) > 3:
         return None
     return next((p for p in places_within(lo, hi)
