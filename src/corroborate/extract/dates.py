@@ -118,8 +118,19 @@ class _Grammar:
                                        re.IGNORECASE) if d.month_openers else None
 
 
+# the last grammar asked for: a sentence asks two or three times (an ``lru_cache`` call hashes
+# its key tuple each time), the data folders' tuple is the same object while they are unchanged
+_last_grammar: tuple[str, str, tuple[str, ...], _Grammar] | None = None
+
+
 def _grammar(code: str, not_year_after: str) -> _Grammar:
-    return _cached_grammar(code, not_year_after, data_dirs())
+    global _last_grammar
+    dirs, last = data_dirs(), _last_grammar
+    if last is not None and last[2] is dirs and last[0] == code and last[1] == not_year_after:
+        return last[3]
+    grammar = _cached_grammar(code, not_year_after, dirs)
+    _last_grammar = (code, not_year_after, dirs, grammar)
+    return grammar
 
 
 @lru_cache(maxsize=16)
@@ -152,18 +163,21 @@ def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
     a, b = match.start() + shift, match.end() + shift
     # the branch that matched: its group, the outermost, closes last
     kind = match.lastgroup
-    if kind == "ddm":
-        return _Atom(a, b, _num(match, "y0"), value_of(g.month_of, match.group("m0")),
-                     _num(match, "d0"), None, "ddm", day_to=_num(match, "d0b"))
+    # (the branches by how often they match: a year alone first)
+    if kind == "year":
+        return _Atom(a, b, int(match.group("y8")), None, None, None, kind)
     if kind == "dmy":
         return _Atom(a, b, _num(match, "y1"), value_of(g.month_of, match.group("m1")),
                      _num(match, "d1"), None, "dmy")
-    if kind == "mdy":
-        return _Atom(a, b, _num(match, "y2"), value_of(g.month_of, match.group("m2")),
-                     _num(match, "d2"), None, "mdy")
     if kind == "my":
         return _Atom(a, b, _num(match, "y3"), value_of(g.month_of, match.group("m3")), None,
                      None, "my")
+    if kind == "mdy":
+        return _Atom(a, b, _num(match, "y2"), value_of(g.month_of, match.group("m2")),
+                     _num(match, "d2"), None, "mdy")
+    if kind == "ddm":
+        return _Atom(a, b, _num(match, "y0"), value_of(g.month_of, match.group("m0")),
+                     _num(match, "d0"), None, "ddm", day_to=_num(match, "d0b"))
     if kind == "numeric":
         month, day = _num(match, "m4"), _num(match, "d4")
         if not month or month > 12 or not day:
@@ -186,8 +200,6 @@ def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
     if kind == "month_only":
         # "May" alone is too often a verb; a bare month only counts as the first end of a range.
         return _Atom(a, b, None, value_of(g.month_of, match.group("m9")), None, None, "month_only")
-    if kind == "year":
-        return _Atom(a, b, _num(match, "y8"), None, None, None, kind)
     return None
 
 
@@ -302,7 +314,7 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
     else:
         matches, shift = g.scan.finditer(text, start, end)
         atoms = [a for m in matches if (a := _atom(m, g, shift))]
-    list_ends = _list_ends(atoms, text, g)
+    list_ends = _list_ends(atoms, text, g) if len(atoms) > 1 else [0] * len(atoms)
     _last_scan = (text, start, end, g, atoms, list_ends)
     return atoms, list_ends
 

@@ -189,6 +189,10 @@ def holds_a_key(text: str, start: int, end: int, keys: Iterable[str]) -> bool:
     """Whether the span, as ``folded_span`` reads it, holds one of ``keys`` (ASCII words in lower
     case, ``key_words``): a gate of substring tests before a search for data words, which can
     find none in a span that holds no key."""
+    last = _last  # (the span lowered last, read here without two calls: most often it is)
+    if last is not None and last[0] is text and last[1] == start and last[2] == end and \
+            last[3] is not None:
+        return any(map(last[3][0].__contains__, keys))
     return any(map(folded_span(text, start, end).__contains__, keys))
 
 
@@ -207,7 +211,11 @@ class LoweredGrammar:
                  end: int) -> tuple[Iterator[re.Match[str]], int]:
         """The matches in ``text[start:end]`` (an iterator) and the offset of their positions."""
         if self.lowered is not None:
-            low = lowered_span(text, start, end)
+            last = _last  # (``lowered_span``'s last span, read without a call: most often it is)
+            if last is not None and last[0] is text and last[1] == start and last[2] == end:
+                low = last[3]
+            else:
+                low = lowered_span(text, start, end)
             if low is not None:
                 piece, at = low
                 return self.lowered.finditer(piece, start - at, end - at), at

@@ -188,8 +188,19 @@ def _blind_trie(phrases: list[str]) -> str:
     return trie_alternation(phrases, words=False, ignorecase=True)
 
 
+# the last grammar asked for, by the data folders' tuple (the same object while they are
+# unchanged): asked once or more a sentence, where an ``lru_cache`` call hashes its key tuple
+_last_grammar: tuple[str, tuple[str, ...], _Grammar] | None = None
+
+
 def _grammar(code: str) -> _Grammar:
-    return _cached_grammar(code, data_dirs())
+    global _last_grammar
+    dirs, last = data_dirs(), _last_grammar
+    if last is not None and last[1] is dirs and last[0] == code:
+        return last[2]
+    grammar = _cached_grammar(code, dirs)
+    _last_grammar = (code, dirs, grammar)
+    return grammar
 
 
 @lru_cache(maxsize=8)

@@ -72,6 +72,21 @@ def _cached_grammar(code: str, _dirs: tuple[str, ...]) -> _Grammar:
     return _Grammar(load_lang(code))
 
 
+# the last grammar asked for, by the data folders' tuple (the same object while they are
+# unchanged): asked every sentence, where an ``lru_cache`` call hashes its key tuple
+_last_grammar: tuple[str, tuple[str, ...], _Grammar] | None = None
+
+
+def _grammar(code: str) -> _Grammar:
+    global _last_grammar
+    dirs, last = data_dirs(), _last_grammar
+    if last is not None and last[1] is dirs and last[0] == code:
+        return last[2]
+    grammar = _cached_grammar(code, dirs)
+    _last_grammar = (code, dirs, grammar)
+    return grammar
+
+
 def parse_day(iso: str | None) -> date | None:
     """A day from an ISO 8601 prefix that names one ("1982-06-14"); None for a year or month."""
     if iso is None or len(iso) != 10:
@@ -115,7 +130,7 @@ def find_relative_dates(text: str, start: int, end: int, lang: str, published: s
     ...     "Stanley fell on Monday evening.", 0, 31, "en", "1982-06-16", None, [])]
     [('1982-06-14', '1982-06-14')]
     """
-    g = _cached_grammar(lang, data_dirs())
+    g = _grammar(lang)
     if g.scan is None or not g.key_parts:
         return []
     # the lowered sentence the date and figure grammars read too (or the span folded as the

@@ -42,9 +42,20 @@ class Shares:
     back_reference: re.Pattern[str]  # matches right after of_words: "them"
 
 
+# the last language's share words, by the data folders' tuple (the same object while they
+# are unchanged): asked every sentence, where an ``lru_cache`` call hashes its key tuple
+_last_shares: tuple[str, tuple[str, ...], Shares] | None = None
+
+
 def load_shares(code: str = "en") -> Shares:
     """The share words of one language, validated and compiled once."""
-    return _load_shares(code, data_dirs())
+    global _last_shares
+    dirs, last = data_dirs(), _last_shares
+    if last is not None and last[1] is dirs and last[0] == code:
+        return last[2]
+    shares = _load_shares(code, dirs)
+    _last_shares = (code, dirs, shares)
+    return shares
 
 
 @lru_cache(maxsize=8)
