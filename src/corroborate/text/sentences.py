@@ -18,7 +18,6 @@ __all__ = ["split_sentences"]
 _BLINGFIRE = blingfire.blingfire  # the loaded library; its Python wrapper is bypassed (see below)
 
 _CITATION_BOUNDARY = re.compile(r"[.!?][\"”’)]?(?:\[[^\]\n]{1,20}\])+\s+(?=[\"“(]?[^\W\d_])")
-_LAST_WORD = re.compile(r"(\S+)\.$")
 # The last word is looked for in the last characters of a piece only: a piece that grows by
 # merging (many abbreviations in a row) or one long word must not be searched whole each time.
 _LAST_WORD_CHARS = 40
@@ -125,6 +124,20 @@ def _character_spans(data: bytes, byte_spans: list[tuple[int, int]]) -> list[tup
     return spans
 
 
+def _last_word(tail: str) -> str | None:
+    """The word before the period that ends ``tail`` (a final line break after it aside), as
+    ``re.search(r"(\\S+)\\.$", tail).group(1)`` finds it, or None: that search tries every
+    position of the tail (~2 us a piece, a tenth of segmenting), this reads back from its end.
+
+    >>> _last_word("troops under Gen."), _last_word("the town."), _last_word("fell . ")
+    ('Gen', 'town', None)
+    """
+    body = tail[:-2] if tail.endswith(".\n") else tail[:-1] if tail.endswith(".") else ""
+    if not body or body[-1].isspace():
+        return None
+    return body.rsplit(None, 1)[-1]
+
+
 def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
                          abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
@@ -139,10 +152,9 @@ def _merge_abbreviations(text: str, spans: list[tuple[int, int]],
             if stop == first or text[stop - 1] != ".":
                 merged.append((start, end))
                 continue
-            tail = text[max(first, last - _LAST_WORD_CHARS):last]
-            match = _LAST_WORD.search(tail)
+            word = _last_word(text[max(first, last - _LAST_WORD_CHARS):last])
             if (last - first <= 64 and _LONE_MARK.fullmatch(text[first:last].strip())) or (
-                    match and match.group(1).lstrip("([\"“") in abbreviations):
+                    word and word.lstrip("([\"“") in abbreviations):
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
