@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.extract.vocab import load_vocab
-from corroborate.text.guard import GatedAlternation, match_needs, may_match, required_literals
+from corroborate.text.guard import (
+    GatedAlternation,
+    fewest_needs,
+    match_needs,
+    may_match,
+    required_literals,
+)
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
@@ -82,6 +88,26 @@ def test_match_needs_asks_one_branch_strings() -> None:
     assert not may_match(strict, "Retrieved in 2020. The end") and not may_match(strict, "")
     assert may_match(needs, "anything")
     assert match_needs("(?i)retrieved") == [frozenset()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from(["^", ".", "ab", "b", "Retrieved"]), max_size=3),
+                min_size=1, max_size=5),
+       st.text(alphabet="^.abRetrived ", max_size=14))
+def test_fewest_needs_answer_as_all_of_them(needs: list[frozenset[str]], text: str) -> None:
+    fewest = fewest_needs(needs)
+    assert may_match(fewest, text) == may_match(needs, text)
+    assert all(not (a < b) for a in fewest for b in fewest)  # no set asks for more than another
+
+
+def test_the_reference_line_tests_fewer_strings() -> None:
+    from corroborate.langdata import load_sentence_rules
+    from corroborate.text import _reference_pattern
+
+    _pattern, needs = _reference_pattern(load_sentence_rules("en").reference_line or "")
+    # "^" alone already asks what "12. ^" asks; "Retrieved" what "Retrieved 2020-01-01" asks
+    assert frozenset({"^"}) in needs and frozenset({"^", "."}) not in needs
+    assert frozenset({"Retrieved"}) in needs and frozenset({"-", "Retrieved"}) not in needs
 
 
 def test_reference_lines_gated_alike() -> None:

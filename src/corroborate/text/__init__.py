@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from corroborate.langdata import load_sentence_rules
 from corroborate.model import Document, Segment, Text
-from corroborate.text.guard import guarded, match_needs, may_match
+from corroborate.text.guard import fewest_needs, guarded, match_needs, may_match
 from corroborate.text.normalize import normalize_text
 from corroborate.text.sentences import split_sentences
 from corroborate.text.tables import Line, find_tables, is_cell_line
@@ -88,7 +88,7 @@ def _reference_pattern(pattern: str) -> tuple[re.Pattern[str], list[frozenset[st
     """The reference-line pattern, searched on every line: behind a lookahead on its first
     characters; and the strings a line must hold for it to match (most prose lines hold none
     of its branches' fixed strings and are not searched)."""
-    return re.compile(guarded(pattern)), match_needs(pattern)
+    return re.compile(guarded(pattern)), fewest_needs(match_needs(pattern))
 
 
 def segment(document: Document, lang: str = "en") -> Text:

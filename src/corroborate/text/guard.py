@@ -22,8 +22,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["GatedAlternation", "first_characters", "guarded", "match_needs", "may_match",
-           "required_literals"]
+__all__ = ["GatedAlternation", "fewest_needs", "first_characters", "guarded", "match_needs",
+           "may_match", "required_literals"]
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
@@ -301,6 +301,22 @@ class GatedAlternation:
             if len(self._compiled) < 1024:  # a few shapes of text recur; any other is compiled anew
                 self._compiled[present] = pattern
         return iter(()) if pattern is None else pattern.finditer(text, start, end)
+
+
+def fewest_needs(needs: list[frozenset[str]]) -> list[frozenset[str]]:
+    """``needs`` less the sets that ask for all of another's strings and more (a text holding
+    all of such a set holds all of the other's): ``may_match`` tests fewer strings, to the same
+    answer.
+
+    >>> fewest_needs([frozenset({"^", "."}), frozenset({"^"}), frozenset({"ISBN"})])
+    [frozenset({'^'}), frozenset({'ISBN'})]
+    """
+    distinct = list(dict.fromkeys(needs))
+    kept: list[frozenset[str]] = []
+    for needed in sorted(distinct, key=len):  # a set's subsets are kept before it is looked at
+        if not any(other <= needed for other in kept):
+            kept.append(needed)
+    return [needed for needed in distinct if needed in kept]  # in their order
 
 
 def may_match(needs: list[frozenset[str]], text: str) -> bool:
