@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corroborate.extract.dates import DateMention, find_dates
-from corroborate.extract.numbers import find_figures
+from corroborate.extract.numbers import Exclusions, find_figures
 from corroborate.extract.resolve import Mention
 from corroborate.extract.vocab import Vocab
 from corroborate.model import Segment
@@ -16,18 +16,18 @@ __all__ = ["excluded_spans", "label_colon", "label_group", "label_measure", "lab
 
 
 def excluded_spans(vocab: Vocab, text: str, start: int, end: int,
-                   dates: list[DateMention]) -> list[tuple[int, int]]:
-    """The spans that are no figures: dates, and the language's exclusions (citations, ...)."""
-    spans = [(d.start, d.end) for d in dates]
-    spans.extend(m.span() for m in vocab.exclusion_gate.finditer(text, start, end))
-    return spans
+                   dates: list[DateMention]) -> Exclusions:
+    """The spans that are no figures: dates, and the language's exclusions (citations, ...),
+    searched only when a number lies outside the dates (``find_figures``)."""
+    return Exclusions([(d.start, d.end) for d in dates],
+                      lambda: [m.span() for m in vocab.exclusion_gate.finditer(text, start, end)])
 
 
 def states_figures(vocab: Vocab, body: str, seg: Segment) -> bool:
     """Whether a segment states a figure, less its dates and exclusions (those looked for
     only when it holds a number at all: most headings hold none)."""
 
-    def excluded() -> list[tuple[int, int]]:
+    def excluded() -> Exclusions:
         dates = find_dates(body, seg.start, seg.end, vocab.lang.code,
                            not_year_after=vocab.not_year_after)
         return excluded_spans(vocab, body, seg.start, seg.end, dates)

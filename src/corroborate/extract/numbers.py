@@ -18,7 +18,7 @@ from corroborate.extract.figure_grammar import FigureGrammar
 from corroborate.extract.folded import value_of
 from corroborate.langdata import data_dirs
 
-__all__ = ["Figure", "find_figures", "parse_number_words", "round_like"]
+__all__ = ["Exclusions", "Figure", "find_figures", "parse_number_words", "round_like"]
 
 
 class Figure(NamedTuple):
@@ -110,8 +110,25 @@ def round_like(value: float, written: str) -> float:
     return float(round(value, digits - 1 - magnitude))
 
 
+class Exclusions(NamedTuple):
+    """Spans that are no figures: ``known`` ones (a sentence's dates) and a ``search`` for the
+    others (citations, page numbers, ...), run only when a number lies outside every known
+    span: a sentence whose only numbers are its dates' needs none."""
+
+    known: list[tuple[int, int]]
+    search: Callable[[], list[tuple[int, int]]]
+
+
 # spans that are no figures, or a function that finds them (called only if there is a number)
-Excluded = list[tuple[int, int]] | Callable[[], list[tuple[int, int]]]
+Excluded = list[tuple[int, int]] | Exclusions | \
+    Callable[[], list[tuple[int, int]] | Exclusions]
+
+
+def _outside(known: list[tuple[int, int]], matches: list[re.Match[str]],
+             shift: int) -> list[re.Match[str]]:
+    """The matches (at ``shift``) that touch no known span."""
+    return [m for m in matches if not any(
+        s < m.end() + shift and m.start() + shift < e for s, e in known)]
 
 
 def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
@@ -122,6 +139,11 @@ def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
     if not matches:  # most sentences: the exclusions need not be looked for
         return atoms
     spans = excluded() if callable(excluded) else excluded
+    if isinstance(spans, Exclusions):
+        matches = _outside(spans.known, matches, shift)
+        if not matches:  # numbers of the dates alone: the others need not be looked for
+            return atoms
+        spans = spans.search()  # (the matches left touch no known span)
     starts: list[int] = []
     reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
     if spans:  # (most sentences have none)
