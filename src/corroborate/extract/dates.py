@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from corroborate.extract.data import Lang, alternation, load_lang, trie_alternation
 from corroborate.extract.folded import value_of
-from corroborate.extract.lowered import LoweredGrammar, lowered_word
+from corroborate.extract.lowered import LoweredGrammar, all_end_in, lowered_word
 from corroborate.extract.tries import scan_first_trie
 from corroborate.langdata import data_dirs
 from corroborate.text.guard import guarded
@@ -89,7 +89,11 @@ class _Grammar:
             rf"|(?P<year>(?P<y8>{_YEAR}){decade}"
             + (rf"(?![\w]|[.,]\d)(?!\s+{not_year_after})" if not_year_after else "") + ")"
             r")(?![\w]|[.,]\d)",
-            re.IGNORECASE))
+            re.IGNORECASE),
+            # every match ends with a digit or a data word (a month, "th" of "May 4th", "s" of
+            # "1990s")
+            after_separator=all_end_in([*self.month_of, *self.season_of, *self.part_of,
+                                        *d.ordinal_suffixes, *d.decade_suffixes], r"[\w/.]"))
         self.atom = self.scan.blind
         # Every branch but a month alone needs a digit: a span without one is searched for
         # months alone, behind their few first letters consumed first (``scan_first``); the
@@ -157,10 +161,10 @@ def _num(match: re.Match[str], name: str) -> int | None:
     return int(value) if value.isdecimal() else int(_NOT_DIGIT.sub("", value))  # "27th"
 
 
-def _atom(match: re.Match[str], g: _Grammar, shift: int = 0) -> _Atom | None:
+def _atom(match: re.Match[str], g: _Grammar, shift: int = 0, lead: int = 0) -> _Atom | None:
     """The atom a match of the grammar reads; ``shift`` added to its positions (a match in a
-    lowered piece of the text)."""
-    a, b = match.start() + shift, match.end() + shift
+    lowered piece of the text), ``lead`` to its start (``finditer_after_separator``)."""
+    a, b = match.start() + shift + lead, match.end() + shift
     # the branch that matched: its group, the outermost, closes last
     kind = match.lastgroup
     # (the branches by how often they match: a year alone first)
@@ -312,8 +316,8 @@ def _scan(text: str, start: int, end: int, g: _Grammar) -> tuple[list[_Atom], li
         atoms = [_Atom(m.start() + shift, m.end() + shift, None, value_of(g.month_of, m.group(0)),
                        None, None, "month_only") for m in alone]
     else:
-        matches, shift = g.scan.finditer(text, start, end)
-        atoms = [a for m in matches if (a := _atom(m, g, shift))]
+        matches, shift, lead = g.scan.finditer_after_separator(text, start, end)
+        atoms = [a for m in matches if (a := _atom(m, g, shift, lead))]
     list_ends = _list_ends(atoms, text, g) if len(atoms) > 1 else [0] * len(atoms)
     _last_scan = (text, start, end, g, atoms, list_ends)
     return atoms, list_ends

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from corroborate.extract.data import Lang, alternation, trie_alternation
-from corroborate.extract.lowered import LoweredGrammar, lowered_word
+from corroborate.extract.lowered import LoweredGrammar, all_end_in, lowered_word
 from corroborate.text.guard import guarded
 
 __all__ = ["FigureGrammar"]
@@ -66,7 +66,10 @@ class FigureGrammar:
             rf"(?:\s?(?P<scale>{scales}){ends}|(?P<gscale>{glued_scales}){end}|{ends})"
             rf"|(?<![\w-])(?P<words>{word}(?:(?:\s+|-|{and_after_multiplier}\s+{joiners}\s+){word}){{0,{_MAX_WORDS}}})"
             rf"(?![\w-]))",
-            re.IGNORECASE))
+            re.IGNORECASE),
+            # every match ends with a digit or a data word
+            after_separator=all_end_in([*self.words, *self.multipliers, *self.vague,
+                                        *self.scales, *self.glued_scales], r"[\w]"))
         self.atom = self.scan.blind
         dashes = "".join(re.escape(d) for d in lang.symbols.range_dashes)
         range_joiners = alternation(lang.bounds.range.joiners, words=False)

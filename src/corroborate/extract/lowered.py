@@ -17,7 +17,7 @@ from typing import Any
 
 from corroborate.extract.folded import ascii_fold
 
-__all__ = ["MARGIN", "LoweredGrammar", "folded_span", "holds_a_key", "key_words",
+__all__ = ["MARGIN", "LoweredGrammar", "all_end_in", "folded_span", "holds_a_key", "key_words",
            "lowered_pattern", "lowered_span", "lowered_word"]
 
 # a span's characters outside ASCII are looked at one by one: one with a case keeps it unlowered
@@ -196,16 +196,67 @@ def holds_a_key(text: str, start: int, end: int, keys: Iterable[str]) -> bool:
     return any(map(folded_span(text, start, end).__contains__, keys))
 
 
+# a pattern that opens with "may begin after no character of this class": (?<![\w/.])
+_OPENING_LOOKBEHIND = re.compile(r"\(\?<!\[([^\]\[^][^\]\[]*)\]\)")
+
+
+def _after_separator(twin: str, flags: int) -> re.Pattern[str] | None:
+    """``(?<![C])rest`` as ``[^C]rest``: the character before a match consumed, so that the
+    engine's first-character scan jumps between the characters that may come before one, where
+    the lookbehind is tried at every position (half the time of the date grammar's twin); None
+    for a pattern that opens otherwise."""
+    opening = _OPENING_LOOKBEHIND.match(twin)
+    if opening is None:
+        return None
+    return re.compile(f"[^{opening.group(1)}]{twin[opening.end():]}", flags)
+
+
+def all_end_in(words: Iterable[str], char_class: str) -> bool:
+    """Whether every word ends with a character of ``char_class`` (a pattern's class): a
+    grammar whose matches end with its words is ``after_separator`` only then.
+
+    >>> all_end_in(["May", "Sept."], "[A-Za-z.]"), all_end_in(["mln."], "[A-Za-z]")
+    (True, False)
+    """
+    last = re.compile(char_class + r"\Z")
+    return all(last.search(word) for word in words)
+
+
 class LoweredGrammar:
     """A case-blind pattern with its lowered twin: ``finditer`` gives each match and the offset
     to add to its positions."""
 
-    def __init__(self, pattern: str, flags: int = 0, twin_pattern: str | None = None) -> None:
+    def __init__(self, pattern: str, flags: int = 0, twin_pattern: str | None = None, *,
+                 after_separator: bool = False) -> None:
         """``twin_pattern``: the lowered twin written apart (for a pattern that cannot be lowered
-        as written, as a case-blind scan-first trie), in lower case already."""
+        as written, as a case-blind scan-first trie), in lower case already.
+        ``after_separator``: the twin is also compiled to be scanned from the character before
+        a match (``finditer_after_separator``), for a pattern that opens with a lookbehind of
+        one character class and whose every match ends with a character of that class (so no
+        match begins where the one before it ends)."""
         self.blind = re.compile(pattern, flags | re.IGNORECASE)
         twin = lowered_pattern(pattern if twin_pattern is None else twin_pattern)
         self.lowered = None if twin is None or twin[1] > MARGIN else re.compile(twin[0], flags)
+        self.separated = _after_separator(self.lowered.pattern, flags) \
+            if after_separator and self.lowered is not None else None
+
+    def finditer_after_separator(self, text: str, start: int, end: int
+                                 ) -> tuple[Iterator[re.Match[str]], int, int]:
+        """The matches of ``finditer`` and two offsets: a match's start is ``m.start() + shift
+        + lead``, its end ``m.end() + shift`` (with ``lead`` 1, each match begins with the
+        character before it; its groups are where they were)."""
+        if self.separated is not None:
+            last = _last  # (``lowered_span``'s last span, read without a call: most often it is)
+            if last is not None and last[0] is text and last[1] == start and last[2] == end:
+                low = last[3]
+            else:
+                low = lowered_span(text, start, end)
+            if low is not None:
+                piece, at = low
+                if start > at:  # (a span at the text's start has no character before it)
+                    return self.separated.finditer(piece, start - at - 1, end - at), at, 1
+        matches, shift = self.finditer(text, start, end)
+        return matches, shift, 0
 
     def finditer(self, text: str, start: int,
                  end: int) -> tuple[Iterator[re.Match[str]], int]:

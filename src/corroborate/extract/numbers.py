@@ -124,23 +124,23 @@ Excluded = list[tuple[int, int]] | Exclusions | \
     Callable[[], list[tuple[int, int]] | Exclusions]
 
 
-def _outside(known: list[tuple[int, int]], matches: list[re.Match[str]],
-             shift: int) -> list[re.Match[str]]:
-    """The matches (at ``shift``) that touch no known span."""
+def _outside(known: list[tuple[int, int]], matches: list[re.Match[str]], shift: int,
+             lead: int) -> list[re.Match[str]]:
+    """The matches (at ``shift``, their starts at ``lead`` more) that touch no known span."""
     return [m for m in matches if not any(
-        s < m.end() + shift and m.start() + shift < e for s, e in known)]
+        s < m.end() + shift and m.start() + shift + lead < e for s, e in known)]
 
 
 def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
            excluded: Excluded) -> list[_Atom]:
     atoms: list[_Atom] = []
-    found, shift = grammar.scan.finditer(text, start, end)
+    found, shift, lead = grammar.scan.finditer_after_separator(text, start, end)
     matches = list(found)
     if not matches:  # most sentences: the exclusions need not be looked for
         return atoms
     spans = excluded() if callable(excluded) else excluded
     if isinstance(spans, Exclusions):
-        matches = _outside(spans.known, matches, shift)
+        matches = _outside(spans.known, matches, shift, lead)
         if not matches:  # numbers of the dates alone: the others need not be looked for
             return atoms
         spans = spans.search()  # (the matches left touch no known span)
@@ -152,7 +152,7 @@ def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
         for _s, e in spans:
             reach.append(max(e, reach[-1]) if reach else e)
     for match in matches:
-        a, b = match.start() + shift, match.end() + shift
+        a, b = match.start() + shift + lead, match.end() + shift
         if starts:
             before = bisect_left(starts, b)  # spans[:before] start before the match ends
             if before and reach[before - 1] > a:  # one of them ends after it starts: overlap
