@@ -31,10 +31,12 @@ class _Clauses:
     def __init__(self, vocab: Vocab, text: str, start: int, end: int) -> None:
         self.start, self.end = start, end
         spans = clause_breaks(vocab.clause_break, text, start, end)
-        self.starts = [a for a, _b in spans]
-        self.ends = [b for _a, b in spans]
+        self.starts = [a for a, _b in spans] if spans else []
+        self.ends = [b for _a, b in spans] if spans else []
 
     def around(self, position: int) -> tuple[int, int]:
+        if not self.starts:  # most sentences: one clause
+            return self.start, self.end
         before = bisect_right(self.ends, position)  # breaks that end at or before position
         after = bisect_left(self.starts, position)  # the first break starting at or after it
         return (self.ends[before - 1] if before else self.start,

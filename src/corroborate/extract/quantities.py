@@ -38,6 +38,10 @@ class Reading:
     clause: int = 0
 
 
+# the trigger words of a scope not read yet (read_figures sets its own; never written to)
+_NO_WORDS: Spans[Word] = Spans([])
+
+
 @dataclass
 class Scope:
     """What a sentence leans on: the text, its segment, and the context around it."""
@@ -61,7 +65,7 @@ class Scope:
     # the sentence's places, looked up when a figure first needs them (most figures that count
     # nothing never do); ``places`` is read when there is none
     place_finder: Callable[[], list[Mention]] | None = None
-    triggers: Spans[Word] | LazyWords = field(default_factory=lambda: Spans([]))
+    triggers: Spans[Word] | LazyWords = _NO_WORDS
 
 
 def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from corroborate.extract.lowered import LoweredGrammar, holds_a_key, lowered_span
@@ -41,14 +42,20 @@ class _Span(Protocol):
 S = TypeVar("S", bound=_Span)
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 class Spans(Generic[S]):
     """Non-overlapping spans in text order (as ``finditer`` yields them), looked up by bisection."""
 
-    __slots__ = ("items", "starts")
+    __slots__ = ("items", "last_end", "starts")
 
     def __init__(self, items: Sequence[S]) -> None:
         self.items = items
-        self.starts = [item.start for item in items]
+        self.starts = list(map(_START, items))
+        # where the spans end (the last to end): a window that holds them all, as the window
+        # of most figures and triggers holds its whole sentence, takes them without a search
+        self.last_end = max(map(_END, items)) if items else 0
 
     def starting(self, lower: int, upper: int) -> list[S]:
         """The spans that start in ``[lower, upper)``."""
@@ -62,6 +69,8 @@ class Spans(Generic[S]):
         starts = self.starts
         if not starts:
             return []
+        if lower <= starts[0] and starts[-1] < upper and self.last_end <= upper:
+            return list(self.items)  # all of them
         return [s for s in self.items[bisect_left(starts, lower):bisect_left(starts, upper)]
                 if s.end <= upper]
 
