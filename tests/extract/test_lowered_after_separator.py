@@ -49,6 +49,15 @@ def test_the_grammars_are_scanned_from_the_character_before() -> None:
         matches = list(found)
         assert matches and all(m.re is grammar.separated for m in matches)
         assert (shift, lead) == (0, 1)
+        # an ASCII sentence: the same pattern read with re.ASCII (no Unicode tables)
+        ascii_text = "Troops: in May 1992, 3,000 (two hundred) died; 1994-95."
+        found, shift, lead = grammar.finditer_after_separator(ascii_text, 8, len(ascii_text))
+        matches = list(found)
+        assert matches and all(m.re is grammar.separated_ascii for m in matches)
+        # but for the separators only Unicode's \s holds
+        spaced = "Troops:\x1cin May 1992, 3,000 (two hundred) died"
+        found, shift, lead = grammar.finditer_after_separator(spaced, 8, len(spaced))
+        assert all(m.re is grammar.separated for m in found)
     text = "May 1992: 3,000 died"  # a span at the text's start: no character before it
     for grammar in _grammars():
         found, shift, lead = grammar.finditer_after_separator(text, 0, len(text))
@@ -67,7 +76,7 @@ def test_what_dates_and_figures_read_through_it() -> None:
 _WORDS = ["4", "1999", "May", "MAY", "2,000", "12.05.1999", "2018–19", "25k", "spring",
           "early", "the end of", "two hundred", "Dozens of", "a few", "5 million", "1990s",
           "mid", "of", "x", "İ", "ſept"]
-_GLUE = [" ", "", "-", "/", ".", ",", "(", "’", "–", "\n", "§", " and ", " to "]
+_GLUE = [" ", "", "-", "/", ".", ",", "(", "’", "–", "\n", "§", " and ", " to ", "\x1c", "\x1f"]
 
 
 @settings(max_examples=400, deadline=None)

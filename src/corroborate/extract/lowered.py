@@ -222,6 +222,17 @@ def all_end_in(words: Iterable[str], char_class: str) -> bool:
     return all(last.search(word) for word in words)
 
 
+# ASCII characters that Unicode's \s holds and ``re.ASCII``'s does not
+_UNICODE_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+
+
+def _ascii_alike(piece: str) -> bool:
+    """Whether a pattern reads ``piece`` alike with and without ``re.ASCII``: it is ASCII (word
+    characters, digits and word boundaries are then the same) and holds no separator control
+    character (which only Unicode's spaces hold; normalized text has none)."""
+    return piece.isascii() and not any(map(piece.__contains__, _UNICODE_ONLY_SPACES))
+
+
 class LoweredGrammar:
     """A case-blind pattern with its lowered twin: ``finditer`` gives each match and the offset
     to add to its positions."""
@@ -239,13 +250,18 @@ class LoweredGrammar:
         self.lowered = None if twin is None or twin[1] > MARGIN else re.compile(twin[0], flags)
         self.separated = _after_separator(self.lowered.pattern, flags) \
             if after_separator and self.lowered is not None else None
+        # and for a piece that ``re.ASCII`` reads alike (``_ascii_alike``): its classes (the
+        # separator's \w first) tested without the Unicode tables, a fifth less time
+        self.separated_ascii = None if self.separated is None else \
+            re.compile(self.separated.pattern, flags | re.ASCII)
 
     def finditer_after_separator(self, text: str, start: int, end: int
                                  ) -> tuple[Iterator[re.Match[str]], int, int]:
         """The matches of ``finditer`` and two offsets: a match's start is ``m.start() + shift
         + lead``, its end ``m.end() + shift`` (with ``lead`` 1, each match begins with the
         character before it; its groups are where they were)."""
-        if self.separated is not None:
+        separated, separated_ascii = self.separated, self.separated_ascii
+        if separated is not None and separated_ascii is not None:
             last = _last  # (``lowered_span``'s last span, read without a call: most often it is)
             if last is not None and last[0] is text and last[1] == start and last[2] == end:
                 low = last[3]
@@ -254,7 +270,8 @@ class LoweredGrammar:
             if low is not None:
                 piece, at = low
                 if start > at:  # (a span at the text's start has no character before it)
-                    return self.separated.finditer(piece, start - at - 1, end - at), at, 1
+                    pattern = separated_ascii if _ascii_alike(piece) else separated
+                    return pattern.finditer(piece, start - at - 1, end - at), at, 1
         matches, shift = self.finditer(text, start, end)
         return matches, shift, 0
 
