@@ -25,10 +25,6 @@ class NounPhrase:
     singular_item: bool = False  # "an Azerbaijani tank was destroyed"
 
 
-# the side words of a phrase with no names after its figure (never written to)
-_NO_SIDES: dict[int, Mention] = {}
-
-
 def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
                      actors: list[Mention], lowered: Lowered | None = None) -> NounPhrase:
     """Read the words after a figure: side, group, measure noun; stop at the first other word.
@@ -37,60 +33,68 @@ def scan_noun_phrase(vocab: Vocab, text: str, position: int, limit: int,
     of the text that holds ``position:limit`` lowered (``lowered_span``'s), for the noun
     phrases' lowered twin, or None.
     """
-    phrase = NounPhrase(end=position)
-    sides = {a.start: a for a in actors if a.role != "name"} if actors else _NO_SIDES
-    unknown = 0
+    # the phrase's parts as local values while the words are read (one NounPhrase at the end)
+    end = position
+    side_of: Mention | None = None
+    group: str | None = None
+    measure: str | None = None
+    head = possessive = singular_group = singular_item = False
+    sides = {a.start: a for a in actors if a.role != "name"} if actors else None
+    unknown = False  # one word of none of the kinds may stand between ("40 more soldiers")
     pos = position
     twin = None if lowered is None else lowered_twin(vocab.np_pattern)
     lowered_np = None if twin is None else twin.lowered
     piece, at = ("", 0) if lowered is None else lowered
+    np_words = vocab.np_words
     while pos < limit:
-        while pos < limit and text[pos] == " ":
+        char = text[pos]
+        if char == " ":
             pos += 1
-        if pos >= limit:
-            break
-        if text[pos] == "(":  # "91 Armenian (11 non-combat) and 94 ...": read past the aside
+            continue
+        if char == "(":  # "91 Armenian (11 non-combat) and 94 ...": read past the aside
             close = text.find(")", pos, limit)
             if close == -1:
                 break
-            pos = phrase.end = close + 1
+            pos = end = close + 1
             continue
-        side = sides.get(pos)
+        side = sides.get(pos) if sides else None
         if lowered_np is not None:  # its words lower case already
-            low = lowered_np.match(piece, pos - at, limit - at)
-            match = None if low is None else (low.end() + at, low.group())
+            match = lowered_np.match(piece, pos - at, limit - at)
+            matched_end = -1 if match is None else match.end() + at
         else:
-            blind = vocab.np_pattern.match(text, pos, limit)
-            match = None if blind is None else (blind.end(), blind.group(0).lower())
-        if side and (not match or side.end >= match[0]):
-            phrase.side = phrase.side or side
-            phrase.head = phrase.head or side.role == "people"  # "250 thousand Azerbaijanis"
-            pos = phrase.end = side.end
+            match = vocab.np_pattern.match(text, pos, limit)
+            matched_end = -1 if match is None else match.end()
+        if side and (match is None or side.end >= matched_end):
+            side_of = side_of or side
+            head = head or side.role == "people"  # "250 thousand Azerbaijanis"
+            pos = end = side.end
             continue
-        if match:
-            matched_end, key = match
-            for category, value in vocab.np_words[key]:
+        if match is not None:
+            key = match.group() if lowered_np is not None else match.group().lower()
+            for category, value in np_words[key]:
                 if category == "measure_noun":
-                    phrase.measure = phrase.measure or value
-                    phrase.head = True
-                    phrase.singular_item = not key.endswith(vocab.plural_endings)
+                    measure = measure or value
+                    head = True
+                    singular_item = not key.endswith(vocab.plural_endings)
                 elif category == "group":
-                    phrase.group = phrase.group or value
-                    phrase.head = True
-                    phrase.singular_group = not key.endswith(vocab.plural_endings)
+                    group = group or value
+                    head = True
+                    singular_group = not key.endswith(vocab.plural_endings)
                 elif category == "people":
-                    phrase.head = True
+                    head = True
                 elif category == "possessive":
-                    phrase.possessive = True
-            pos = phrase.end = matched_end
+                    possessive = True
+            pos = end = matched_end
             continue
-        if phrase.head:
+        if head or unknown:
             break
         word = vocab.word.match(text, pos, limit)
-        if not word or not word.group(0)[0].isalnum() or unknown >= 1:
+        if not word or not word.group(0)[0].isalnum():
             break
-        unknown += 1
+        unknown = True
         pos = word.end()
+    phrase = NounPhrase(end, side_of, group, measure, head, possessive, singular_group,
+                        singular_item)
     # a side phrase after the noun gives the side of the actor inside it: none without one
     if not phrase.head or phrase.side is not None or not actors or \
             not any(position <= a.start and a.end <= limit for a in actors):
