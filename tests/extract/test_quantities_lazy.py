@@ -11,6 +11,7 @@ import pytest
 
 import corroborate.extract.quantities as quantities
 from corroborate.extract.dates import DateMention
+from corroborate.extract.vocab import load_vocab
 from tests.extract.helpers import claims_of
 from tests.extract.helpers import quantities as read_quantities
 
@@ -69,3 +70,14 @@ def test_an_undated_measure_looks_up_no_date(monkeypatch: pytest.MonkeyPatch) ->
     # (_nearest also chooses among places: the dates' look-ups are those given dates)
     assert [args[1].low for args in nearest
             if args[0] and isinstance(args[0][0], DateMention)] == [600.0]
+
+
+def test_a_sentences_clauses_and_their_starts() -> None:
+    vocab = load_vocab("en")
+    text = "In 1992 Shusha fell, while Lachin held; 58 soldiers died."
+    spans, starts = quantities._clauses(vocab, text, 3, len(text))
+    assert [text[a:b] for a, b in spans] == [
+        "1992 Shusha fell", " Lachin held", " 58 soldiers died."]
+    assert starts == [a for a, _b in spans]
+    one = "58 soldiers died in 1992."
+    assert quantities._clauses(vocab, one, 0, len(one)) == ([(0, len(one))], [0])

@@ -26,14 +26,15 @@ def _nearest_trigger(vocab: Vocab, scope: Scope, figure: Figure, clause: tuple[i
                      units: dict[str, str], measures_for_unit: set[str] | None) -> str | None:
     best: tuple[float, str] | None = None
     text = scope.text
+    measure_unit = vocab.measure_unit
     for match in scope.triggers.within(*clause):
-        allowed = [m for m in vocab.triggers[match.key]
-                   if (m in measures_for_unit if measures_for_unit is not None
-                       else vocab.measure_unit[m].counts_people)]
-        if not allowed:
-            continue
-        measure = allowed[0]
         if figure.start <= match.start < figure.end:
+            continue
+        for measure in vocab.triggers[match.key]:  # the first the figure may count
+            if measure in measures_for_unit if measures_for_unit is not None \
+                    else measure_unit[measure].counts_people:
+                break
+        else:
             continue
         if match.start >= figure.end:
             distance = float(match.start - figure.end)
@@ -59,13 +60,13 @@ def choose_measure(vocab: Vocab, scope: Scope, figure: Figure, phrase: NounPhras
     lang = vocab.lang
     if figure.unit is not None:
         candidates = by_unit.get(figure.unit, set())
+        triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
+        if triggered:
+            return triggered, False
         # in the data file's order, not the set's: a set's order follows string hashing, which
         # differs between processes (the ingest pool's workers)
         free = [m for m, spec in lang.measures.measures.items()
                 if m in candidates and spec.any_figure_with_unit]
-        triggered = _nearest_trigger(vocab, scope, figure, clause, units, candidates)
-        if triggered:
-            return triggered, False
         return (free[0] if free else None), False
     if phrase.measure and vocab.measure_unit[phrase.measure].counted_by_noun:
         return phrase.measure, False

@@ -68,13 +68,20 @@ class Scope:
     triggers: Spans[Word] | LazyWords = _NO_WORDS
 
 
-def _clauses(vocab: Vocab, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, cursor = [], start
-    for break_start, break_end in clause_breaks(vocab.clause_break, text, start, end):
+def _clauses(vocab: Vocab, text: str, start: int,
+             end: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """The clauses of ``text[start:end]`` and where each starts."""
+    breaks = clause_breaks(vocab.clause_break, text, start, end)
+    if not breaks:  # most sentences: one clause
+        return [(start, end)], [start]
+    spans, starts, cursor = [], [], start
+    for break_start, break_end in breaks:
         spans.append((cursor, break_start))
+        starts.append(cursor)
         cursor = break_end
     spans.append((cursor, end))
-    return spans
+    starts.append(cursor)
+    return spans, starts
 
 
 def _nearest(items: list[Mention] | list[DateMention], figure: Figure,
@@ -101,10 +108,11 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
     text, start, end = scope.text, scope.start, scope.end
     lang = vocab.lang
     units, by_unit = vocab.unit_name, vocab.measures_of_unit  # built once per vocabulary
-    clause_spans = scope.clause_spans = _clauses(vocab, text, start, end)
+    clause_spans, clause_starts = _clauses(vocab, text, start, end)
+    scope.clause_spans = clause_spans
     scope.triggers = LazyWords(vocab.trigger_words, text, start, end)
-    clause_starts = [a for a, _b in clause_spans]
-    actors, dates = Spans(scope.actors), Spans(scope.dates)
+    actors = Spans(scope.actors)
+    dates = Spans(scope.dates) if scope.dates else None
     lowered = lowered_span(text, start, end)  # lowered for its figures already
     found_places: list[Spans[Mention]] = []  # looked up once, when first needed
     found_breaks: list[Spans[_Break]] = []
@@ -276,7 +284,7 @@ def read_figures(vocab: Vocab, scope: Scope, figures: list[Figure]) -> list[Read
             side, place = (None, place) if spec.possessor == "place" else (side, None)
         time: Mention | DateMention | None = None
         if not spec.timeless:
-            near_dates = dates.within(lo, hi) if scope.dates else []
+            near_dates = dates.within(lo, hi) if dates is not None else []
             if near_dates:
                 time = _nearest(near_dates, figure, *clause)
             if time is None and scope.open_dates:
