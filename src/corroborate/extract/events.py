@@ -97,7 +97,8 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
         actors = all_actors.within(lo, hi)
         whole = clauses.around(match.start)
         clause = (max(lo, whole[0]), min(hi, whole[1]))
-        usable = [d for d in dates if not _names_event(text, d, match.start)
+        usable = [d for d in dates if not (d.end <= match.start and _names_event(
+                      text, d, match.start))  # (a date after its trigger names no event)
                   and not (vocab.not_event_date_before and vocab.not_event_date_before.search(
                       text, max(start, d.start - 20), d.start))]
         # a date right after another trigger is that event's, when this one has a date of its
@@ -106,8 +107,9 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
             other.end <= d.start and d.start - other.end <= _OWN_DATE_GAP and
             vocab.event_triggers[other.key] != event_type
             for other in triggers.within(max(start, d.start - WINDOW), d.start))]
-        date_pool = _date_pool(vocab, text, own, clause, match) or \
-            _date_pool(vocab, text, usable, clause, match)
+        date_pool = _date_pool(vocab, text, own, clause, match)
+        if not date_pool and len(own) < len(usable):  # (own: those of usable that are its own)
+            date_pool = _date_pool(vocab, text, usable, clause, match)
         if not date_pool:
             continue
         if spec.lists_places:
@@ -132,12 +134,11 @@ def read_events(vocab: Vocab, text: str, start: int, end: int, dates: list[DateM
                 listed = _located(vocab, text, places, (start, clause[0]), earlier.start)
         actor = _actor(actors, clause, match.start)
         later_dates = [d for d in dates if d.start >= match.end]
-        nearest_trigger = later_dates and not any(
+        # as many places as later dates, and no trigger of another type before them: "took
+        # Fuzuli and Jabrayil on 17 and 22 October, respectively"
+        paired_up = len(later_dates) > 1 and len(listed) >= len(later_dates) and not any(
             vocab.event_triggers[other.key] != event_type
             for other in triggers.within(match.end, later_dates[0].start))
-        # as many places as later dates: "took Fuzuli and Jabrayil on 17 and 22 October, respectively"
-        paired_up = bool(nearest_trigger) and len(later_dates) > 1 and \
-            len(listed) >= len(later_dates)
         if paired_up and respectively is None:
             respectively = has_respectively(text, start, end, vocab.lang.code)
         if paired_up and respectively:
@@ -240,6 +241,8 @@ def _last_char(text: str, start: int, end: int) -> str:
 
 def _dedupe(readings: list[EventReading]) -> list[EventReading]:
     """One event per type, date and place; 'ceasefire agreement' is one event, not two."""
+    if len(readings) < 2:
+        return readings
     seen: set[tuple[str, str, str | None]] = set()
     kept: list[EventReading] = []
     for r in readings:
