@@ -4,6 +4,7 @@ served from that scan (``ScannedNames``) where a scan of the sentence alone find
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 
 import pytest
@@ -56,10 +57,11 @@ def test_a_span_cutting_a_word_or_a_name_is_scanned(monkeypatch: pytest.MonkeyPa
 
 def test_another_text_or_a_span_past_the_scan_is_scanned(monkeypatch: pytest.MonkeyPatch) -> None:
     scope = document_scope(None, TEXT)
-    short = ScannedNames(TEXT, 43, scope.scanned.spans if scope.scanned else [])
+    assert scope.scanned is not None
+    short = ScannedNames(TEXT, 43, scope.scanned.starts, scope.scanned.ends)
     assert short.within(TEXT, 43, 61) is None
     assert short.within("".join(list(TEXT)), 0, 43) is None  # an equal text, another object
-    assert short.within(TEXT, 0, 43) == [(0, 8), (24, 35)]
+    assert list(short.within(TEXT, 0, 43) or ()) == [(0, 8), (24, 35)]
     calls = _counting(monkeypatch)
     copy = "".join(list(TEXT))
     assert [m.written for m in find_actors(copy, 43, 61, scope)] == ["Armenia"]
@@ -84,7 +86,7 @@ def test_served_matches_are_those_a_scan_of_the_span_finds(text: str, data: st.D
         end = data.draw(st.integers(start, len(text)))
         served = scanned.within(text, start, end)
         if served is not None:
-            assert served == [m.span() for m in matcher.finditer(text, start, end)]
+            assert list(served) == [m.span() for m in matcher.finditer(text, start, end)]
     # a span ending where a name does, before a space, is served
     for _first, last in scanned.spans:
         if text[last:last + 1] in ("", " "):
@@ -95,7 +97,20 @@ def test_the_kept_spans_are_no_work_for_the_garbage_collector() -> None:
     scanned = document_scope(None, TEXT * 20).scanned
     assert scanned is not None and len(scanned.spans) == 20 * 6
     gc.collect()
-    assert not any(gc.is_tracked(span) for span in scanned.spans)
+    # two lists of ints: nothing a collection walks into
+    assert not any(map(gc.is_tracked, gc.get_referents(scanned.starts, scanned.ends)))
+
+
+def test_the_character_after_a_span_is_a_word_character_as_the_engine_reads_one() -> None:
+    # within() reads the character after a span with str.isalnum (and "_") instead of \w
+    word = re.compile(r"\w")
+    differ = [c for c in map(chr, range(0x110000))
+              if bool(word.match(c)) != (c.isalnum() or c == "_")]
+    assert differ == []
+    # a name ending where a word goes on ("Armenia" in "Armeniaxyz") is not served
+    scanned = ScannedNames("Armenia Armeniaxyz", 18, [0], [7])
+    assert scanned.within("Armenia Armeniaxyz", 0, 7) is not None
+    assert scanned.within("Armenia Armeniaxyz", 8, 15) is None
 
 
 def test_the_end_check_is_one_character() -> None:

@@ -24,7 +24,7 @@ SENTENCE = "Shelling was reported near Martuni."
 def _places(countries: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
     look = world_lookup(countries, data_dirs())
     return [(m.written, m.canonical, m.country)
-            for m in world_places(SENTENCE, 0, len(SENTENCE), look, [], [])]
+            for m in world_places(SENTENCE, 0, len(SENTENCE), look, [])]
 
 
 def test_a_small_place_of_both_countries_is_the_first_countrys() -> None:
@@ -49,7 +49,7 @@ def test_a_mention_built_at_once_is_a_mention() -> None:
     built = new_mention(fields)
     assert type(built) is Mention and built == Mention(*fields)
     assert (built.canonical, built.country, built.point) == ("Martuni", "AM", (45.3023, 40.1403))
-    (found,) = world_places(SENTENCE, 0, len(SENTENCE), world_lookup(("AM",), data_dirs()), [], [])
+    (found,) = world_places(SENTENCE, 0, len(SENTENCE), world_lookup(("AM",), data_dirs()), [])
     assert type(found) is Mention and found == built
 
 
@@ -67,6 +67,6 @@ def test_the_next_word_is_read_only_where_a_longer_name_may_go_on(
 
     monkeypatch.setattr(world_names, "WORD", Counted())
     text = "The war reached Martuni. The Hague heard of it."
-    found = world_places(text, 0, len(text), look, [], [])
+    found = world_places(text, 0, len(text), look, [])
     assert [(m.written, m.country) for m in found] == [("Martuni", "AM"), ("The Hague", "NL")]
     assert read == [29]  # after "The" of "The Hague" alone

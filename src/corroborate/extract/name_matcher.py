@@ -15,9 +15,6 @@ from corroborate.text.guard import guarded
 
 __all__ = ["NameMatcher", "ScannedNames"]
 
-_WORD_CHARACTER = re.compile(r"\w")
-
-
 class NameMatcher:
     """A trie of names searched over every sentence. Most names begin with a capital: those are
     scanned from one capital to the next (``scan_first``, a third of a lookahead guard's time);
@@ -62,6 +59,8 @@ class NameMatcher:
             if seen[0] is not text:
                 seen = self._others_in = (text, *self._occurrences(text))
             starts, ends = seen[1], seen[2]
+            if not starts:  # (most texts hold none)
+                return False
             at = bisect_left(starts, start)
             while at < len(starts) and starts[at] < end:  # (rare: most spans hold none)
                 if ends[at] <= end:
@@ -105,31 +104,42 @@ class ScannedNames:
     running across it (or across its start, after which the sentence's scan starts afresh),
     or the end check ``(?![\\w])`` of a name ending there, which sees the next character in
     the document and nothing in the sentence. ``within`` gives no matches (None) in those
-    cases: the sentence is scanned as before. The matches are kept as spans, tuples of ints
-    that the garbage collector stops tracking: kept match objects, a few thousand a document,
-    each survived young collections into the old generation and set off full ones (one of
-    30 ms every 20 rounds of the corpus).
+    cases: the sentence is scanned as before. The matches are kept as two lists of ints, their
+    starts and ends: bisected as ints, not as tuples compared item by item, and no work for the
+    garbage collector (kept match objects, a few thousand a document, each survived young
+    collections into the old generation and set off full ones: one of 30 ms every 20 rounds of
+    the corpus).
     """
 
-    __slots__ = ("end", "spans", "text")
+    __slots__ = ("end", "ends", "starts", "text")
 
-    def __init__(self, text: str, end: int, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, end: int, starts: list[int], ends: list[int]) -> None:
         self.text = text
         self.end = end
-        self.spans = spans
+        self.starts = starts
+        self.ends = ends
 
-    def within(self, text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The matches' (start, end), in text order."""
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def within(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]] | None:
         """The spans of the matches a scan of ``text`` from ``start`` to ``end`` finds, or None
         if they may differ from the document's there (or ``text`` is another text)."""
         if text is not self.text or end > self.end:
             return None
-        spans = self.spans
-        first = bisect_left(spans, (start,))  # the first span starting at or after start
-        last = bisect_left(spans, (end,), first)
-        if first and spans[first - 1][1] > start:
+        starts, ends = self.starts, self.ends
+        first = bisect_left(starts, start)  # the first match starting at or after start
+        last = bisect_left(starts, end, first)
+        if first and ends[first - 1] > start:
             return None  # a name across the span's start
-        if last > first and spans[last - 1][1] > end:
+        if last > first and ends[last - 1] > end:
             return None  # a name across its end
-        if end < self.end and _WORD_CHARACTER.match(text, end):
-            return None  # a name ending at its end is one in the span, maybe not in the text
-        return spans[first:last]
+        if end < self.end:
+            # a name ending at its end is one in the span, maybe not in the text: the next
+            # character is \w (str.isalnum is the engine's test of it, with "_")
+            after = text[end]
+            if after.isalnum() or after == "_":
+                return None
+        return zip(starts[first:last], ends[first:last], strict=True)

@@ -16,6 +16,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
 from corroborate.extract.folded import FoldedKeys
@@ -41,6 +42,9 @@ SAMPLE = 200_000
 _GAP = re.compile(r"[ \t]+")
 _WRITTEN = re.Match.group  # a match's whole text
 _SPAN = re.Match.span
+_START = re.Match.start
+_END = re.Match.end
+_BY_START = itemgetter(0)  # a mention's start
 
 
 @dataclass(frozen=True)
@@ -103,20 +107,29 @@ def document_scope(conflict: str | None, text: str = "") -> DocumentScope:
                              dict(scope.sides.people), tuple(scope.sides.names.items()),
                              tuple(scope.sides.people_names.items()),
                              tuple(scope.place_words.items()))
-    codes = load_gazetteer().countries
     actors = _actors()
     end = min(len(text), SAMPLE)
     matches = list(actors.finditer(text, 0, end))
     written = Counter(map(_WRITTEN, matches))
     # each country counted in the order it is first named (most_common keeps that order
     # among equal counts): a name's first place is before any later name of its country
+    country_of = _country_forms(data_dirs())
     named: Counter[str] = Counter()
     for form, count in written.items():
-        canonical = actors.forms[form][0]
-        if canonical in codes:
-            named[codes[canonical]] += count
+        code = country_of.get(form)
+        if code is not None:
+            named[code] += count
     return DocumentScope(tuple(code for code, _ in named.most_common(2)),
-                         scanned=ScannedNames(text, end, list(map(_SPAN, matches))))
+                         scanned=ScannedNames(text, end, list(map(_START, matches)),
+                                              list(map(_END, matches))))
+
+
+@lru_cache(maxsize=8)
+def _country_forms(_dirs: tuple[str, ...]) -> dict[str, str]:
+    """Each actor form of a country: its ISO code (what a document's scope counts)."""
+    codes = load_gazetteer().countries
+    return {form: codes[canonical] for form, (canonical, _role) in _actors().forms.items()
+            if canonical in codes}
 
 
 @lru_cache(maxsize=32)
@@ -168,21 +181,17 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     tools = _tools(scope)
     points = tools.points
     found = []
-    starts = []
-    ends = []
     for match in tools.places.finditer(text, start, stop):  # one mention per name, not two
         written = match.group(0)
         canonical, country, point = points[written]
         first, last = match.span()
         found.append(new_mention((first, last, canonical, written, "place", country, point)))
-        starts.append(first)
-        ends.append(last)
-    world = world_places(text, start, stop, tools.look, starts, ends)
+    world = world_places(text, start, stop, tools.look, found)
     scoped = _scoped_mentions(tools.place_words, text, start, stop, "place", found + world) \
         if tools.place_words else []
     if world or scoped:
         # each list in text order, none overlapping another: merged (sorted) only when needed
-        found = sorted(found + world + scoped, key=lambda m: m.start) if found or \
+        found = sorted(found + world + scoped, key=_BY_START) if found or \
             (world and scoped) else world or scoped
     return found
 
@@ -241,7 +250,7 @@ def find_actors(text: str, start: int = 0, end: int | None = None,
                 named = [m._replace(canonical=reading.get(m.role, {}).get(m.canonical,
                                                                           m.canonical))
                          for m in named]
-            found = sorted(found + named, key=lambda m: m.start)
+            found = sorted(found + named, key=_BY_START)
     return found
 
 

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from corroborate.extract.data import load_names
@@ -52,6 +53,7 @@ new_mention: Callable[[tuple[int, int, str, str, str, str | None,
 _Named = tuple[str, str, tuple[float, float]]
 _UNSEEN = ("", "", (0.0, 0.0))  # a name not looked up yet (``best`` holds known names only)
 _NO_SECONDS: frozenset[str] = frozenset()
+_START_OF = itemgetter(0)  # a mention's start
 
 
 # one country's smaller places and their names (``World.local``)
@@ -189,9 +191,10 @@ def _world_place(form: str, look: WorldLookup) -> _Named | None:
     return named
 
 
-def world_places(text: str, start: int, end: int, look: WorldLookup, taken_starts: list[int],
-                  taken_ends: list[int]) -> list[Mention]:
-    """Runs of capitalised words looked up in the world gazetteer, longest first."""
+def world_places(text: str, start: int, end: int, look: WorldLookup,
+                 taken: list[Mention]) -> list[Mention]:
+    """Runs of capitalised words looked up in the world gazetteer, longest first, none where
+    one of ``taken`` (the overlays' places, in text order, none overlapping) is."""
     forms = look.forms
     starts = look.starts
     pairs = look.pairs
@@ -212,9 +215,10 @@ def world_places(text: str, start: int, end: int, look: WorldLookup, taken_start
         first, after = first_word.span()
         if first < pos:  # inside the place found last
             continue
-        before = bisect_left(taken_starts, after) - 1
-        if before >= 0 and taken_ends[before] > first:
-            continue
+        if taken:
+            before = bisect_left(taken, after, key=_START_OF) - 1
+            if before >= 0 and taken[before][1] > first:
+                continue
         # the run's words are separated by one space each and hold none; they are read only
         # when a longer name begins with this word and the next
         lasts: list[int] | tuple[int, ...] = (after,) if counts[-1] == 1 else ()
