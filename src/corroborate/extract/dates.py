@@ -239,6 +239,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, lang: str = "e
     g = _grammar(lang, not_year_after)
     end = len(text) if end is None else end
     atoms, list_ends = _scan(text, start, end, g)
+    if not atoms:  # (most sentences)
+        return []
     mentions: list[DateMention] = []
     # "sunk in May": a month alone after "in" is the span's date only when it names no other
     bare_month: DateMention | None = None

@@ -127,8 +127,17 @@ Excluded = list[tuple[int, int]] | Exclusions | \
 def _outside(known: list[tuple[int, int]], matches: list[re.Match[str]], shift: int,
              lead: int) -> list[re.Match[str]]:
     """The matches (at ``shift``, their starts at ``lead`` more) that touch no known span."""
-    return [m for m in matches if not any(
-        s < m.end() + shift and m.start() + shift + lead < e for s, e in known)]
+    if not known:
+        return matches
+    outside = []
+    for match in matches:
+        a, b = match.start() + shift + lead, match.end() + shift
+        for s, e in known:
+            if s < b and a < e:
+                break
+        else:
+            outside.append(match)
+    return outside
 
 
 def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
@@ -212,6 +221,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, lang: str = 
     grammar = _grammar(lang)
     end = len(text) if end is None else end
     atoms = _atoms(text, start, end, grammar, excluded or [])
+    if not atoms:  # (most sentences)
+        return []
     figures: list[Figure] = []
     i = 0
     while i < len(atoms):
