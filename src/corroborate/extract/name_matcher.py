@@ -25,14 +25,29 @@ class NameMatcher:
     scan goes on from the end of the match taken). The trie of all the names takes 0.17 s to
     compile, more than the scans of a megabyte, and is compiled only if no name has a capital.
     Every pattern checks a name's end by ``(?![\\w])`` alone (``ScannedNames`` relies on it).
+
+    The engine tests each character of a text against the set of the names' first characters:
+    as a 256-bit map when all are below U+0100, else as a two-level table, a quarter more
+    instructions a character. The few names beginning above it (one country's "Česko") are
+    left out of ``capitals`` and searched only in a text holding their first character, by the
+    trie of all the capitalised names (``all_capitals``, compiled then): the same matches, as a
+    name of the one never begins with a character of the other.
     """
 
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.forms = forms
         capitals = [form for form in forms if form[:1].isupper()]
         self.others = tuple(form for form in forms if not form[:1].isupper())
-        self.capitals = re.compile(trie_alternation(capitals, scan_first=True)) \
+        self._capital_forms = capitals
+        byte_wide = [form for form in capitals if form[0] <= "\xff"]
+        # the first characters of the names left out of ``capitals``
+        self.wide_firsts = tuple(sorted({form[0] for form in capitals} -
+                                        {form[0] for form in byte_wide})) if byte_wide else ()
+        self.capitals = re.compile(trie_alternation(
+            byte_wide if self.wide_firsts else capitals, scan_first=True)) \
             if capitals else self.pattern
+        # the last text asked about, and whether it holds one of those first characters
+        self._wide_in: tuple[str, bool] = ("", False)
         self.lower = re.compile(guarded(trie_alternation(list(self.others)))) \
             if self.others and capitals else None
         # a span holds one of the others if it holds one of those that hold no other
@@ -47,10 +62,24 @@ class NameMatcher:
         """All the names (compiled when a span holds one of the others)."""
         return re.compile(guarded(trie_alternation(list(self.forms))))
 
+    @cached_property
+    def all_capitals(self) -> re.Pattern[str]:
+        """All the capitalised names (compiled when a text holds one of ``wide_firsts``)."""
+        if not self.wide_firsts:
+            return self.capitals
+        return re.compile(trie_alternation(self._capital_forms, scan_first=True))
+
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        capitals = self.capitals
+        if self.wide_firsts:
+            seen = self._wide_in
+            if seen[0] is not text:
+                seen = self._wide_in = (text, any(c in text for c in self.wide_firsts))
+            if seen[1]:
+                capitals = self.all_capitals
         if self.lower is not None and self._holds_others(text, start, end):
-            return _merged(self.capitals, self.lower, text, start, end)
-        return self.capitals.finditer(text, start, end)
+            return _merged(capitals, self.lower, text, start, end)
+        return capitals.finditer(text, start, end)
 
     def _holds_others(self, text: str, start: int, end: int) -> bool:
         """Whether the span holds one of the names without a capital."""

@@ -182,7 +182,7 @@ def find_places(text: str, start: int = 0, end: int | None = None,
     points = tools.points
     found = []
     for match in tools.places.finditer(text, start, stop):  # one mention per name, not two
-        written = match.group(0)
+        written = match[0]
         canonical, country, point = points[written]
         first, last = match.span()
         found.append(new_mention((first, last, canonical, written, "place", country, point)))

@@ -24,8 +24,10 @@ _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 _RUN = re.compile(guarded(rf"(?<![\w'’.-])([{_UPPER}][^\W\d_]*(?:['’.-][^\W\d_]+)*)"
                           r"(?: [^\W\d_]+(?:['’.-][^\W\d_]+)*){0,7}"))
 # (the capital before the lookbehind, which reads it too: the engine's search then jumps from
-# capital to capital instead of trying the pattern at every position)
-_RUN_FIRST = re.compile(rf"[{_UPPER}](?<![\w'’.-][{_UPPER}])[^\W\d_]*(?:['’.-][^\W\d_]+)*")
+# capital to capital instead of trying the pattern at every position; the lookbehind reads the
+# capital as any character, which it is, and the word is taken whole at once, possessively:
+# nothing after it can make the engine give any of it back)
+_RUN_FIRST = re.compile(rf"[{_UPPER}](?<![\w'’.-].)[^\W\d_]*+(?:['’.-][^\W\d_]+)*+")
 _BEFORE = re.compile(r"(?<![\w'’.-])([^\W\d_]+) $")
 WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 
@@ -208,7 +210,7 @@ def world_places(text: str, start: int, end: int, look: WorldLookup,
     # after them need not be read (the run's first word is this word, greedy as it). No such
     # word starts inside another, so one pass finds every one.
     for first_word in _RUN_FIRST.finditer(text, start, end):
-        word = first_word.group(0)
+        word = first_word[0]
         counts = starts.get(word)
         if counts is None:
             continue
