@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from corroborate.extract import resolve
 from corroborate.extract.data import trie_alternation
-from corroborate.extract.resolve import find_actors, find_places
+from corroborate.extract.resolve import document_scope, find_actors, find_places
 from corroborate.extract.world_names import (
     _BEFORE,
     _RUN_FIRST,
     _UPPER,
+    WorldLookup,
     _stands_alone,
     world_lookup,
 )
@@ -119,3 +122,24 @@ def test_the_word_before_a_name_is_read_as_the_regex_search_read_it(text: str,
     start = text.index("Geneva")
     assert _stands_alone(text, start, start + 6, look) is alone
     assert _alone_by_search(text, start, start + 6, look.common) is alone
+
+
+def test_a_scopes_tools_are_fetched_once_for_its_data_folders(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    text = "Armenian forces shelled Azerbaijani posts near Shusha. Armenia denied it."
+    scope = document_scope(None, text)
+    asked: list[tuple[str, ...]] = []
+    real = resolve.world_lookup
+
+    def counted(countries: tuple[str, ...], dirs: tuple[str, ...]) -> WorldLookup:
+        asked.append(dirs)
+        return real(countries, dirs)
+
+    monkeypatch.setattr(resolve, "world_lookup", counted)
+    for _ in range(3):
+        assert [m.written for m in find_actors(text, 0, 54, scope)] == ["Armenian", "Azerbaijani"]
+        assert [m.written for m in find_places(text, 0, 54, scope)] == ["Shusha"]
+    assert asked == [()]  # once, sentence after sentence
+    monkeypatch.setenv("CORROBORATE_DATA", str(tmp_path))  # other folders: fetched again
+    assert [m.written for m in find_places(text, 0, 54, scope)] == ["Shusha"]
+    assert asked == [(), (str(tmp_path),)]

@@ -12,11 +12,11 @@ enough to be meant anywhere (``world.toml``), the most populous first.
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from corroborate.extract.data import load_gazetteer, load_names, load_scopes, trie_alternation
 from corroborate.extract.folded import FoldedKeys
@@ -61,6 +61,8 @@ class DocumentScope:
     place_words: tuple[tuple[str, str], ...] = ()
     # the document's actor names, scanned for its countries: its sentences' are served from it
     scanned: ScannedNames | None = field(default=None, compare=False, repr=False)
+    # the data folders and the tools fetched for them (``_tools``), kept for the next sentence
+    kept_tools: list[Any] = field(default_factory=list, init=False, compare=False, repr=False)
 
 
 NOWHERE = DocumentScope()
@@ -269,19 +271,13 @@ class _Tools:
     people_names: tuple[re.Pattern[str], dict[str, str]] | None
 
 
-# the last scope asked about and its tools (the extractor asks sentence by sentence, so a
-# handful of cached look-ups per call added up to a fifth of the time); the scope held weakly:
-# it holds its document's text (``scanned``), which is not kept for the next document's sake
-_last_tools: tuple[weakref.ref[DocumentScope] | None, tuple[str, ...], _Tools | None] = \
-    (None, (), None)
-
-
 def _tools(scope: DocumentScope) -> _Tools:
-    global _last_tools
+    """The scope's tools, kept on it: the extractor asks sentence by sentence, and a handful of
+    cached look-ups per call added up to a fifth of the time."""
     dirs = data_dirs()
-    last_scope, last_dirs, tools = _last_tools
-    if tools is not None and last_scope is not None and last_scope() is scope and \
-            last_dirs is dirs:
+    kept = scope.kept_tools
+    if kept and kept[0] is dirs:
+        tools: _Tools = kept[1]
         return tools
     tools = _Tools(
         _cached_places(dirs), _overlay_points(dirs), world_lookup(scope.countries, dirs),
@@ -291,7 +287,7 @@ def _tools(scope: DocumentScope) -> _Tools:
         if scope.adjectives or scope.people else None,
         _scoped(scope.names) if scope.names else None,
         _scoped(scope.people_names) if scope.people_names else None)
-    _last_tools = (weakref.ref(scope), dirs, tools)
+    kept[:] = (dirs, tools)
     return tools
 
 
