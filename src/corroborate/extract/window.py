@@ -228,20 +228,13 @@ _last_breaks: tuple[re.Pattern[str], str, int, int, list[tuple[int, int]]] | Non
 
 def clause_breaks(pattern: re.Pattern[str], text: str, start: int,
                   end: int) -> list[tuple[int, int]]:
-    """The spans of ``pattern``'s matches in ``text[start:end]``, found once for the span (by
-    its lowered twin where it has one: a case-blind pattern of punctuation and words is tried
-    at every space)."""
+    """The spans of ``pattern``'s matches in ``text[start:end]``, found once for the span."""
     global _last_breaks
     last = _last_breaks
     if last is not None and last[1] is text and last[2] == start and last[3] == end and \
             last[0] is pattern:
         return last[4]
-    scan = _twin_scan(pattern, text, start, end, None)
-    if scan is None:
-        found = [m.span() for m in pattern.finditer(text, start, end)]
-    else:
-        matches, at = scan
-        found = [(m.start() + at, m.end() + at) for m in matches]
+    found = [m.span() for m in pattern.finditer(text, start, end)]
     _last_breaks = (pattern, text, start, end, found)
     return found
 
