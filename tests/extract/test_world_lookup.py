@@ -3,6 +3,7 @@ what does not depend on that order is built once for every order of the same cou
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 
@@ -70,3 +71,11 @@ def test_the_next_word_is_read_only_where_a_longer_name_may_go_on(
     found = world_places(text, 0, len(text), look, [])
     assert [(m.written, m.country) for m in found] == [("Martuni", "AM"), ("The Hague", "NL")]
     assert read == [29]  # after "The" of "The Hague" alone
+
+
+def test_the_word_tables_are_no_work_for_the_garbage_collector() -> None:
+    look = world_lookup(("AM", "AZ"), data_dirs())
+    gc.collect()  # (a full collection untracks a dict that holds nothing it must walk)
+    assert not any(map(gc.is_tracked, (look.starts, look.pairs, look.seconds)))
+    assert "Hague" not in look.seconds["The"] and "H" in look.seconds["The"]
+    assert "The Hague" in look.pairs

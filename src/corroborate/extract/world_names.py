@@ -54,7 +54,6 @@ new_mention: Callable[[tuple[int, int, str, str, str, str | None,
 # a world name's place as a mention gives it: its name, country and (lon, lat)
 _Named = tuple[str, str, tuple[float, float]]
 _UNSEEN = ("", "", (0.0, 0.0))  # a name not looked up yet (``best`` holds known names only)
-_NO_SECONDS: frozenset[str] = frozenset()
 _START_OF = itemgetter(0)  # a mention's start
 
 
@@ -75,10 +74,12 @@ class WorldLookup:
     # the first word of every name -> the word counts of the names beginning with it (at most
     # the build's longest), most first: most capitalised words begin none, the rest few names
     starts: dict[str, tuple[int, ...]]
-    pairs: frozenset[str]  # the first two words of every longer name ("The Hague")
+    pairs: dict[str, None]  # the first two words of every longer name ("The Hague")
     # each first word of a longer name -> the first letters of the second words after it: most
     # capitalised words that begin one ("The", "In") are followed by none of them
-    seconds: dict[str, frozenset[str]]
+    seconds: dict[str, str]
+    # (these tables hold strings only, not sets, which the garbage collector would walk, entry
+    # by entry, in each full collection: 60,000 entries and 27,000 sets, two thirds of its time)
     forms: dict[str, tuple[int, ...]]  # the world's names (``World.forms``)
 
     def is_local(self, form: str) -> bool:
@@ -103,7 +104,7 @@ def world_lookup(countries: tuple[str, ...], _dirs: tuple[str, ...]) -> WorldLoo
 
 @lru_cache(maxsize=16)
 def _starts_of(codes: tuple[str, ...], _dirs: tuple[str, ...]) -> tuple[
-        dict[str, tuple[int, ...]], frozenset[str], dict[str, frozenset[str]]]:
+        dict[str, tuple[int, ...]], dict[str, None], dict[str, str]]:
     """The first words (``WorldLookup.starts``, ``pairs``, ``seconds``) of the world's names
     and of the small places of the countries ``codes``."""
     world_starts, pairs = _first_words(_dirs)
@@ -116,36 +117,36 @@ def _starts_of(codes: tuple[str, ...], _dirs: tuple[str, ...]) -> tuple[
                 starts, seconds = dict(world_starts), dict(world_seconds)
             for word, more in counts.items():
                 starts[word] = tuple(sorted({*starts.get(word, ()), *more}, reverse=True))
-            pairs |= more_pairs
+            pairs = pairs | more_pairs
             for word, letters in more_seconds.items():
-                seconds[word] = seconds.get(word, _NO_SECONDS) | letters
+                seconds[word] = "".join(sorted({*seconds.get(word, ""), *letters}))
     return starts, pairs, seconds
 
 
 @lru_cache(maxsize=64)
 def _local_words(code: str, _dirs: tuple[str, ...]) -> tuple[
-        dict[str, tuple[int, ...]], frozenset[str], dict[str, frozenset[str]]]:
+        dict[str, tuple[int, ...]], dict[str, None], dict[str, str]]:
     counts, pairs = _word_counts(load_world().local(code)[1],
                                  world_settings().build.max_name_words)
     return counts, pairs, _seconds(pairs)
 
 
 @lru_cache(maxsize=2)
-def _world_seconds(_dirs: tuple[str, ...]) -> dict[str, frozenset[str]]:
+def _world_seconds(_dirs: tuple[str, ...]) -> dict[str, str]:
     return _seconds(_first_words(_dirs)[1])
 
 
-def _seconds(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
+def _seconds(pairs: Iterable[str]) -> dict[str, str]:
     """Each first word of the pairs -> the first letters of the second words after it."""
     found: dict[str, set[str]] = {}
     for pair in pairs:
         first, second = pair.split(" ", 1)
         found.setdefault(first, set()).add(second[:1])
-    return {first: frozenset(letters) for first, letters in found.items()}
+    return {first: "".join(sorted(letters)) for first, letters in found.items()}
 
 
 def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[int, ...]],
-                                                               frozenset[str]]:
+                                                               dict[str, None]]:
     """Each first word's name lengths in words (most first), and the names' first two words."""
     counts: dict[str, set[int]] = {}
     pairs = set()
@@ -156,11 +157,11 @@ def _word_counts(forms: Iterable[str], longest: int) -> tuple[dict[str, tuple[in
             if len(words) > 1:
                 pairs.add(f"{words[0]} {words[1]}")
     return ({word: tuple(sorted(sizes, reverse=True)) for word, sizes in counts.items()},
-            frozenset(pairs))
+            dict.fromkeys(sorted(pairs)))
 
 
 @lru_cache(maxsize=2)
-def _first_words(_dirs: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+def _first_words(_dirs: tuple[str, ...]) -> tuple[dict[str, tuple[int, ...]], dict[str, None]]:
     return _word_counts(load_world().forms, world_settings().build.max_name_words)
 
 
@@ -222,10 +223,11 @@ def world_places(text: str, start: int, end: int, look: WorldLookup,
             if before >= 0 and taken[before][1] > first:
                 continue
         # the run's words are separated by one space each and hold none; they are read only
-        # when a longer name begins with this word and the next
+        # when a longer name begins with this word and the next (a letter in the string of
+        # letters; at the text's end, "" is in it too, and no next word is read)
         lasts: list[int] | tuple[int, ...] = (after,) if counts[-1] == 1 else ()
         if counts[0] > 1 and text[after:after + 1] == " " and \
-                text[after + 1:after + 2] in seconds.get(word, _NO_SECONDS):
+                text[after + 1:after + 2] in seconds.get(word, ""):
             second = WORD.match(text, after + 1, end)
             if second is not None and text[first:second.end()] in pairs:
                 run = _RUN.match(text, first, end)
