@@ -38,7 +38,7 @@ class NameMatcher:
         self.forms = forms
         capitals = [form for form in forms if form[:1].isupper()]
         self.others = tuple(form for form in forms if not form[:1].isupper())
-        self._capital_forms = capitals
+        self._capital_forms = tuple(capitals)  # (a tuple of strings: untracked)
         byte_wide = [form for form in capitals if form[0] <= "\xff"]
         # the first characters of the names left out of ``capitals``
         self.wide_firsts = tuple(sorted({form[0] for form in capitals} -
@@ -67,7 +67,7 @@ class NameMatcher:
         """All the capitalised names (compiled when a text holds one of ``wide_firsts``)."""
         if not self.wide_firsts:
             return self.capitals
-        return re.compile(trie_alternation(self._capital_forms, scan_first=True))
+        return re.compile(trie_alternation(list(self._capital_forms), scan_first=True))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         capitals = self.capitals
