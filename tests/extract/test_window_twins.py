@@ -13,7 +13,8 @@ from corroborate.extract.vocab import load_vocab
 from corroborate.extract.window import find_words, lowered_twin, word_keys
 
 VOCAB = load_vocab("en")
-PATTERNS = {"event": VOCAB.event_pattern, "noun phrase": VOCAB.np_pattern}
+PATTERNS = {"event": VOCAB.event_pattern, "noun phrase": VOCAB.np_pattern,
+            "trigger": VOCAB.trigger_words.first, "article noun": VOCAB.article_nouns}
 
 
 def blind_words(pattern: re.Pattern[str], text: str, start: int,
@@ -22,7 +23,7 @@ def blind_words(pattern: re.Pattern[str], text: str, start: int,
 
 
 def test_the_event_and_noun_phrase_words_have_twins_and_a_case_sensitive_pattern_none() -> None:
-    assert all(lowered_twin(p) is not None for p in PATTERNS.values())
+    assert all(lowered_twin(p) is not None for p in PATTERNS.values())  # type: ignore[arg-type]
     assert lowered_twin(re.compile("Killed")) is None  # nothing to lower: read as it is
 
 
@@ -86,3 +87,18 @@ def test_a_window_of_a_lowered_sentence_reads_its_own_words() -> None:
     assert sentence is not None
     assert word_keys(VOCAB.np_pattern, text, 10, 36, sentence) == ["armenian", "soldiers"]
     assert word_keys(VOCAB.np_pattern, text, 36, 50, sentence) == ["civilians"]
+
+
+def test_tries_of_whole_words_are_scanned_from_the_character_before_a_word() -> None:
+    # the event and trigger words begin with a word character and end before none: their twins
+    # consume the character before each word; the noun phrases hold " república ...", which
+    # begins with a space, and keep the twin that looks behind
+    for name in ("event", "trigger", "article noun"):
+        twin = lowered_twin(PATTERNS[name])  # type: ignore[arg-type]
+        assert twin is not None and twin.separated is not None, name
+    twin = lowered_twin(VOCAB.np_pattern)
+    assert twin is not None and twin.separated is None
+    text = "Azerbaijani forces captured Shusha; the CEASEFIRE held."
+    words = find_words(VOCAB.event_pattern, text, 19, len(text)).items  # from "captured"
+    assert [(w.start, w.end, w.key) for w in words] == [(19, 27, "captured"),
+                                                        (40, 49, "ceasefire")]

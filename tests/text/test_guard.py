@@ -26,3 +26,18 @@ def test_guarded_pattern_finds_the_same_spans() -> None:
         fast = [m.span() for m in re.finditer(guarded(pattern, flags), text, flags)]
         assert fast == plain
         assert len(plain) >= 3
+
+
+def test_word_bounded_patterns_begin_with_a_word_character_and_end_before_none() -> None:
+    from corroborate.text.guard import word_bounded
+
+    words = r"(?<![\w-])(?:kill(?:ed|ing)|wounded)(?![\w])"
+    assert word_bounded(words)
+    assert word_bounded(r"(?<![\w-])(?=[kw])(?:(?:kill(?:ed)?|wounded)(?![\w]))")  # in groups
+    assert word_bounded(r"(?:killed(?![\w])|wounded(?![\w]))")  # every branch
+    assert not word_bounded(r"(?<![\w-])(?: republic|killed)(?![\w])")  # may begin with a space
+    assert not word_bounded(r"(?<![\w-])(?:-killed|wounded)(?![\w])")  # with a hyphen
+    assert not word_bounded(r"(?<![\w-])(?:killed|wounded)")  # no end check
+    assert not word_bounded(r"(?:killed(?![\w])|wounded)")  # one branch without
+    assert not word_bounded(r"(?:killed)?(?![\w])")  # may match nothing
+    assert word_bounded(r"a(?![\w])") and not word_bounded(r"\.(?![\w])")  # one first character

@@ -253,7 +253,7 @@ class LoweredGrammar:
         # and for a piece that ``re.ASCII`` reads alike (``_ascii_alike``): its classes (the
         # separator's \w first) tested without the Unicode tables, a fifth less time
         self.separated_ascii = None if self.separated is None else \
-            re.compile(self.separated.pattern, flags | re.ASCII)
+            re.compile(self.separated.pattern, (flags & ~re.UNICODE) | re.ASCII)
 
     def finditer_after_separator(self, text: str, start: int, end: int
                                  ) -> tuple[Iterator[re.Match[str]], int, int]:
@@ -274,6 +274,16 @@ class LoweredGrammar:
                     return pattern.finditer(piece, start - at - 1, end - at), at, 1
         matches, shift = self.finditer(text, start, end)
         return matches, shift, 0
+
+    def scan_lowered(self, piece: str, start: int, end: int) -> tuple[Iterator[re.Match[str]], int]:
+        """The twin's matches in ``piece[start:end]``, a lowered piece of text, and the ``lead``
+        to add to their starts (1: scanned from the character before, as
+        ``finditer_after_separator``)."""
+        assert self.lowered is not None
+        if self.separated is not None and self.separated_ascii is not None and start > 0:
+            pattern = self.separated_ascii if _ascii_alike(piece) else self.separated
+            return pattern.finditer(piece, start - 1, end), 1
+        return self.lowered.finditer(piece, start, end), 0
 
     def finditer(self, text: str, start: int,
                  end: int) -> tuple[Iterator[re.Match[str]], int]:

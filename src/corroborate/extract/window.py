@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from corroborate.extract.lowered import LoweredGrammar, holds_a_key, lowered_span
+from corroborate.text.guard import word_bounded
 
 __all__ = ["EVIDENCE_MAX", "WINDOW", "LazyWords", "Lowered", "Spans", "SplitAlternation", "Word",
            "clause_breaks", "evidence_span", "find_split_words", "find_words", "lowered_twin",
@@ -102,7 +103,10 @@ def lowered_twin(pattern: re.Pattern[str]) -> LoweredGrammar | None:
         return known[1]
     twin: LoweredGrammar | None = None
     if pattern.flags & re.IGNORECASE:
-        twin = LoweredGrammar(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        # a tries of whole words is scanned from the character before each match (the engine
+        # jumps between the characters a word may follow: a third fewer instructions)
+        twin = LoweredGrammar(pattern.pattern, pattern.flags & ~re.IGNORECASE,
+                              after_separator=word_bounded(pattern.pattern, pattern.flags))
         twin = twin if twin.lowered is not None else None
     _TWINS[id(pattern)] = (pattern, twin)
     return twin
@@ -112,11 +116,13 @@ Lowered = tuple[str, int]  # a span of text lowered and where it begins (``lower
 
 
 def _twin_scan(pattern: re.Pattern[str], text: str, start: int, end: int,
-               lowered: Lowered | None) -> tuple[Iterator[re.Match[str]], int] | None:
-    """The matches of ``pattern``'s lowered twin in ``text[start:end]`` and the offset to add
-    to their positions, read from ``lowered`` (a lowered span that holds ``start:end``) or
-    from the span lowered now; None for a pattern without a twin or text that is not lowered
-    (a cased letter outside ASCII). The matches' text is lower case already."""
+               lowered: Lowered | None) -> tuple[Iterator[re.Match[str]], int, int] | None:
+    """The matches of ``pattern``'s lowered twin in ``text[start:end]``, the offset to add
+    to their positions and the lead to add to their starts (1: each match begins with the
+    character before it, ``LoweredGrammar.scan_lowered``), read from ``lowered`` (a lowered
+    span that holds ``start:end``) or from the span lowered now; None for a pattern without a
+    twin or text that is not lowered (a cased letter outside ASCII). The matches' text is
+    lower case already."""
     twin = lowered_twin(pattern)
     if twin is None or twin.lowered is None:
         return None
@@ -124,7 +130,8 @@ def _twin_scan(pattern: re.Pattern[str], text: str, start: int, end: int,
     if low is None:
         return None
     piece, at = low
-    return twin.lowered.finditer(piece, start - at, end - at), at
+    matches, lead = twin.scan_lowered(piece, start - at, end - at)
+    return matches, at, lead
 
 
 def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spans[Word]:
@@ -133,7 +140,9 @@ def find_words(pattern: re.Pattern[str], text: str, start: int, end: int) -> Spa
     if scan is None:
         return Spans([Word(*m.span(), m.group(0).lower())
                       for m in pattern.finditer(text, start, end)])
-    matches, at = scan
+    matches, at, lead = scan
+    if lead:
+        return Spans([Word(m.start() + at + 1, m.end() + at, m.group()[1:]) for m in matches])
     return Spans([Word(m.start() + at, m.end() + at, m.group()) for m in matches])
 
 
@@ -179,8 +188,8 @@ def _matches(pattern: re.Pattern[str], text: str, start: int,
     scan = _twin_scan(pattern, text, start, end, None)
     if scan is None:
         return (m.span() for m in pattern.finditer(text, start, end))
-    matches, at = scan
-    return ((m.start() + at, m.end() + at) for m in matches)
+    matches, at, lead = scan
+    return ((m.start() + at + lead, m.end() + at) for m in matches)
 
 
 def find_split_words(words: SplitAlternation, text: str, start: int, end: int) -> Spans[Word]:
@@ -218,6 +227,8 @@ def word_keys(pattern: re.Pattern[str], text: str, start: int, end: int,
     scan = _twin_scan(pattern, text, start, end, lowered)
     if scan is None:
         return [m.group(0).lower() for m in pattern.finditer(text, start, end)]
+    if scan[2]:
+        return [m.group()[1:] for m in scan[0]]
     return [m.group() for m in scan[0]]
 
 

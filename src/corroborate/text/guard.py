@@ -23,7 +23,7 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 __all__ = ["GatedAlternation", "fewest_needs", "first_characters", "guarded", "match_needs",
-           "may_match", "required_literals"]
+           "may_match", "required_literals", "word_bounded"]
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
@@ -110,6 +110,53 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     if first is None or first[1] or not first[0]:
         return None
     return "[" + "".join(dict.fromkeys(first[0])) + "]"
+
+
+_WORD_CATEGORIES = (sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD, sre.CATEGORY_DIGIT,
+                    sre.CATEGORY_UNI_DIGIT)
+
+
+def _word_member(op: Any, av: Any) -> bool:
+    """Whether every character of one class member is a word character (``\\w``)."""
+    if op is sre.LITERAL:
+        return chr(av).isalnum() or chr(av) == "_"
+    if op is sre.RANGE:
+        return av[1] - av[0] < 4096 and all(
+            chr(c).isalnum() or chr(c) == "_" for c in range(av[0], av[1] + 1))
+    return op is sre.CATEGORY and av in _WORD_CATEGORIES
+
+
+def _ends_before_no_word(items: Any) -> bool:
+    """Whether a sequence's last item is ``(?![\\w])`` (inside groups and every branch)."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is sre.ASSERT_NOT:
+        direction, sub = av
+        return direction == 1 and len(sub) == 1 and sub[0][0] is sre.IN and \
+            [(o, a) for o, a in sub[0][1]] == [(sre.CATEGORY, sre.CATEGORY_WORD)]
+    if op is sre.SUBPATTERN:
+        return _ends_before_no_word(av[3])
+    if op is sre.BRANCH:
+        return all(_ends_before_no_word(branch) for branch in av[1])
+    return False
+
+
+def word_bounded(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of ``pattern`` begins with a word character and is followed by none
+    (it ends with ``(?![\\w])``): then no match begins where another ends, and a scan may
+    consume the character before each match (``LoweredGrammar(after_separator=True)``).
+
+    >>> word_bounded(r"(?<![\\w-])(?:kill(?:ed)?|wounded)(?![\\w])"), word_bounded(r"\\d+%")
+    (True, False)
+    """
+    first = first_characters(pattern, flags)
+    if first is None:
+        return False
+    op, av = _parser.parse(first).data[0]  # (a class of one character parses as it)
+    members = av if op is sre.IN else [(op, av)]
+    tree = _parser.parse(pattern, flags)
+    return all(_word_member(op, av) for op, av in members) and _ends_before_no_word(tree.data)
 
 
 def guarded(pattern: str, flags: int = 0) -> str:
