@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Machine instructions one round of the corpus takes to segment and extract, counted by
 valgrind's callgrind: a count does not move with the machine's load as seconds do, so a change
-of half a percent shows even while other work runs (the benchmark's MB/s moves by 2-3% from run
+of a percent shows even while other work runs (the benchmark's MB/s moves by 2-3% from run
 to run on the project's machines).
 
     python benchmarks/instructions.py --corpus ../shared/corpus --rounds 3
@@ -12,8 +12,11 @@ the difference a round. Each round reads every ``*.txt`` of the corpus as
 ``benchmarks/extraction.py`` does (``segment`` and ``extract_claims``, one new ``Document`` a
 document and round, no conflict). Hash randomisation is fixed (PYTHONHASHSEED=0) so that the
 two runs iterate sets alike. Under valgrind a round takes ~50x longer: 3 rounds of the shared
-corpus take about two minutes. To see where the instructions go, run the inner command under
-``valgrind --tool=callgrind --callgrind-out-file=F`` and read F with ``callgrind_annotate``.
+corpus take about two minutes. One full collection of the garbage collector costs 20-30 million
+instructions and lands in the counted rounds or not: for a change under 1%, count more rounds
+(``--rounds 10``) or compare several runs. To see where the instructions go, run the inner
+command under ``valgrind --tool=callgrind --callgrind-out-file=F`` and read F with
+``callgrind_annotate``.
 """
 
 from __future__ import annotations
