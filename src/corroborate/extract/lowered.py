@@ -233,6 +233,15 @@ def _ascii_alike(piece: str) -> bool:
     return piece.isascii() and not any(map(piece.__contains__, _UNICODE_ONLY_SPACES))
 
 
+def _known_span(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """``lowered_span``, the span lowered last read first (the grammars read one sentence
+    after the other: most often it is that one, and ``lowered_span`` is not called)."""
+    last = _last
+    if last is not None and last[0] is text and last[1] == start and last[2] == end:
+        return last[3]
+    return lowered_span(text, start, end)
+
+
 class LoweredGrammar:
     """A case-blind pattern with its lowered twin: ``finditer`` gives each match and the offset
     to add to its positions."""
@@ -260,25 +269,17 @@ class LoweredGrammar:
         """The matches of ``finditer`` and two offsets: a match's start is ``m.start() + shift
         + lead``, its end ``m.end() + shift`` (with ``lead`` 1, each match begins with the
         character before it; its groups are where they were)."""
-        separated, separated_ascii = self.separated, self.separated_ascii
-        if separated is not None and separated_ascii is not None:
-            last = _last  # (``lowered_span``'s last span, read without a call: most often it is)
-            if last is not None and last[0] is text and last[1] == start and last[2] == end:
-                low = last[3]
-            else:
-                low = lowered_span(text, start, end)
-            if low is not None:
-                piece, at = low
-                if start > at:  # (a span at the text's start has no character before it)
-                    pattern = separated_ascii if _ascii_alike(piece) else separated
-                    return pattern.finditer(piece, start - at - 1, end - at), at, 1
-        matches, shift = self.finditer(text, start, end)
-        return matches, shift, 0
+        low = None if self.lowered is None else _known_span(text, start, end)
+        if low is None:
+            return self.blind.finditer(text, start, end), 0, 0
+        piece, at = low
+        matches, lead = self.scan_lowered(piece, start - at, end - at)
+        return matches, at, lead
 
     def scan_lowered(self, piece: str, start: int, end: int) -> tuple[Iterator[re.Match[str]], int]:
         """The twin's matches in ``piece[start:end]``, a lowered piece of text, and the ``lead``
-        to add to their starts (1: scanned from the character before, as
-        ``finditer_after_separator``)."""
+        to add to their starts (1: scanned from the character before, where the twin is
+        ``after_separator`` and a character is there; a span at the text's start has none)."""
         assert self.lowered is not None
         if self.separated is not None and self.separated_ascii is not None and start > 0:
             pattern = self.separated_ascii if _ascii_alike(piece) else self.separated
@@ -288,13 +289,9 @@ class LoweredGrammar:
     def finditer(self, text: str, start: int,
                  end: int) -> tuple[Iterator[re.Match[str]], int]:
         """The matches in ``text[start:end]`` (an iterator) and the offset of their positions."""
-        if self.lowered is not None:
-            last = _last  # (``lowered_span``'s last span, read without a call: most often it is)
-            if last is not None and last[0] is text and last[1] == start and last[2] == end:
-                low = last[3]
-            else:
-                low = lowered_span(text, start, end)
-            if low is not None:
-                piece, at = low
-                return self.lowered.finditer(piece, start - at, end - at), at
-        return self.blind.finditer(text, start, end), 0
+        lowered = self.lowered
+        low = None if lowered is None else _known_span(text, start, end)
+        if lowered is None or low is None:
+            return self.blind.finditer(text, start, end), 0
+        piece, at = low
+        return lowered.finditer(piece, start - at, end - at), at
