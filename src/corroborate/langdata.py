@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 def data_path(*parts: str) -> str:
@@ -54,6 +56,27 @@ def data_dirs() -> tuple[str, ...]:
     dirs = tuple(p for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p)
     _last_dirs = (raw, dirs)
     return dirs
+
+
+class LastLoaded(Generic[T]):
+    """What a cached loader gave for the last key asked of it, kept while the data folders are
+    the same tuple (``data_dirs`` gives the same object while the variable is unchanged): the
+    extractor asks a grammar several times a sentence, and an ``lru_cache`` call hashes its key
+    tuple each time. ``get(key, load)`` is ``load(*key, data_dirs())`` (``load`` named at the
+    call, so a test may replace it)."""
+
+    __slots__ = ("_last",)
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[str, ...], tuple[str, ...], T] | None = None
+
+    def get(self, key: tuple[str, ...], load: Callable[..., T]) -> T:
+        dirs, last = data_dirs(), self._last
+        if last is not None and last[1] is dirs and last[0] == key:
+            return last[2]
+        value = load(*key, dirs)
+        self._last = (key, dirs, value)
+        return value
 
 
 def load_toml(*parts: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from corroborate.extract.data import Lang, alternation, load_lang, trie_alternat
 from corroborate.extract.folded import value_of
 from corroborate.extract.lowered import LoweredGrammar, all_end_in, lowered_word
 from corroborate.extract.tries import scan_first_trie
-from corroborate.langdata import data_dirs
+from corroborate.langdata import LastLoaded
 from corroborate.text.guard import guarded
 
 __all__ = ["DateMention", "find_dates", "reads_context_year"]
@@ -122,19 +122,11 @@ class _Grammar:
                                        re.IGNORECASE) if d.month_openers else None
 
 
-# the last grammar asked for: a sentence asks two or three times (an ``lru_cache`` call hashes
-# its key tuple each time), the data folders' tuple is the same object while they are unchanged
-_last_grammar: tuple[str, str, tuple[str, ...], _Grammar] | None = None
+_LAST_GRAMMAR: LastLoaded[_Grammar] = LastLoaded()  # asked two or three times a sentence
 
 
 def _grammar(code: str, not_year_after: str) -> _Grammar:
-    global _last_grammar
-    dirs, last = data_dirs(), _last_grammar
-    if last is not None and last[2] is dirs and last[0] == code and last[1] == not_year_after:
-        return last[3]
-    grammar = _cached_grammar(code, not_year_after, dirs)
-    _last_grammar = (code, not_year_after, dirs, grammar)
-    return grammar
+    return _LAST_GRAMMAR.get((code, not_year_after), _cached_grammar)
 
 
 @lru_cache(maxsize=16)

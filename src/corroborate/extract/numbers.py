@@ -16,7 +16,7 @@ from typing import NamedTuple
 from corroborate.extract.data import load_lang
 from corroborate.extract.figure_grammar import FigureGrammar
 from corroborate.extract.folded import value_of
-from corroborate.langdata import data_dirs
+from corroborate.langdata import LastLoaded
 
 __all__ = ["Exclusions", "Figure", "find_figures", "parse_number_words", "round_like"]
 
@@ -52,19 +52,11 @@ _WORD_BREAK = re.compile(r"[\s-]+")
 _Grammar = FigureGrammar  # (the name the grammar's tests build it by)
 
 
-# the last grammar asked for, by the data folders' tuple (the same object while they are
-# unchanged): asked once or more a sentence, where an ``lru_cache`` call hashes its key tuple
-_last_grammar: tuple[str, tuple[str, ...], FigureGrammar] | None = None
+_LAST_GRAMMAR: LastLoaded[FigureGrammar] = LastLoaded()  # asked once or more a sentence
 
 
 def _grammar(code: str) -> FigureGrammar:
-    global _last_grammar
-    dirs, last = data_dirs(), _last_grammar
-    if last is not None and last[1] is dirs and last[0] == code:
-        return last[2]
-    grammar = _cached_grammar(code, dirs)
-    _last_grammar = (code, dirs, grammar)
-    return grammar
+    return _LAST_GRAMMAR.get((code,), _cached_grammar)
 
 
 @lru_cache(maxsize=8)

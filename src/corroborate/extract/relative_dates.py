@@ -16,7 +16,7 @@ from corroborate.extract.data import Lang, alternation, load_lang, trie_alternat
 from corroborate.extract.dates import DateMention
 from corroborate.extract.folded import value_of
 from corroborate.extract.lowered import LoweredGrammar, holds_a_key
-from corroborate.langdata import data_dirs
+from corroborate.langdata import LastLoaded
 from corroborate.text.guard import guarded
 
 __all__ = ["find_relative_dates", "parse_day"]
@@ -72,19 +72,11 @@ def _cached_grammar(code: str, _dirs: tuple[str, ...]) -> _Grammar:
     return _Grammar(load_lang(code))
 
 
-# the last grammar asked for, by the data folders' tuple (the same object while they are
-# unchanged): asked every sentence, where an ``lru_cache`` call hashes its key tuple
-_last_grammar: tuple[str, tuple[str, ...], _Grammar] | None = None
+_LAST_GRAMMAR: LastLoaded[_Grammar] = LastLoaded()  # asked every sentence
 
 
 def _grammar(code: str) -> _Grammar:
-    global _last_grammar
-    dirs, last = data_dirs(), _last_grammar
-    if last is not None and last[1] is dirs and last[0] == code:
-        return last[2]
-    grammar = _cached_grammar(code, dirs)
-    _last_grammar = (code, dirs, grammar)
-    return grammar
+    return _LAST_GRAMMAR.get((code,), _cached_grammar)
 
 
 def parse_day(iso: str | None) -> date | None:

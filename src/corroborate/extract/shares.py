@@ -18,7 +18,7 @@ from corroborate.extract.folded import value_of
 from corroborate.extract.lowered import holds_a_key, key_words
 from corroborate.extract.numbers import Figure
 from corroborate.extract.vocab import Vocab
-from corroborate.langdata import data_dirs, data_path, load_toml, merge_data, validated
+from corroborate.langdata import LastLoaded, data_path, load_toml, merge_data, validated
 
 __all__ = ["Shares", "find_fractions", "load_shares", "share_measure", "share_of_earlier"]
 
@@ -42,20 +42,12 @@ class Shares:
     back_reference: re.Pattern[str]  # matches right after of_words: "them"
 
 
-# the last language's share words, by the data folders' tuple (the same object while they
-# are unchanged): asked every sentence, where an ``lru_cache`` call hashes its key tuple
-_last_shares: tuple[str, tuple[str, ...], Shares] | None = None
+_LAST_SHARES: LastLoaded[Shares] = LastLoaded()  # asked every sentence
 
 
 def load_shares(code: str = "en") -> Shares:
     """The share words of one language, validated and compiled once."""
-    global _last_shares
-    dirs, last = data_dirs(), _last_shares
-    if last is not None and last[1] is dirs and last[0] == code:
-        return last[2]
-    shares = _load_shares(code, dirs)
-    _last_shares = (code, dirs, shares)
-    return shares
+    return _LAST_SHARES.get((code,), _load_shares)
 
 
 @lru_cache(maxsize=8)
