@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +40,34 @@ def counting_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[int
     monkeypatch.setattr(extract, name, counted)
     return calls
 
+
+
+def counted_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[tuple[Any, ...]]:
+    """The arguments of every call of ``owner.name`` (a module's function) from now on, the
+    function still doing its work."""
+    calls: list[tuple[Any, ...]] = []
+    real = getattr(owner, name)
+
+    def counted(*args: Any) -> Any:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def corpus_pieces() -> Iterator[tuple[str, int, int]]:
+    """Each stretch of the shared corpus between '.', ';' and line breaks, as (its document's
+    text, start, end); the test is skipped when the corpus is not here."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus ({CORPUS}) is not here")
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for piece in re.finditer(r"[^.;\n]+", text):
+            yield text, piece.start(), piece.end()
 
 
 class CountedPattern:

@@ -13,6 +13,7 @@ import pytest
 
 from corroborate.extract import dates, numbers, relative_dates, shares
 from corroborate.langdata import DATA_ENV
+from tests.extract.helpers import counted_calls
 
 # (module, the name of its cached loader, the fast path over it)
 LOADERS: list[tuple[Any, str, Callable[[], object]]] = [
@@ -23,16 +24,6 @@ LOADERS: list[tuple[Any, str, Callable[[], object]]] = [
 ]
 
 
-def _counted(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[tuple[object, ...]]:
-    calls: list[tuple[object, ...]] = []
-    real = getattr(module, name)
-
-    def counted(*args: object) -> object:
-        calls.append(args)
-        return real(*args)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
 
 
 @pytest.mark.parametrize(("module", "name", "load"), LOADERS)
@@ -40,7 +31,7 @@ def test_a_second_call_with_the_same_folders_skips_the_cache(
         monkeypatch: pytest.MonkeyPatch, module: Any, name: str,
         load: Callable[[], object]) -> None:
     first = load()
-    calls = _counted(monkeypatch, module, name)
+    calls = counted_calls(monkeypatch, module, name)
     assert load() is first
     assert load() is first
     assert calls == []
@@ -51,7 +42,7 @@ def test_other_data_folders_reach_the_cache_again(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: Any, name: str,
         load: Callable[[], object]) -> None:
     packaged = load()
-    calls = _counted(monkeypatch, module, name)
+    calls = counted_calls(monkeypatch, module, name)
     monkeypatch.setenv(DATA_ENV, str(tmp_path))  # an empty folder: the packaged words
     other = load()
     assert other is not packaged

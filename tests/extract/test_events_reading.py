@@ -4,29 +4,15 @@ with its places."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 import corroborate.extract.events as events
-from tests.extract.helpers import claims_of
-
-
-def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[Any, ...]]:
-    calls: list[tuple[Any, ...]] = []
-    real = getattr(events, name)
-
-    def counted(*args: Any) -> Any:
-        calls.append(args)
-        return real(*args)
-
-    monkeypatch.setattr(events, name, counted)
-    return calls
+from tests.extract.helpers import claims_of, counted_calls
 
 
 def test_a_trigger_without_a_date_of_its_own_asks_for_its_dates_once(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    pools = _counted(monkeypatch, "_date_pool")
+    pools = counted_calls(monkeypatch, events, "_date_pool")
     # the date is across an item break: no date for "captured", and none was another's
     assert claims_of("On 8 May 1992 the talks failed; Armenian forces captured Shusha.") == []
     assert len(pools) == 1

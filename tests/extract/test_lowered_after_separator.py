@@ -5,9 +5,7 @@ start of a span, in any text."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +15,7 @@ from corroborate.extract import dates, numbers
 from corroborate.extract.data import load_lang
 from corroborate.extract.lowered import LoweredGrammar, all_end_in
 from corroborate.extract.vocab import load_vocab
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests.extract.helpers import corpus_pieces
 
 Read = list[tuple[int, int, str | None, dict[str, str | None]]]
 
@@ -92,16 +89,12 @@ def test_same_matches_as_the_lowered_twin(pieces: list[tuple[str, str]], cut: in
 
 
 def test_corpus_sentences_match_alike() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus ({CORPUS}) is not here")
     found = 0
     for grammar in _grammars():
-        for path in sorted(CORPUS.glob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            for piece in re.finditer(r"[^.;\n]+", text):
-                read = _separated(grammar, text, piece.start(), piece.end())
-                assert read == _plain(grammar, text, piece.start(), piece.end())
-                found += len(read)
+        for text, start, end in corpus_pieces():
+            read = _separated(grammar, text, start, end)
+            assert read == _plain(grammar, text, start, end)
+            found += len(read)
     assert found > 1000
 
 

@@ -4,33 +4,18 @@ for a figure with a unit, its dates only for a measure that is dated."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
 import corroborate.extract.quantities as quantities
 from corroborate.extract.dates import DateMention
 from corroborate.extract.vocab import load_vocab
-from tests.extract.helpers import claims_of
+from tests.extract.helpers import claims_of, counted_calls
 from tests.extract.helpers import quantities as read_quantities
-
-
-def _counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[Any, ...]]:
-    calls: list[tuple[Any, ...]] = []
-    real: Callable[..., Any] = getattr(quantities, name)
-
-    def counted(*args: Any) -> Any:
-        calls.append(args)
-        return real(*args)
-
-    monkeypatch.setattr(quantities, name, counted)
-    return calls
 
 
 def test_a_figure_dropped_before_it_is_read_has_no_noun_phrase_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    scans = _counted(monkeypatch, "scan_noun_phrase")
+    scans = counted_calls(monkeypatch, quantities, "scan_noun_phrase")
     text = "Aged 19 years, he was among 40 Armenian soldiers killed."
     assert read_quantities(text) == [("killed", 40.0, 40.0, "exact", "people", "Armenia",
                                       "soldiers")]
@@ -38,7 +23,7 @@ def test_a_figure_dropped_before_it_is_read_has_no_noun_phrase_read(
 
 
 def test_a_coordinated_figures_phrase_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    scans = _counted(monkeypatch, "scan_noun_phrase")
+    scans = counted_calls(monkeypatch, quantities, "scan_noun_phrase")
     text = "The war killed 88 Armenian and 92 Azerbaijani soldiers."
     assert read_quantities(text) == [
         ("killed", 88.0, 88.0, "exact", "people", "Armenia", "soldiers"),
@@ -49,8 +34,8 @@ def test_a_coordinated_figures_phrase_is_read_once(monkeypatch: pytest.MonkeyPat
 
 def test_only_a_figure_with_a_unit_is_asked_whether_it_is_a_share(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    shares = _counted(monkeypatch, "share_measure")
-    earlier = _counted(monkeypatch, "share_of_earlier")
+    shares = counted_calls(monkeypatch, quantities, "share_measure")
+    earlier = counted_calls(monkeypatch, quantities, "share_of_earlier")
     text = ("1.9 million people lived in Kosovo in 1991; 82% of them were Albanians, and 40 "
             "civilians were killed.")
     claims = claims_of(text)
@@ -62,7 +47,7 @@ def test_only_a_figure_with_a_unit_is_asked_whether_it_is_a_share(
 
 
 def test_an_undated_measure_looks_up_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    nearest = _counted(monkeypatch, "_nearest")
+    nearest = counted_calls(monkeypatch, quantities, "_nearest")
     # an area is timeless: "In 1994" is not looked up for it; the dead are dated
     claims = claims_of("In 1994 the region covered 4,400 km2 and 600 soldiers were killed.")
     assert [(c.measure, c.time.start if c.time else None) for c in claims] == [

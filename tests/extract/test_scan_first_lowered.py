@@ -3,9 +3,7 @@ the lower-cased sentence (``extract.lowered``): the same matches as the case-bli
 any text, the lowered twin used where the sentence has no letter outside ASCII, the case-blind
 one elsewhere."""
 
-import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +14,7 @@ from corroborate.extract.data import load_lang
 from corroborate.extract.lowered import LoweredGrammar, lowered_pattern, lowered_span
 from corroborate.extract.shares import load_shares
 from corroborate.extract.vocab import load_vocab
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests.extract.helpers import corpus_pieces
 
 
 @cache
@@ -67,16 +64,12 @@ def test_same_matches_as_the_case_blind_grammar(pieces: list[tuple[str, int, boo
 
 
 def test_corpus_sentences_match_alike() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus ({CORPUS}) is not here")
     found = 0
     for grammar in _grammars():
-        for path in sorted(CORPUS.glob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            for piece in re.finditer(r"[^.;\n]+", text):
-                spans = _spans(grammar, text, piece.start(), piece.end())
-                assert spans == _blind(grammar, text, piece.start(), piece.end())
-                found += len(spans)
+        for text, start, end in corpus_pieces():
+            spans = _spans(grammar, text, start, end)
+            assert spans == _blind(grammar, text, start, end)
+            found += len(spans)
     assert found > 1000
 
 
