@@ -7,7 +7,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from corroborate.extract import numbers
 from corroborate.extract.numbers import Exclusions, find_figures
 from corroborate.extract.vocab import load_vocab
 from tests.extract.helpers import quantities
@@ -59,3 +62,17 @@ def test_extraction_searches_no_exclusion_in_a_sentence_of_dates_alone(
     assert quantities("In 1994, 30 soldiers were killed (see p. 12).") == \
         [("killed", 30.0, 30.0, "exact", "people", None, "soldiers")]
     assert len(calls) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(known=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=8),
+       text=st.text(alphabet="12 ,ab", max_size=60))
+def test_the_matches_outside_the_known_spans_are_those_touching_none(
+        known: list[tuple[int, int]], text: str) -> None:
+    # by a search of the spans sorted with their furthest ends (nested ones too), not a pass
+    # over every span for every match: the same matches as that pass
+    spans = [(s, s + n) for s, n in known]
+    matches = list(re.finditer(r"\d+", text))
+    kept = numbers._outside(spans, matches, 0, 0)
+    assert kept == [m for m in matches
+                    if not any(s < m.end() and m.start() < e for s, e in spans)]

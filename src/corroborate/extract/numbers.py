@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from corroborate.extract.data import load_lang
@@ -116,18 +117,25 @@ Excluded = list[tuple[int, int]] | Exclusions | \
     Callable[[], list[tuple[int, int]] | Exclusions]
 
 
+def _reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of ``spans`` sorted, and for each the furthest end of the spans up to it: a
+    span (a, b) touches one of them if ``reach[bisect_left(starts, b) - 1] > a`` (a search, not
+    a pass over every span: a sentence of a thousand dates and numbers stays linear)."""
+    ordered = sorted(spans)
+    return [s for s, _e in ordered], list(accumulate((e for _s, e in ordered), max))
+
+
 def _outside(known: list[tuple[int, int]], matches: list[re.Match[str]], shift: int,
              lead: int) -> list[re.Match[str]]:
     """The matches (at ``shift``, their starts at ``lead`` more) that touch no known span."""
     if not known:
         return matches
+    starts, reach = _reach(known)
     outside = []
     for match in matches:
         a, b = match.start() + shift + lead, match.end() + shift
-        for s, e in known:
-            if s < b and a < e:
-                break
-        else:
+        before = bisect_left(starts, b)  # known[:before] start before the match ends
+        if not (before and reach[before - 1] > a):
             outside.append(match)
     return outside
 
@@ -145,13 +153,7 @@ def _atoms(text: str, start: int, end: int, grammar: FigureGrammar,
         if not matches:  # numbers of the dates alone: the others need not be looked for
             return atoms
         spans = spans.search()  # (the matches left touch no known span)
-    starts: list[int] = []
-    reach: list[int] = []  # reach[i]: the furthest end of spans[:i + 1]
-    if spans:  # (most sentences have none)
-        spans = sorted(spans)
-        starts = [s for s, _e in spans]
-        for _s, e in spans:
-            reach.append(max(e, reach[-1]) if reach else e)
+    starts, reach = _reach(spans) if spans else ([], [])  # (most sentences have none)
     for match in matches:
         a, b = match.start() + shift + lead, match.end() + shift
         if starts:
